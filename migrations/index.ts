@@ -1,0 +1,26 @@
+import { LegacyBaseline1000000000001 } from './0001-legacy-baseline';
+import { StoreForeignKeys1000000000002 } from './0002-store-foreign-keys';
+import { PerStoreSlugsAndOrderItemIndexes1000000000003 } from './0003-per-store-slugs-and-order-item-indexes';
+import { StoreCustomerOrdersView1000000000004 } from './0004-store-customer-orders-view';
+import { PerStoreUniqueKeys1000000000005 } from './0005-per-store-unique-keys';
+import { AuthTables1000000000006 } from './0006-auth-tables';
+import { InventoryReservations1000000000007 } from './0007-inventory-reservations';
+import { Payments1000000000008 } from './0008-payments';
+
+/**
+ * Every migration, in order. Listed explicitly (not globbed) so the app, the CLI (ormconfig.ts)
+ * and the tests all run exactly the same set, from TypeScript or from compiled JavaScript.
+ */
+export const ALL_MIGRATIONS = [
+  LegacyBaseline1000000000001,
+  StoreForeignKeys1000000000002,
+  PerStoreSlugsAndOrderItemIndexes1000000000003,
+  StoreCustomerOrdersView1000000000004,
+  PerStoreUniqueKeys1000000000005,
+  AuthTables1000000000006,
+  InventoryReservations1000000000007,
+  Payments1000000000008,
+];
+
+/** The legacy baseline alone: what an existing database already has (see docs/migrations.md). */
+export const LEGACY_BASELINE = LegacyBaseline1000000000001;

@@ -1,0 +1,85 @@
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  OneToMany,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import { Money, MONEY_COLUMN } from '../../common/money';
+import { TIMESTAMPTZ } from '../../database/sql';
+import { Store } from '../../stores/entities/store.entity';
+import { Category } from './category.entity';
+import { ProductImage } from './product-image.entity';
+import { ProductTag } from './product-tag.entity';
+import { ProductVariant } from './product-variant.entity';
+
+/** A sellable item of one store. A variant's price is basePrice + its priceAdjustment. */
+@Entity('products')
+@Index('uq_products_store_slug', ['storeId', 'slug'], { unique: true })
+@Index('idx_products_category', ['categoryId'])
+@Index('idx_products_slug', ['slug'])
+@Index('idx_products_active', ['isActive'])
+@Index('idx_products_featured', ['isFeatured'])
+@Check('chk_products_base_price', `"base_price" >= 0`)
+export class Product {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column('uuid')
+  storeId: string;
+
+  @ManyToOne(() => Store, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'store_id', foreignKeyConstraintName: 'fk_products_store' })
+  store: Store;
+
+  @Column('text')
+  name: string;
+
+  @Column('text')
+  slug: string;
+
+  @Column({ type: 'text', nullable: true })
+  description: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  categoryId: string | null;
+
+  @ManyToOne(() => Category, (category) => category.products, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'category_id', foreignKeyConstraintName: 'fk_products_category' })
+  category: Category | null;
+
+  @Column(MONEY_COLUMN)
+  basePrice: Money;
+
+  @Column({ type: 'boolean', default: true })
+  isActive: boolean;
+
+  @Column({ type: 'boolean', default: false })
+  isFeatured: boolean;
+
+  @Column({ type: 'text', nullable: true })
+  metaTitle: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  metaDescription: string | null;
+
+  @OneToMany(() => ProductImage, (image) => image.product)
+  images: ProductImage[];
+
+  @OneToMany(() => ProductVariant, (variant) => variant.product)
+  variants: ProductVariant[];
+
+  @OneToMany(() => ProductTag, (productTag) => productTag.product)
+  productTags: ProductTag[];
+
+  @CreateDateColumn(TIMESTAMPTZ)
+  createdAt: Date;
+
+  @UpdateDateColumn(TIMESTAMPTZ)
+  updatedAt: Date;
+}

@@ -1,0 +1,52 @@
+import { AuditLog } from '../audit/entities/audit-log.entity';
+import { AdminInvitation } from '../auth/entities/admin-invitation.entity';
+import { Profile } from '../auth/entities/profile.entity';
+import { RefreshToken } from '../auth/entities/refresh-token.entity';
+import { CartItem } from '../cart/entities/cart-item.entity';
+import { Cart } from '../cart/entities/cart.entity';
+import { Category } from '../catalog/entities/category.entity';
+import { ProductImage } from '../catalog/entities/product-image.entity';
+import { ProductTag } from '../catalog/entities/product-tag.entity';
+import { ProductVariant } from '../catalog/entities/product-variant.entity';
+import { Product } from '../catalog/entities/product.entity';
+import { Tag } from '../catalog/entities/tag.entity';
+import { Address } from '../customers/entities/address.entity';
+import { StoreCustomer } from '../customers/entities/store-customer.entity';
+import { Discount } from '../discounts/entities/discount.entity';
+import { IdempotencyKey } from '../idempotency/entities/idempotency-key.entity';
+import { InventoryReservation } from '../inventory/entities/inventory-reservation.entity';
+import { Inventory } from '../inventory/entities/inventory.entity';
+import { OrderItem } from '../orders/entities/order-item.entity';
+import { OrderNumberCounter } from '../orders/entities/order-number-counter.entity';
+import { Order } from '../orders/entities/order.entity';
+import { PaymentEvent } from '../payments/entities/payment-event.entity';
+import { Payment } from '../payments/entities/payment.entity';
+import { Store } from '../stores/entities/store.entity';
+
+/** Every entity of every module, registered once with the data source. A new module adds its own here. */
+export const ALL_ENTITIES: Array<new () => object> = [
+  Store,
+  Profile,
+  RefreshToken,
+  AdminInvitation,
+  Address,
+  StoreCustomer,
+  Category,
+  Tag,
+  ProductTag,
+  Product,
+  ProductImage,
+  ProductVariant,
+  Inventory,
+  InventoryReservation,
+  Cart,
+  CartItem,
+  Order,
+  OrderItem,
+  OrderNumberCounter,
+  Discount,
+  Payment,
+  PaymentEvent,
+  AuditLog,
+  IdempotencyKey,
+];
