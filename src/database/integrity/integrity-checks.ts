@@ -77,7 +77,11 @@ export const KEY_DUPLICATE_CHECKS: DuplicateCheck[] = [
   },
 ];
 
-export const ALL_CHECKS: IntegrityCheck[] = [...ORPHAN_CHECKS, ...SLUG_DUPLICATE_CHECKS, ...KEY_DUPLICATE_CHECKS];
+export const ALL_CHECKS: IntegrityCheck[] = [
+  ...ORPHAN_CHECKS,
+  ...SLUG_DUPLICATE_CHECKS,
+  ...KEY_DUPLICATE_CHECKS,
+];
 
 export interface Violation {
   kind: IntegrityCheck['kind'];
@@ -123,7 +127,11 @@ async function runOrphanCheck(query: SqlQuery, check: OrphanCheck, sampleSize: n
   };
 }
 
-async function runDuplicateCheck(query: SqlQuery, check: DuplicateCheck, sampleSize: number): Promise<Violation> {
+async function runDuplicateCheck(
+  query: SqlQuery,
+  check: DuplicateCheck,
+  sampleSize: number,
+): Promise<Violation> {
   const key = check.key.join(', ');
   // Rows beyond the first of each duplicate group: the rows to rename before the index can be built.
   const rows = await query<{ n: number; ids: string[] | null }>(
@@ -176,12 +184,16 @@ export function formatViolationTable(results: Violation[]): string {
   const rows = results.map((r) => [
     r.table,
     r.column,
-    r.kind === 'orphan' ? `missing ${r.target}` : `duplicate (blocks ${r.target})`,
+    r.kind === 'orphan' ? `no parent row in ${r.target}` : `duplicate (blocks ${r.target})`,
     String(r.violations),
     r.sampleIds.join(', '),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]): string => cells.map((c, i) => c.padEnd(widths[i])).join(' | ').trimEnd();
+  const line = (cells: string[]): string =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]))
+      .join(' | ')
+      .trimEnd();
   return [line(header), widths.map((w) => '-'.repeat(w)).join('-+-'), ...rows.map(line)].join('\n');
 }
 
@@ -193,7 +205,9 @@ export function refusalMessage(migration: string, violations: Violation[]): stri
   const lines = violations.map(
     (v) =>
       `  - ${v.table}.${v.column}: ${v.violations} ${
-        v.kind === 'orphan' ? `row(s) pointing at a missing ${v.target}` : `duplicate row(s) (blocks ${v.target})`
+        v.kind === 'orphan'
+          ? `row(s) pointing at a missing ${v.target}`
+          : `duplicate row(s) (blocks ${v.target})`
       } (e.g. ${v.sampleIds.join(', ')})`,
   );
   const hasOrphans = violations.some((v) => v.kind === 'orphan');
@@ -205,7 +219,9 @@ export function refusalMessage(migration: string, violations: Violation[]): stri
     ...(hasOrphans
       ? ['Move orphan rows aside (copied to the quarantine schema) with `npm run db:verify -- --quarantine`.']
       : []),
-    ...(hasDuplicates ? ['Rename or merge the duplicate rows listed above (they are never moved automatically).'] : []),
+    ...(hasDuplicates
+      ? ['Rename or merge the duplicate rows listed above (they are never moved automatically).']
+      : []),
     'Then run the migrations again. See docs/migrations.md.',
   ].join('\n');
 }

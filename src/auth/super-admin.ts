@@ -1,0 +1,86 @@
+import { randomBytes } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import { AuditLog } from '../audit/entities/audit-log.entity';
+import { Profile } from './entities/profile.entity';
+import { hashPassword, MIN_PASSWORD_LENGTH } from './password-hasher';
+
+export interface EnsureSuperAdminResult {
+  profileId: string;
+  created: boolean;
+  promoted: boolean;
+  passwordChanged: boolean;
+  /** Set only when a password was generated: the caller prints it once and never stores it. */
+  generatedPassword?: string;
+}
+
+/**
+ * Makes sure a super_admin with `email` exists (start-up with ADMIN_EMAIL/ADMIN_PASSWORD, and
+ * `npm run admin:create`). Creates it, or promotes an existing profile with that email; a given
+ * password is (re)set, an absent one is generated only for a new account. One transaction, audited.
+ */
+export async function ensureSuperAdmin(
+  manager: EntityManager,
+  email: string,
+  password: string | undefined,
+): Promise<EnsureSuperAdminResult> {
+  if (password !== undefined && password.length < MIN_PASSWORD_LENGTH) {
+    throw new Error(`The admin password must be at least ${MIN_PASSWORD_LENGTH} characters`);
+  }
+  const normalized = email.trim().toLowerCase();
+  return manager.transaction(async (tx) => {
+    const existing = await tx
+      .getRepository(Profile)
+      .createQueryBuilder('p')
+      .where('lower(p.email) = :email', { email: normalized })
+      .setLock('pessimistic_write')
+      .getOne();
+
+    if (!existing) {
+      const generatedPassword = password === undefined ? randomBytes(12).toString('base64url') : undefined;
+      const created = await tx.getRepository(Profile).save(
+        tx.getRepository(Profile).create({
+          email: normalized,
+          role: 'super_admin',
+          emailVerified: true,
+          passwordHash: await hashPassword(password ?? generatedPassword ?? ''),
+        }),
+      );
+      await tx.getRepository(AuditLog).insert({
+        userId: created.id,
+        action: 'admin.bootstrap_created',
+        entityType: 'profile',
+        entityId: created.id,
+        details: {
+          email: normalized,
+          role: 'super_admin',
+          passwordGenerated: generatedPassword !== undefined,
+        },
+      });
+      return {
+        profileId: created.id,
+        created: true,
+        promoted: false,
+        passwordChanged: true,
+        generatedPassword,
+      };
+    }
+
+    const promoted = existing.role !== 'super_admin';
+    const changes: Partial<Profile> = {};
+    if (promoted) changes.role = 'super_admin';
+    if (password !== undefined) changes.passwordHash = await hashPassword(password);
+    if (Object.keys(changes).length > 0) {
+      await tx.getRepository(Profile).update(existing.id, changes);
+    }
+    if (promoted) {
+      await tx.getRepository(AuditLog).insert({
+        userId: existing.id,
+        action: 'admin.bootstrap_promoted',
+        entityType: 'profile',
+        entityId: existing.id,
+        details: { role: { before: existing.role, after: 'super_admin' } },
+      });
+    }
+    return { profileId: existing.id, created: false, promoted, passwordChanged: password !== undefined };
+  });
+}
