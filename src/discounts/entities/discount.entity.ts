@@ -26,7 +26,10 @@ import { DISCOUNT_TYPES, DiscountType } from '../discount.types';
 @Check('chk_discounts_value', `"value" > 0`)
 @Check('chk_discounts_percentage', `"type" <> 'percentage' OR "value" <= 100`)
 @Check('chk_discounts_min_purchase', `"min_purchase_amount" >= 0`)
-@Check('chk_discounts_uses', `"times_used" >= 0 AND ("max_uses" IS NULL OR ("max_uses" > 0 AND "times_used" <= "max_uses"))`)
+@Check(
+  'chk_discounts_uses',
+  `"times_used" >= 0 AND ("max_uses" IS NULL OR ("max_uses" > 0 AND "times_used" <= "max_uses"))`,
+)
 @Check('chk_discounts_window', `"starts_at" IS NULL OR "expires_at" IS NULL OR "starts_at" < "expires_at"`)
 export class Discount {
   @PrimaryGeneratedColumn('uuid')

@@ -1,4 +1,13 @@
-import { Check, Column, Entity, Index, JoinColumn, OneToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  OneToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import { ProductVariant } from '../../catalog/entities/product-variant.entity';
 import { TIMESTAMPTZ } from '../../database/sql';
 
