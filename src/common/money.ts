@@ -22,7 +22,7 @@ export function parseMoney(value: string): Money {
   if (!Number.isSafeInteger(minor)) {
     throw new RangeError(`Money amount out of range: "${value}"`);
   }
-  return sign ? -minor : minor;
+  return sign && minor !== 0 ? -minor : minor;
 }
 
 /** 1999 → "19.99", -50 → "-0.50". */
@@ -41,14 +41,18 @@ export function formatMoney(minor: Money): string {
  * is exact for every value with two decimals.
  */
 export function moneyFromInput(value: unknown): Money | null {
-  if (typeof value === 'string') {
-    return DECIMAL_PATTERN.test(value.trim()) ? parseMoney(value) : null;
+  let text: string;
+  if (typeof value === 'string') text = value.trim();
+  else if (typeof value === 'number' && Number.isFinite(value)) text = String(value);
+  else return null;
+  if (!DECIMAL_PATTERN.test(text)) return null;
+  try {
+    const minor = parseMoney(text);
+    // Beyond what DECIMAL(10,2) stores: refuse here rather than let the database answer 22003.
+    return Math.abs(minor) <= MAX_DECIMAL_10_2 ? minor : null;
+  } catch {
+    return null;
   }
-  if (typeof value === 'number' && Number.isFinite(value)) {
-    const text = String(value);
-    return DECIMAL_PATTERN.test(text) ? parseMoney(text) : null;
-  }
-  return null;
 }
 
 /** Column transformer for DECIMAL(10,2) money columns: the pg driver returns numerics as strings. */
