@@ -80,7 +80,9 @@ async function main(): Promise<number> {
   try {
     await client.connect();
   } catch (error) {
-    console.error(`Cannot connect to the database: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(
+      `Cannot connect to the database: ${error instanceof Error ? error.message : String(error)}`,
+    );
     return 2;
   }
   try {

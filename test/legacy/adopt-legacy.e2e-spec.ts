@@ -35,7 +35,9 @@ describe('db:adopt-legacy', () => {
       const result = await adoptLegacy(other);
       expect(result.ok).toBe(false);
       expect(result.message).toContain('missing table(s) stores');
-      const tables = await other.query(`SELECT 1 FROM information_schema.tables WHERE table_name = 'migrations'`);
+      const tables = await other.query(
+        `SELECT 1 FROM information_schema.tables WHERE table_name = 'migrations'`,
+      );
       expect(tables.rowCount).toBe(0);
     } finally {
       await other.end();
@@ -45,7 +47,10 @@ describe('db:adopt-legacy', () => {
 
   it('records only the baseline, after which the remaining migrations run', async () => {
     const result = await adoptLegacy(client);
-    expect(result).toEqual({ ok: true, message: expect.stringContaining('Recorded LegacyBaseline1000000000001') });
+    expect(result).toEqual({
+      ok: true,
+      message: expect.stringContaining('Recorded LegacyBaseline1000000000001'),
+    });
 
     const again = await adoptLegacy(client);
     expect(again.ok).toBe(true);

@@ -171,9 +171,13 @@ describe('legacy database → clean schema', () => {
     expect(error).toBeInstanceOf(Error);
     expect(error?.message).toContain('Migration 0002 (store foreign keys) refused');
     expect(error?.message).toContain('products.store_id: 1 row(s) pointing at a missing stores');
-    expect(error?.message).toContain('order_items.variant_id: 1 row(s) pointing at a missing product_variants');
+    expect(error?.message).toContain(
+      'order_items.variant_id: 1 row(s) pointing at a missing product_variants',
+    );
     expect(error?.message).toContain('npm run db:verify -- --quarantine');
-    const { rows } = await client.query(`SELECT count(*)::int AS n FROM pg_constraint WHERE conname = 'fk_products_store'`);
+    const { rows } = await client.query(
+      `SELECT count(*)::int AS n FROM pg_constraint WHERE conname = 'fk_products_store'`,
+    );
     expect(rows[0].n).toBe(0);
   });
 
@@ -182,9 +186,12 @@ describe('legacy database → clean schema', () => {
     expect(result.status).toBe(1); // the JSON difference is never "fixed" automatically
     expect(result.stdout).toContain('Quarantine: moved 8 row(s)');
 
-    const { rows } = await client.query<{ source_id: string; kind: string; reason: string; row_data: unknown }>(
-      `SELECT source_id, kind, reason, row_data FROM quarantine.orphans ORDER BY id`,
-    );
+    const { rows } = await client.query<{
+      source_id: string;
+      kind: string;
+      reason: string;
+      row_data: unknown;
+    }>(`SELECT source_id, kind, reason, row_data FROM quarantine.orphans ORDER BY id`);
     expect(rows.every((r) => r.kind === 'orphan' && r.reason.length > 0)).toBe(true);
     expect(new Set(rows.map((r) => r.source_id))).toEqual(new Set(Object.values(ORPHANS)));
     for (const r of rows) expect(r.row_data).toEqual(orphanSnapshots.get(r.source_id));
@@ -236,14 +243,22 @@ describe('legacy database → clean schema', () => {
       [STORE_A, CUSTOMER],
     );
     expect(rows).toHaveLength(1);
-    expect(rows[0].orders.map((o) => legacySummary(o.order_id as string, o.total as string, o.status as string, o.order_number as string))).toEqual([
+    expect(
+      rows[0].orders.map((o) =>
+        legacySummary(o.order_id as string, o.total as string, o.status as string, o.order_number as string),
+      ),
+    ).toEqual([
       legacySummary(ORDER_1, '10.00', 'delivered', '20261000001'),
       legacySummary(ORDER_2, '20.00', 'paid', '20261000002'),
       legacySummary(ORDER_3, '30.00', 'cancelled', '20261000003'),
     ]);
     for (const o of rows[0].orders) {
       expect(o).toEqual(
-        expect.objectContaining({ payment_status: 'unpaid', currency: 'USD', created_at: expect.any(String) }),
+        expect.objectContaining({
+          payment_status: 'unpaid',
+          currency: 'USD',
+          created_at: expect.any(String),
+        }),
       );
     }
     // Legacy readers cannot write through it.

@@ -1,0 +1,42 @@
+import { INestApplication } from '@nestjs/common';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AllExceptionsFilter, bodyParserException } from './common/filters/all-exceptions.filter';
+import { createValidationPipe } from './common/validation';
+
+export const API_PREFIX = 'api';
+export const DOCS_PATH = `${API_PREFIX}/docs`;
+/** Largest accepted JSON or form body. */
+export const BODY_LIMIT = '100kb';
+
+/**
+ * Everything about the HTTP app that is not a module: shared by main.ts and the tests, so the tests
+ * exercise the real prefix, error shape and validation. Create the app with `{ rawBody: true }`
+ * (Stripe webhooks verify the exact bytes).
+ */
+export function configureApp(app: INestApplication): INestApplication {
+  app.setGlobalPrefix(API_PREFIX);
+  // The parsers are registered here rather than by Nest at init so that the error hook below comes
+  // right after them (Nest skips parsers that are already there). rawBody still applies.
+  const expressApp = app as NestExpressApplication;
+  expressApp.useBodyParser('json', { limit: BODY_LIMIT });
+  expressApp.useBodyParser('urlencoded', { extended: true, limit: BODY_LIMIT });
+  expressApp.use((error: unknown, _req: unknown, _res: unknown, next: (error: unknown) => void) => {
+    next(bodyParserException(error) ?? error);
+  });
+  app.useGlobalFilters(new AllExceptionsFilter());
+  app.useGlobalPipes(createValidationPipe());
+
+  const document = SwaggerModule.createDocument(app, buildOpenApiConfig());
+  SwaggerModule.setup(DOCS_PATH, app, document, { jsonDocumentUrl: `${DOCS_PATH}-json` });
+  return app;
+}
+
+export function buildOpenApiConfig() {
+  return new DocumentBuilder()
+    .setTitle('Multi-store commerce API')
+    .setDescription('REST API for storefronts and admin frontends. Money is a decimal string ("19.99").')
+    .setVersion('0.1.0')
+    .addBearerAuth()
+    .build();
+}

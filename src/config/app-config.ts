@@ -1,0 +1,274 @@
+import { randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { LogLevel as NestLogLevel } from '@nestjs/common';
+import { isEmail } from 'class-validator';
+
+export const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Minimum JWT_SECRET length: 32 characters ≈ 256 bits for HS256 when the secret is random. */
+export const MIN_JWT_SECRET_LENGTH = 32;
+/** Same minimum as every other password in the app (src/auth/password-hasher.ts). */
+const MIN_ADMIN_PASSWORD_LENGTH = 8;
+export const DEV_JWT_SECRET_FILE = 'dev-jwt-secret';
+
+/** The validated configuration. Every setting the app reads comes from here, never from process.env. */
+export interface AppConfig {
+  nodeEnv: string;
+  isProduction: boolean;
+  /** Unset in the default run: main.ts starts the embedded PostgreSQL and fills it in. */
+  databaseUrl: string | undefined;
+  port: number;
+  /** Absolute path. Holds the embedded PostgreSQL cluster and the development JWT secret. */
+  dataDir: string;
+  jwtSecret: string;
+  /** `file`: generated once for the default run and kept in DATA_DIR/dev-jwt-secret. */
+  jwtSecretSource: 'env' | 'file';
+  stripeSecretKey: string | undefined;
+  stripeWebhookSecret: string | undefined;
+  stripeApiUrl: string | undefined;
+  reservationTtlMinutes: number;
+  /** Attempts per minute per IP and per email; 0 turns throttling off. */
+  authRateLimit: number;
+  adminEmail: string;
+  adminPassword: string | undefined;
+  logLevel: LogLevel;
+}
+
+export class ConfigValidationError extends Error {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
+    super(`Invalid configuration: ${variable} ${problem}`);
+    this.name = 'ConfigValidationError';
+  }
+}
+
+export interface LoadAppConfigOptions {
+  /** Base for a relative DATA_DIR; defaults to process.cwd(). */
+  cwd?: string;
+}
+
+/**
+ * Reads and validates the environment. Throws ConfigValidationError (one line naming the variable)
+ * on the first bad value. Side effect: in the default embedded run without JWT_SECRET it creates
+ * DATA_DIR/dev-jwt-secret once, so tokens survive restarts.
+ */
+export function loadAppConfig(env: NodeJS.ProcessEnv, options: LoadAppConfigOptions = {}): AppConfig {
+  const read = (name: string): string | undefined => {
+    // An empty value (`STRIPE_SECRET_KEY=` in a compose file) means "not set".
+    const value = env[name]?.trim();
+    return value ? value : undefined;
+  };
+
+  const nodeEnv = read('NODE_ENV') ?? 'development';
+  const isProduction = nodeEnv === 'production';
+  const databaseUrl = parseDatabaseUrl(read('DATABASE_URL'));
+  const port = parseInteger('PORT', read('PORT'), 3000, 1, 65535);
+  const dataDir = path.resolve(options.cwd ?? process.cwd(), read('DATA_DIR') ?? '.data');
+
+  const stripeSecretKey = parsePrefixed('STRIPE_SECRET_KEY', read('STRIPE_SECRET_KEY'), 'sk_');
+  const stripeWebhookSecret = parsePrefixed('STRIPE_WEBHOOK_SECRET', read('STRIPE_WEBHOOK_SECRET'), 'whsec_');
+  const stripeApiUrl = parseHttpUrl('STRIPE_API_URL', read('STRIPE_API_URL'));
+  const reservationTtlMinutes = parseInteger(
+    'RESERVATION_TTL_MINUTES',
+    read('RESERVATION_TTL_MINUTES'),
+    15,
+    1,
+    1440,
+  );
+  const authRateLimit = parseInteger('AUTH_RATE_LIMIT', read('AUTH_RATE_LIMIT'), 10, 0, 1_000_000);
+
+  const adminEmail = read('ADMIN_EMAIL') ?? 'admin@example.com';
+  if (!isEmail(adminEmail)) {
+    throw new ConfigValidationError('ADMIN_EMAIL', `must be an email address (got ${quote(adminEmail)})`);
+  }
+  const adminPassword = env.ADMIN_PASSWORD ? env.ADMIN_PASSWORD : undefined;
+  if (adminPassword !== undefined && adminPassword.length < MIN_ADMIN_PASSWORD_LENGTH) {
+    throw new ConfigValidationError(
+      'ADMIN_PASSWORD',
+      `must be at least ${MIN_ADMIN_PASSWORD_LENGTH} characters (got ${adminPassword.length})`,
+    );
+  }
+
+  const rawLogLevel = read('LOG_LEVEL')?.toLowerCase() ?? 'log';
+  if (!isLogLevel(rawLogLevel)) {
+    throw new ConfigValidationError(
+      'LOG_LEVEL',
+      `must be one of ${LOG_LEVELS.join(', ')} (got ${quote(read('LOG_LEVEL') ?? '')})`,
+    );
+  }
+
+  // Not trimmed: a secret is used byte for byte.
+  const envSecret = env.JWT_SECRET ? env.JWT_SECRET : undefined;
+  let jwtSecret: string;
+  let jwtSecretSource: AppConfig['jwtSecretSource'] = 'env';
+  if (envSecret !== undefined) {
+    if (envSecret.length < MIN_JWT_SECRET_LENGTH) {
+      throw new ConfigValidationError(
+        'JWT_SECRET',
+        `must be at least ${MIN_JWT_SECRET_LENGTH} characters (got ${envSecret.length})`,
+      );
+    }
+    jwtSecret = envSecret;
+  } else if (databaseUrl !== undefined || isProduction) {
+    // A shared or production database outlives this process: a throwaway secret would be a trap.
+    throw new ConfigValidationError(
+      'JWT_SECRET',
+      `is required (at least ${MIN_JWT_SECRET_LENGTH} characters) when ${
+        databaseUrl !== undefined ? 'DATABASE_URL is set' : 'NODE_ENV=production'
+      }`,
+    );
+  } else {
+    jwtSecret = readOrCreateDevSecret(dataDir);
+    jwtSecretSource = 'file';
+  }
+
+  return {
+    nodeEnv,
+    isProduction,
+    databaseUrl,
+    port,
+    dataDir,
+    jwtSecret,
+    jwtSecretSource,
+    stripeSecretKey,
+    stripeWebhookSecret,
+    stripeApiUrl,
+    reservationTtlMinutes,
+    authRateLimit,
+    adminEmail,
+    adminPassword,
+    logLevel: rawLogLevel,
+  };
+}
+
+/** Nest logger levels for LOG_LEVEL: each level includes the more severe ones. */
+export function nestLogLevels(level: LogLevel): NestLogLevel[] {
+  const order: NestLogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
+  return order.slice(0, order.indexOf(level) + 1);
+}
+
+function isLogLevel(value: string): value is LogLevel {
+  return (LOG_LEVELS as readonly string[]).includes(value);
+}
+
+/** Shows a rejected value in an error message, shortened so that a pasted blob stays on one line. */
+function quote(value: string): string {
+  const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
+  return JSON.stringify(shown);
+}
+
+function parseInteger(name: string, raw: string | undefined, fallback: number, min: number, max: number) {
+  if (raw === undefined) {
+    return fallback;
+  }
+  const range = max >= 1_000_000 ? `an integer >= ${min}` : `an integer between ${min} and ${max}`;
+  if (!/^-?\d+$/.test(raw)) {
+    throw new ConfigValidationError(name, `must be ${range} (got ${quote(raw)})`);
+  }
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value < min || value > max) {
+    throw new ConfigValidationError(name, `must be ${range} (got ${quote(raw)})`);
+  }
+  return value;
+}
+
+function parseDatabaseUrl(raw: string | undefined): string | undefined {
+  if (raw === undefined) {
+    return undefined;
+  }
+  // The value may hold a password: never echo it.
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigValidationError(
+      'DATABASE_URL',
+      'must be a URL like postgres://user:password@host:5432/database (the value could not be parsed)',
+    );
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigValidationError(
+      'DATABASE_URL',
+      `must start with postgres:// or postgresql:// (got ${quote(url.protocol)})`,
+    );
+  }
+  if (!url.hostname) {
+    throw new ConfigValidationError(
+      'DATABASE_URL',
+      'must name a host (postgres://user:password@host:5432/db)',
+    );
+  }
+  return raw;
+}
+
+function parseHttpUrl(name: string, raw: string | undefined): string | undefined {
+  if (raw === undefined) {
+    return undefined;
+  }
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    throw new ConfigValidationError(name, `must be an http:// or https:// URL (got ${quote(raw)})`);
+  }
+  return raw;
+}
+
+function parsePrefixed(name: string, raw: string | undefined, prefix: string): string | undefined {
+  if (raw !== undefined && !raw.startsWith(prefix)) {
+    // Show only the start: enough to spot a pk_/sk_ mix-up without printing the secret.
+    throw new ConfigValidationError(name, `must start with ${prefix} (got ${quote(`${raw.slice(0, 3)}…`)})`);
+  }
+  return raw;
+}
+
+/**
+ * The default run's JWT secret: random, created once with mode 0600 and reused, so that a restart
+ * does not log everybody out. Created with O_EXCL so two processes starting at once agree on one value.
+ */
+function readOrCreateDevSecret(dataDir: string): string {
+  const file = path.join(dataDir, DEV_JWT_SECRET_FILE);
+  try {
+    fs.mkdirSync(dataDir, { recursive: true, mode: 0o755 });
+    try {
+      const existing = fs.readFileSync(file, 'utf8').trim();
+      if (existing.length >= MIN_JWT_SECRET_LENGTH) {
+        return existing;
+      }
+      // Truncated or edited by hand: replace it (only development tokens are invalidated).
+      fs.rmSync(file, { force: true });
+    } catch (error) {
+      if (!isErrnoException(error) || error.code !== 'ENOENT') {
+        throw error;
+      }
+    }
+    const secret = randomBytes(48).toString('base64url');
+    try {
+      fs.writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
+      return secret;
+    } catch (error) {
+      if (isErrnoException(error) && error.code === 'EEXIST') {
+        return fs.readFileSync(file, 'utf8').trim();
+      }
+      throw error;
+    }
+  } catch (error) {
+    const reason = isErrnoException(error) ? error.message : String(error);
+    throw new ConfigValidationError(
+      'JWT_SECRET',
+      `is not set and the development secret could not be stored in ${file} (${reason}); set JWT_SECRET or DATA_DIR`,
+    );
+  }
+}
+
+// Duck-typed, not instanceof Error: errors from Node's core fail instanceof inside Jest's sandbox.
+function isErrnoException(error: unknown): error is NodeJS.ErrnoException {
+  return typeof error === 'object' && error !== null && 'code' in error;
+}
