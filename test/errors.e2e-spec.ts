@@ -15,6 +15,7 @@ import { IsArray, IsInt, IsOptional, IsString, IsUUID, Min, ValidateNested } fro
 import { Client } from 'pg';
 import request from 'supertest';
 import { DataSource, EntityNotFoundError } from 'typeorm';
+import { Public } from '../src/common/decorators/public.decorator';
 import { AppException } from '../src/common/errors';
 import { UuidParam } from '../src/common/validation';
 import { closeTestApp, createTestApp } from './support/app';
@@ -55,6 +56,7 @@ class CastDto {
 }
 
 /** Test-only routes that hand real database errors (and a few others) to the global filter. */
+@Public()
 @Controller('test-errors')
 class ErrorsTestController {
   constructor(private readonly dataSource: DataSource) {}

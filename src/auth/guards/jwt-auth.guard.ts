@@ -1,0 +1,37 @@
+import { ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AuthGuard } from '@nestjs/passport';
+import { Request } from 'express';
+import { Observable } from 'rxjs';
+import { IS_PUBLIC_KEY } from '../../common/decorators/public.decorator';
+import { AppException } from '../../common/errors';
+import { AuthUser } from '../auth.types';
+import { isAdminPath } from './roles.guard';
+
+/**
+ * Global guard: every route needs a valid access token unless marked `@Public()`. On a public route a
+ * token is optional, but one that is sent must be valid (a silently ignored bad token would hide bugs).
+ * Admin routes are never public.
+ */
+@Injectable()
+export class JwtAuthGuard extends AuthGuard('jwt') {
+  constructor(private readonly reflector: Reflector) {
+    super();
+  }
+
+  canActivate(context: ExecutionContext): boolean | Promise<boolean> | Observable<boolean> {
+    const request = context.switchToHttp().getRequest<Request>();
+    const isPublic =
+      !isAdminPath(request) &&
+      this.reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, [context.getHandler(), context.getClass()]);
+    if (isPublic && !request.headers.authorization) return true;
+    return super.canActivate(context);
+  }
+
+  handleRequest<TUser = AuthUser>(err: unknown, user: TUser | false): TUser {
+    if (err || !user) {
+      throw new AppException(401, 'UNAUTHORIZED', 'A valid access token is required');
+    }
+    return user;
+  }
+}

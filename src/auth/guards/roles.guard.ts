@@ -1,0 +1,36 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { Request } from 'express';
+import { AppException } from '../../common/errors';
+import { ADMIN_ROLES, AuthUser, ProfileRole } from '../auth.types';
+import { ROLES_KEY } from '../decorators/roles.decorator';
+
+/** True for every route under `/api/admin`, whatever its controller says. */
+export function isAdminPath(request: Request): boolean {
+  return /^\/api\/admin(\/|$)/.test(request.path);
+}
+
+/**
+ * Global guard, after JwtAuthGuard: `@Roles(...)` routes need one of the roles; routes under
+ * `/api/admin` need admin or super_admin even without a decorator, so a new admin controller cannot
+ * forget it.
+ */
+@Injectable()
+export class RolesGuard implements CanActivate {
+  constructor(private readonly reflector: Reflector) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const request = context.switchToHttp().getRequest<Request & { user?: AuthUser }>();
+    const declared = this.reflector.getAllAndOverride<ProfileRole[] | undefined>(ROLES_KEY, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    const required = declared ?? (isAdminPath(request) ? ADMIN_ROLES : undefined);
+    if (!required) return true;
+    if (!request.user) throw new AppException(401, 'UNAUTHORIZED', 'A valid access token is required');
+    if (!required.includes(request.user.role)) {
+      throw new AppException(403, 'FORBIDDEN', 'Your role does not allow this');
+    }
+    return true;
+  }
+}
