@@ -4,6 +4,7 @@ import { AuthModule } from './auth/auth.module';
 import { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/app-config.module';
 import { DatabaseModule } from './database/database.module';
+import { DiscountsModule } from './discounts/discounts.module';
 import { HealthModule } from './health/health.module';
 
 /**
@@ -22,6 +23,7 @@ export class AppModule {
         AuthModule,
         HealthModule,
         // Domain modules (one line each):
+        DiscountsModule,
       ],
     };
   }

@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { DiscountsController } from './discounts.controller';
+import { DiscountsService } from './discounts.service';
+
+/** Discount codes. Exports DiscountsService for checkout (consume) and cancellation (release). */
+@Module({ controllers: [DiscountsController], providers: [DiscountsService], exports: [DiscountsService] })
+export class DiscountsModule {}
