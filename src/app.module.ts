@@ -6,6 +6,7 @@ import { AppConfigModule } from './config/app-config.module';
 import { DatabaseModule } from './database/database.module';
 import { DiscountsModule } from './discounts/discounts.module';
 import { HealthModule } from './health/health.module';
+import { InventoryModule } from './inventory/inventory.module';
 
 /**
  * Wires the modules, nothing else. `forRoot(config)` rather than a static module so that main.ts can
@@ -24,6 +25,7 @@ export class AppModule {
         HealthModule,
         // Domain modules (one line each):
         DiscountsModule,
+        InventoryModule,
       ],
     };
   }

@@ -1,0 +1,112 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { AppException } from '../common/errors';
+
+/** One order line to hold stock for. */
+export interface ReservationLine {
+  variantId: string;
+  quantity: number;
+}
+
+/** A line that could not be held: what was asked and what is available now. */
+export interface Shortfall {
+  variantId: string;
+  requested: number;
+  available: number;
+}
+
+/** 409 INSUFFICIENT_STOCK with `details: [{ variantId, requested, available }]`, as the API names it. */
+export class InsufficientStockException extends AppException {
+  constructor(readonly shortfalls: Shortfall[]) {
+    super(409, 'INSUFFICIENT_STOCK', 'Not enough stock for some items', shortfalls);
+  }
+}
+
+/**
+ * Stock holds for orders, on the race-free database functions of migration 0007. Every method takes
+ * the caller's EntityManager, so a checkout, cancellation, expiry or payment webhook moves stock in
+ * the same transaction as the rest of its work: all of it happens, or none.
+ *
+ * Invariants (checked by the tests after every concurrency run): 0 ≤ reserved ≤ quantity; reserved
+ * equals the sum of the variant's active holds; quantity only falls through committed holds (or an
+ * admin adjustment).
+ */
+@Injectable()
+export class InventoryService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Holds stock for every line, or for none: the first line that cannot be held makes it throw
+   * InsufficientStockException listing every short line, and the caller's transaction rolls back
+   * the holds already taken. Lines of one variant are added up; variants are locked in id order, the
+   * same order everywhere, so concurrent checkouts cannot deadlock on each other.
+   */
+  async reserve(
+    manager: EntityManager,
+    orderId: string,
+    lines: ReservationLine[],
+    holdUntil: Date | null = null,
+  ): Promise<void> {
+    const wanted = new Map<string, number>();
+    for (const line of lines) {
+      if (!Number.isSafeInteger(line.quantity) || line.quantity <= 0) {
+        throw new AppException(400, 'VALIDATION_FAILED', 'Quantities must be positive whole numbers');
+      }
+      wanted.set(line.variantId, (wanted.get(line.variantId) ?? 0) + line.quantity);
+    }
+    const variantIds = [...wanted.keys()].sort();
+    for (const [index, variantId] of variantIds.entries()) {
+      const requested = wanted.get(variantId) ?? 0;
+      const [row] = await manager.query<Array<{ held: boolean }>>(
+        `SELECT reserve_inventory($1, $2, $3, $4) AS held`,
+        [orderId, variantId, requested, holdUntil],
+      );
+      if (!row?.held) {
+        // Report every short line (read without locking: the numbers are advisory), then give up.
+        const rest = variantIds.slice(index);
+        const available = await this.availableWith(manager, rest);
+        throw new InsufficientStockException(
+          rest
+            .map((id) => ({
+              variantId: id,
+              requested: wanted.get(id) ?? 0,
+              available: available.get(id) ?? 0,
+            }))
+            .filter((s) => s.variantId === variantId || s.requested > s.available),
+        );
+      }
+    }
+  }
+
+  /** Releases the order's active holds (cancellation, expiry, failed payment). Returns how many. */
+  async release(manager: EntityManager, orderId: string): Promise<number> {
+    const [row] = await manager.query<Array<{ released: number }>>(
+      `SELECT release_inventory($1) AS released`,
+      [orderId],
+    );
+    return row?.released ?? 0;
+  }
+
+  /** Turns the order's active holds into sold stock (payment succeeded). Returns how many. */
+  async commit(manager: EntityManager, orderId: string): Promise<number> {
+    const [row] = await manager.query<Array<{ committed: number }>>(
+      `SELECT commit_inventory($1) AS committed`,
+      [orderId],
+    );
+    return row?.committed ?? 0;
+  }
+
+  /** quantity − reserved per variant; variants without a stock row are absent from the map. */
+  available(variantIds: string[]): Promise<Map<string, number>> {
+    return this.availableWith(this.dataSource.manager, variantIds);
+  }
+
+  private async availableWith(manager: EntityManager, variantIds: string[]): Promise<Map<string, number>> {
+    if (variantIds.length === 0) return new Map();
+    const rows = await manager.query<Array<{ variant_id: string; available: number }>>(
+      `SELECT variant_id, quantity - reserved AS available FROM inventory WHERE variant_id = ANY($1::uuid[])`,
+      [variantIds],
+    );
+    return new Map(rows.map((r) => [r.variant_id, r.available]));
+  }
+}
