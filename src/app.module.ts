@@ -7,6 +7,7 @@ import { DatabaseModule } from './database/database.module';
 import { DiscountsModule } from './discounts/discounts.module';
 import { HealthModule } from './health/health.module';
 import { InventoryModule } from './inventory/inventory.module';
+import { OrdersModule } from './orders/orders.module';
 
 /**
  * Wires the modules, nothing else. `forRoot(config)` rather than a static module so that main.ts can
@@ -26,6 +27,7 @@ export class AppModule {
         // Domain modules (one line each):
         DiscountsModule,
         InventoryModule,
+        OrdersModule,
       ],
     };
   }
