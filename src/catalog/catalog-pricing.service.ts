@@ -1,0 +1,103 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { Money, parseMoney } from '../common/money';
+
+/** The storefront view of a store, as the cart and checkout need it. */
+export interface ActiveStore {
+  id: string;
+  slug: string;
+  currency: string;
+  /** Decimal string, e.g. "0.0825". */
+  taxRate: string;
+  shippingFlat: Money;
+}
+
+/** A variant with its current price and stock, as the cart and checkout need it. */
+export interface PricedVariant {
+  variantId: string;
+  productId: string;
+  sku: string;
+  productName: string;
+  variantName: string;
+  /** basePrice + priceAdjustment, now. */
+  unitPrice: Money;
+  /** quantity − reserved, now. */
+  available: number;
+  /** Store, product and variant are all active. */
+  purchasable: boolean;
+}
+
+interface PricedRow {
+  variant_id: string;
+  product_id: string;
+  sku: string;
+  product_name: string;
+  variant_name: string;
+  unit_price: string;
+  available: number | null;
+  purchasable: boolean;
+}
+
+/**
+ * Read side of the catalog for buying: current prices and availability of variants in one query,
+ * whatever their number, so carts and checkouts cost a fixed number of statements.
+ */
+@Injectable()
+export class CatalogPricingService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async activeStoreBySlug(
+    slug: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<ActiveStore | null> {
+    const rows = await manager.query<
+      Array<{ id: string; slug: string; currency: string; tax_rate: string; shipping_flat: string }>
+    >(`SELECT id, slug, currency, tax_rate, shipping_flat FROM stores WHERE slug = $1 AND is_active`, [slug]);
+    const row = rows[0];
+    return row
+      ? {
+          id: row.id,
+          slug: row.slug,
+          currency: row.currency,
+          taxRate: row.tax_rate,
+          shippingFlat: parseMoney(row.shipping_flat),
+        }
+      : null;
+  }
+
+  /** The store's variants among `variantIds` (others are absent from the map). */
+  async priceVariants(
+    storeId: string,
+    variantIds: string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, PricedVariant>> {
+    if (variantIds.length === 0) return new Map();
+    const rows = await manager.query<PricedRow[]>(
+      `SELECT v.id AS variant_id, p.id AS product_id, v.sku, p.name AS product_name, v.name AS variant_name,
+              (p.base_price + v.price_adjustment)::text AS unit_price,
+              i.quantity - i.reserved AS available,
+              (v.is_active AND p.is_active AND s.is_active) AS purchasable
+         FROM product_variants v
+         JOIN products p ON p.id = v.product_id
+         JOIN stores s ON s.id = v.store_id
+         LEFT JOIN inventory i ON i.variant_id = v.id
+        WHERE v.store_id = $1 AND v.id = ANY($2::uuid[])`,
+      [storeId, variantIds],
+    );
+    return new Map(
+      rows.map((r) => [
+        r.variant_id,
+        {
+          variantId: r.variant_id,
+          productId: r.product_id,
+          sku: r.sku,
+          productName: r.product_name,
+          variantName: r.variant_name,
+          unitPrice: parseMoney(r.unit_price),
+          available: r.available ?? 0,
+          purchasable: r.purchasable,
+        },
+      ]),
+    );
+  }
+}
