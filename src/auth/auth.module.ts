@@ -2,20 +2,32 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.module';
+import { AdminInvitationsController } from './admin-invitations.controller';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
 import { ACCESS_TOKEN_TTL_SECONDS, JWT_ALGORITHM } from './auth.types';
+import { CartModule } from '../cart/cart.module';
+import { CartService } from '../cart/cart.service';
+import { CART_MERGE_HOOK } from './cart-merge.hook';
+import { authThrottlerOptions, AuthThrottlerGuard } from './guards/auth-throttler.guard';
 import { JwtAuthGuard } from './guards/jwt-auth.guard';
 import { RolesGuard } from './guards/roles.guard';
+import { InvitationsService } from './invitations.service';
 import { JwtStrategy } from './jwt.strategy';
+import { ProfilesService } from './profiles.service';
+import { SessionsService } from './sessions.service';
 
 /**
  * Authentication and authorisation. The two global guards run on every route, in this order:
  * JwtAuthGuard (who is calling; `@Public()` opts out), then RolesGuard (`@Roles`, and admin-only
- * for everything under /api/admin).
+ * for everything under /api/admin). Login and register also pass AuthThrottlerGuard.
  */
 @Module({
   imports: [
+    CartModule,
     PassportModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
@@ -25,12 +37,24 @@ import { JwtStrategy } from './jwt.strategy';
         verifyOptions: { algorithms: [JWT_ALGORITHM] },
       }),
     }),
+    ThrottlerModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => authThrottlerOptions(config.authRateLimit),
+    }),
   ],
+  controllers: [AuthController, AdminInvitationsController],
   providers: [
     JwtStrategy,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
+    AuthThrottlerGuard,
+    SessionsService,
+    AuthService,
+    InvitationsService,
+    ProfilesService,
+    // A guest cart is handed to the customer who logs in (see cart-merge.hook.ts).
+    { provide: CART_MERGE_HOOK, useExisting: CartService },
   ],
-  exports: [JwtModule],
+  exports: [JwtModule, ProfilesService],
 })
 export class AuthModule {}

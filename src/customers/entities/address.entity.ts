@@ -1,4 +1,5 @@
 import {
+  Check,
   Column,
   CreateDateColumn,
   Entity,
@@ -11,10 +12,15 @@ import {
 import { Profile } from '../../auth/entities/profile.entity';
 import { TIMESTAMPTZ } from '../../database/sql';
 
-/** A customer's postal address. Orders point at it (RESTRICT), so an address that was shipped to stays. */
+/**
+ * A customer's postal address. Orders point at it (RESTRICT), so an address that was shipped to stays.
+ * At most one default per user (partial unique index, migration 0009); country is ISO 3166-1 alpha-2.
+ */
 @Entity('addresses')
 @Index('idx_addresses_user', ['userId'])
 @Index('idx_addresses_default', ['userId', 'isDefault'])
+@Index('uq_addresses_one_default', { synchronize: false })
+@Check('chk_addresses_country', `"country" ~ '^[A-Z]{2}$'`)
 export class Address {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -1,0 +1,28 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+
+/**
+ * Hands a guest cart (`X-Cart-Session`) to the customer who just registered or logged in. The cart
+ * module implements it; until then the default does nothing. To plug in an implementation, change the
+ * `CART_MERGE_HOOK` provider in AuthModule to `{ provide: CART_MERGE_HOOK, useExisting: <its service> }`
+ * (and import the module that exports it).
+ */
+export interface CartMergeHook {
+  /**
+   * Called after a successful register or login, in a transaction of its own (`manager`), with the
+   * header's value as sent. Should not throw for business reasons (e.g. a line that can no longer be
+   * bought): an error is logged and the login still succeeds, without the merge.
+   */
+  mergeGuestCart(manager: EntityManager, userId: string, sessionId: string): Promise<void>;
+}
+
+/** Injection token of the CartMergeHook. */
+export const CART_MERGE_HOOK = Symbol('CART_MERGE_HOOK');
+
+/** The default: no cart module yet, nothing to merge. */
+@Injectable()
+export class NoopCartMergeHook implements CartMergeHook {
+  async mergeGuestCart(): Promise<void> {
+    // Intentionally empty.
+  }
+}

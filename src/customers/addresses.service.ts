@@ -1,0 +1,190 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService, changedFields } from '../audit/audit.service';
+import { RequestMeta } from '../audit/audit.types';
+import { isForeignKeyViolation, isUniqueViolation } from '../common/database-errors';
+import { AppException } from '../common/errors';
+import { AddressView, CreateAddressDto, UpdateAddressDto } from './dto/address.dto';
+import { Address } from './entities/address.entity';
+
+/** The partial unique index (migration 0009) that allows at most one default address per user. */
+export const ONE_DEFAULT_INDEX = 'uq_addresses_one_default';
+
+export function toAddressView(address: Address): AddressView {
+  return {
+    id: address.id,
+    fullName: address.fullName,
+    phone: address.phone,
+    addressLine1: address.addressLine1,
+    addressLine2: address.addressLine2,
+    city: address.city,
+    state: address.state,
+    postalCode: address.postalCode,
+    country: address.country,
+    isDefault: address.isDefault,
+    createdAt: address.createdAt.toISOString(),
+    updatedAt: address.updatedAt.toISOString(),
+  };
+}
+
+function addressNotFound(): AppException {
+  // Also for another customer's address: nobody learns that it exists.
+  return new AppException(HttpStatus.NOT_FOUND, 'ADDRESS_NOT_FOUND', 'Address not found');
+}
+
+/**
+ * A customer's addresses. Exactly one of them is the default while there are any: the first becomes
+ * it, a new default replaces the old in the same transaction, and deleting the default promotes the
+ * newest remaining one. The database guarantees "at most one" (uq_addresses_one_default); a per-user
+ * row lock serialises changes so that concurrent requests queue instead of failing on that index.
+ */
+@Injectable()
+export class AddressesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Default first, then newest. */
+  async list(userId: string): Promise<AddressView[]> {
+    const rows = await this.dataSource.getRepository(Address).find({
+      where: { userId },
+      order: { isDefault: 'DESC', createdAt: 'DESC', id: 'DESC' },
+    });
+    return rows.map(toAddressView);
+  }
+
+  async create(userId: string, dto: CreateAddressDto, meta: RequestMeta): Promise<AddressView> {
+    return this.inTransaction(async (tx) => {
+      await lockAddressesOf(tx, userId);
+      const repo = tx.getRepository(Address);
+      const hasDefault = await repo.existsBy({ userId, isDefault: true });
+      const isDefault = dto.isDefault === true || !hasDefault;
+      if (isDefault && hasDefault) await repo.update({ userId, isDefault: true }, { isDefault: false });
+      const address = await repo.save(
+        repo.create({
+          userId,
+          fullName: dto.fullName,
+          phone: dto.phone,
+          addressLine1: dto.addressLine1,
+          addressLine2: dto.addressLine2 ?? null,
+          city: dto.city,
+          state: dto.state,
+          postalCode: dto.postalCode,
+          country: dto.country,
+          isDefault,
+        }),
+      );
+      await this.audit.record(tx, meta, {
+        action: 'address.create',
+        entityType: 'address',
+        entityId: address.id,
+        details: { country: address.country, isDefault },
+      });
+      return toAddressView(address);
+    });
+  }
+
+  async update(userId: string, id: string, dto: UpdateAddressDto, meta: RequestMeta): Promise<AddressView> {
+    return this.inTransaction(async (tx) => {
+      await lockAddressesOf(tx, userId);
+      const repo = tx.getRepository(Address);
+      const address = await repo.findOneBy({ id, userId });
+      if (!address) throw addressNotFound();
+      if (dto.isDefault === false && address.isDefault) {
+        throw new AppException(
+          HttpStatus.CONFLICT,
+          'DEFAULT_ADDRESS_REQUIRED',
+          'This is the default address: make another address the default instead',
+        );
+      }
+
+      const changes: Partial<Address> = {};
+      for (const key of EDITABLE_FIELDS) {
+        const value = dto[key];
+        if (value !== undefined) Object.assign(changes, { [key]: value });
+      }
+      if (dto.isDefault === true && !address.isDefault) {
+        await repo.update({ userId, isDefault: true }, { isDefault: false });
+        changes.isDefault = true;
+      }
+      const diff = changedFields(address, changes);
+      if (Object.keys(diff).length === 0) return toAddressView(address);
+      await repo.update({ id }, changes);
+      await this.audit.record(tx, meta, {
+        action: 'address.update',
+        entityType: 'address',
+        entityId: id,
+        details: diff,
+      });
+      return toAddressView(await repo.findOneByOrFail({ id }));
+    });
+  }
+
+  /** 409 ADDRESS_IN_USE when an order ships to it (orders keep pointing at their address). */
+  async remove(userId: string, id: string, meta: RequestMeta): Promise<void> {
+    await this.inTransaction(async (tx) => {
+      await lockAddressesOf(tx, userId);
+      const repo = tx.getRepository(Address);
+      const address = await repo.findOneBy({ id, userId });
+      if (!address) throw addressNotFound();
+      await repo.delete({ id });
+      let promotedId: string | null = null;
+      if (address.isDefault) {
+        const [promoted] = await tx.query<[Array<{ id: string }>, number]>(
+          `UPDATE addresses SET is_default = TRUE
+            WHERE id = (SELECT id FROM addresses WHERE user_id = $1 ORDER BY created_at DESC, id DESC LIMIT 1)
+            RETURNING id`,
+          [userId],
+        );
+        promotedId = promoted[0]?.id ?? null;
+      }
+      await this.audit.record(tx, meta, {
+        action: 'address.delete',
+        entityType: 'address',
+        entityId: id,
+        details: { wasDefault: address.isDefault, newDefaultId: promotedId },
+      });
+    }, true);
+  }
+
+  /** Runs `work` in a transaction and turns the database's verdicts into this module's codes. */
+  private async inTransaction<T>(work: (tx: EntityManager) => Promise<T>, deleting = false): Promise<T> {
+    try {
+      return await this.dataSource.transaction(work);
+    } catch (error) {
+      // orders.shipping_address_id is ON DELETE RESTRICT (SQLSTATE 23001 on PostgreSQL 18, 23503 before).
+      if (deleting && isForeignKeyViolation(error)) {
+        throw new AppException(
+          HttpStatus.CONFLICT,
+          'ADDRESS_IN_USE',
+          'An order ships to this address, so it cannot be deleted',
+        );
+      }
+      if (isUniqueViolation(error, ONE_DEFAULT_INDEX)) {
+        // Only reachable if something bypassed the per-user lock; the client can simply retry.
+        throw new AppException(HttpStatus.CONFLICT, 'CONCURRENT_UPDATE', 'The addresses changed meanwhile; retry');
+      }
+      throw error;
+    }
+  }
+}
+
+const EDITABLE_FIELDS = [
+  'fullName',
+  'phone',
+  'addressLine1',
+  'addressLine2',
+  'city',
+  'state',
+  'postalCode',
+  'country',
+] as const satisfies ReadonlyArray<keyof UpdateAddressDto & keyof Address>;
+
+/**
+ * Serialises address changes per user (the profile row; NO KEY UPDATE so that inserts referencing the
+ * profile are not blocked).
+ */
+async function lockAddressesOf(manager: EntityManager, userId: string): Promise<void> {
+  await manager.query(`SELECT 1 FROM profiles WHERE id = $1 FOR NO KEY UPDATE`, [userId]);
+}

@@ -1,0 +1,166 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
+
+/** ISO 3166-1 alpha-2, any case on input; stored upper-case (the CHECK in migration 0009 insists). */
+const COUNTRY_PATTERN = /^[A-Z]{2}$/;
+const UpperCase = (): PropertyDecorator =>
+  Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value));
+
+/** Optional, but `null` is not "absent": for NOT NULL columns it must fail validation, not the database. */
+const Omittable = (): PropertyDecorator => ValidateIf((_object: object, value: unknown) => value !== undefined);
+
+export class CreateAddressDto {
+  @ApiProperty({ maxLength: 200 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  fullName: string;
+
+  @ApiProperty({ maxLength: 50 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(50)
+  phone: string;
+
+  @ApiProperty({ maxLength: 200 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  addressLine1: string;
+
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  addressLine2?: string | null;
+
+  @ApiProperty({ maxLength: 100 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  city: string;
+
+  @ApiProperty({ maxLength: 100, description: 'State, province or region (may be empty where there is none)' })
+  @IsString()
+  @MaxLength(100)
+  state: string;
+
+  @ApiProperty({ maxLength: 20 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(20)
+  postalCode: string;
+
+  @ApiProperty({ example: 'US', description: 'ISO 3166-1 alpha-2 (2 letters)' })
+  @UpperCase()
+  @IsString()
+  @Matches(COUNTRY_PATTERN, { message: 'country must be a 2-letter country code (ISO 3166-1 alpha-2)' })
+  country: string;
+
+  @ApiPropertyOptional({ description: 'Make it the default address (the first address always is)' })
+  @IsOptional()
+  @IsBoolean()
+  isDefault?: boolean;
+}
+
+export class UpdateAddressDto {
+  @ApiPropertyOptional({ maxLength: 200 })
+  @Omittable()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  fullName?: string;
+
+  @ApiPropertyOptional({ maxLength: 50 })
+  @Omittable()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(50)
+  phone?: string;
+
+  @ApiPropertyOptional({ maxLength: 200 })
+  @Omittable()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  addressLine1?: string;
+
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  addressLine2?: string | null;
+
+  @ApiPropertyOptional({ maxLength: 100 })
+  @Omittable()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  city?: string;
+
+  @ApiPropertyOptional({ maxLength: 100 })
+  @Omittable()
+  @IsString()
+  @MaxLength(100)
+  state?: string;
+
+  @ApiPropertyOptional({ maxLength: 20 })
+  @Omittable()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(20)
+  postalCode?: string;
+
+  @ApiPropertyOptional({ example: 'US' })
+  @Omittable()
+  @UpperCase()
+  @IsString()
+  @Matches(COUNTRY_PATTERN, { message: 'country must be a 2-letter country code (ISO 3166-1 alpha-2)' })
+  country?: string;
+
+  @ApiPropertyOptional({
+    description: 'true makes it the default (the previous default is unset); false is refused on the default',
+  })
+  @Omittable()
+  @IsBoolean()
+  isDefault?: boolean;
+}
+
+export class AddressView {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty()
+  fullName: string;
+
+  @ApiProperty()
+  phone: string;
+
+  @ApiProperty()
+  addressLine1: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  addressLine2: string | null;
+
+  @ApiProperty()
+  city: string;
+
+  @ApiProperty()
+  state: string;
+
+  @ApiProperty()
+  postalCode: string;
+
+  @ApiProperty({ example: 'US' })
+  country: string;
+
+  @ApiProperty()
+  isDefault: boolean;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  createdAt: string;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  updatedAt: string;
+}
