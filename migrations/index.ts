@@ -6,6 +6,8 @@ import { PerStoreUniqueKeys1000000000005 } from './0005-per-store-unique-keys';
 import { AuthTables1000000000006 } from './0006-auth-tables';
 import { InventoryReservations1000000000007 } from './0007-inventory-reservations';
 import { Payments1000000000008 } from './0008-payments';
+import { CustomerAddresses1000000000009 } from './0009-customer-addresses';
+import { CatalogSearch1000000000010 } from './0010-catalog-search';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the app, the CLI (ormconfig.ts)
@@ -20,6 +22,8 @@ export const ALL_MIGRATIONS = [
   AuthTables1000000000006,
   InventoryReservations1000000000007,
   Payments1000000000008,
+  CustomerAddresses1000000000009,
+  CatalogSearch1000000000010,
 ];
 
 /** The legacy baseline alone: what an existing database already has (see docs/migrations.md). */

@@ -9,6 +9,7 @@ import { ProductImage } from '../catalog/entities/product-image.entity';
 import { ProductTag } from '../catalog/entities/product-tag.entity';
 import { ProductVariant } from '../catalog/entities/product-variant.entity';
 import { Product } from '../catalog/entities/product.entity';
+import { StoreProductCount } from '../catalog/entities/store-product-count.entity';
 import { Tag } from '../catalog/entities/tag.entity';
 import { Address } from '../customers/entities/address.entity';
 import { StoreCustomer } from '../customers/entities/store-customer.entity';
@@ -37,6 +38,7 @@ export const ALL_ENTITIES: Array<new () => object> = [
   Product,
   ProductImage,
   ProductVariant,
+  StoreProductCount,
   Inventory,
   InventoryReservation,
   Cart,

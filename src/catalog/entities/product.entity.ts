@@ -25,6 +25,9 @@ import { ProductVariant } from './product-variant.entity';
 @Index('idx_products_slug', ['slug'])
 @Index('idx_products_active', ['isActive'])
 @Index('idx_products_featured', ['isFeatured'])
+// Expression and partial indexes of migration 0010 (full-text search, newest-first listing).
+@Index('idx_products_search', { synchronize: false })
+@Index('idx_products_store_newest', { synchronize: false })
 @Check('chk_products_base_price', `"base_price" >= 0`)
 export class Product {
   @PrimaryGeneratedColumn('uuid')

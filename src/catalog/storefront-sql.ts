@@ -1,0 +1,249 @@
+import { Money } from '../common/money';
+
+/**
+ * The SQL of the public catalog, as plain builders so that the benchmark's bare baseline server runs
+ * exactly the same statements as the app. Every public read is ONE statement whatever the page size or
+ * filters: the page, its total and each product's variants, stock, tags, category and first image come
+ * back together as JSON built by PostgreSQL. Money leaves the database as integer minor units.
+ */
+
+export const PRODUCT_SORTS = ['newest', 'price', '-price', 'name'] as const;
+export type ProductSort = (typeof PRODUCT_SORTS)[number];
+
+export interface ProductListFilter {
+  storeSlug: string;
+  categorySlug?: string;
+  tagSlug?: string;
+  /** A `to_tsquery` text built by `searchQueryText`, never raw user input. */
+  searchQuery?: string;
+  minPrice?: Money;
+  maxPrice?: Money;
+  /** Variant attributes that one active variant must all have (`attr.color=red`). */
+  attributes?: Record<string, string>;
+  featured?: boolean;
+  sort: ProductSort;
+  limit: number;
+  offset: number;
+}
+
+export interface SqlStatement {
+  sql: string;
+  params: unknown[];
+}
+
+/** What the list statement returns: one row, or none when the store is unknown or inactive. */
+export interface ProductListRow {
+  store_id: string;
+  total: number;
+  items: ProductCardRow[];
+}
+
+export interface ProductCardRow {
+  id: string;
+  slug: string;
+  name: string;
+  /** Minor units. */
+  basePrice: number;
+  minPrice: number;
+  maxPrice: number;
+  category: { slug: string; name: string } | null;
+  tags: string[];
+  image: string | null;
+  inStock: boolean;
+}
+
+export interface ProductDetailRow {
+  store_id: string;
+  /** Null when the store exists but has no visible product with that slug. */
+  product:
+    | (ProductCardRow & {
+        description: string | null;
+        metaTitle: string | null;
+        metaDescription: string | null;
+        featured: boolean;
+        images: Array<{ url: string; altText: string | null }>;
+        variants: Array<{
+          id: string;
+          sku: string;
+          name: string;
+          attributes: Record<string, string>;
+          price: number;
+          available: number;
+          imageUrl: string | null;
+        }>;
+      })
+    | null;
+}
+
+export interface CategoryTreeRow {
+  store_id: string;
+  categories: Array<{
+    id: string;
+    name: string;
+    slug: string;
+    parentId: string | null;
+    displayOrder: number;
+  }>;
+}
+
+/**
+ * `"cotton tee"` → `cotton:* & tee:*` (every word, as a prefix), or undefined when the text has no word.
+ * Only letters and digits survive, so the result is always valid tsquery syntax.
+ */
+export function searchQueryText(text: string): string | undefined {
+  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  if (words.length === 0) return undefined;
+  return words
+    .slice(0, 10)
+    .map((word) => `${word}:*`)
+    .join(' & ');
+}
+
+/**
+ * The text `q` searches, written exactly as in idx_products_search (migration 0010) so that the planner
+ * matches it to that GIN index (a test checks the plan).
+ */
+const SEARCH_DOCUMENT = `to_tsvector('simple'::regconfig, p.name || ' ' || coalesce(p.description, ''))`;
+
+/** Per-product variant aggregates shared by the card and the detail: price range and stock. */
+const VARIANT_SUMMARY = `
+  LEFT JOIN LATERAL (
+    SELECT min(v.price_adjustment) AS min_adj, max(v.price_adjustment) AS max_adj,
+           coalesce(bool_or(i.quantity > i.reserved), false) AS in_stock
+      FROM product_variants v LEFT JOIN inventory i ON i.variant_id = v.id
+     WHERE v.product_id = p.id AND v.is_active
+  ) vs ON TRUE
+  LEFT JOIN categories c ON c.id = p.category_id AND c.is_active
+  LEFT JOIN LATERAL (
+    SELECT json_agg(t.slug ORDER BY t.slug) AS slugs
+      FROM product_tags pt JOIN tags t ON t.id = pt.tag_id
+     WHERE pt.product_id = p.id
+  ) tg ON TRUE
+  LEFT JOIN LATERAL (
+    SELECT pi.image_url FROM product_images pi
+     WHERE pi.product_id = p.id ORDER BY pi.display_order, pi.created_at, pi.id LIMIT 1
+  ) im ON TRUE`;
+
+/** The card fields of one product (alias p with VARIANT_SUMMARY joined), money in minor units. */
+const CARD_FIELDS = `
+  'id', p.id, 'slug', p.slug, 'name', p.name,
+  'basePrice', (p.base_price * 100)::bigint,
+  'minPrice', ((p.base_price + coalesce(vs.min_adj, 0)) * 100)::bigint,
+  'maxPrice', ((p.base_price + coalesce(vs.max_adj, 0)) * 100)::bigint,
+  'category', CASE WHEN c.id IS NULL THEN NULL ELSE json_build_object('slug', c.slug, 'name', c.name) END,
+  'tags', coalesce(tg.slugs, '[]'::json),
+  'image', im.image_url,
+  'inStock', vs.in_stock`;
+
+/** Cheapest active variant price, the product's sort price (base price when it has no active variant). */
+const SORT_PRICE = `(p.base_price + coalesce((SELECT min(sv.price_adjustment) FROM product_variants sv
+                      WHERE sv.product_id = p.id AND sv.is_active), 0))`;
+
+/** The public product list: one statement returning `{ store_id, total, items }` (ProductListRow). */
+export function buildProductListQuery(filter: ProductListFilter): SqlStatement {
+  const params: unknown[] = [filter.storeSlug];
+  const param = (value: unknown): string => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+
+  const where = ['p.store_id = st.id', 'p.is_active'];
+  let categoryTree = '';
+  if (filter.categorySlug !== undefined) {
+    // The category and every active descendant (UNION, not UNION ALL: a cycle cannot loop forever).
+    categoryTree = `, tree AS (
+        SELECT c.id FROM categories c JOIN st ON c.store_id = st.id
+         WHERE c.slug = ${param(filter.categorySlug)} AND c.is_active
+        UNION
+        SELECT c.id FROM categories c JOIN tree ON c.parent_id = tree.id WHERE c.is_active
+      )`;
+    where.push('p.category_id IN (SELECT id FROM tree)');
+  }
+  if (filter.tagSlug !== undefined) {
+    where.push(`p.id IN (SELECT pt.product_id FROM product_tags pt JOIN tags t ON t.id = pt.tag_id
+                          WHERE t.store_id = st.id AND t.slug = ${param(filter.tagSlug)})`);
+  }
+  if (filter.searchQuery !== undefined) {
+    // Same expression as idx_products_search (migration 0010), so the GIN index answers it.
+    where.push(`${SEARCH_DOCUMENT} @@ to_tsquery('simple'::regconfig, ${param(filter.searchQuery)})`);
+  }
+  if (filter.featured) where.push('p.is_featured');
+
+  const hasAttributes = filter.attributes !== undefined && Object.keys(filter.attributes).length > 0;
+  if (hasAttributes || filter.minPrice !== undefined || filter.maxPrice !== undefined) {
+    // One active variant must match every attribute and the price bounds at once. `@>` on the
+    // attributes is what idx_product_variants_attributes (GIN) serves.
+    const variantWhere = ['v.product_id = p.id', 'v.is_active'];
+    if (hasAttributes) variantWhere.push(`v.attributes @> ${param(JSON.stringify(filter.attributes))}::jsonb`);
+    if (filter.minPrice !== undefined) {
+      variantWhere.push(`p.base_price + v.price_adjustment >= ${param(filter.minPrice)}::numeric / 100`);
+    }
+    if (filter.maxPrice !== undefined) {
+      variantWhere.push(`p.base_price + v.price_adjustment <= ${param(filter.maxPrice)}::numeric / 100`);
+    }
+    where.push(`EXISTS (SELECT 1 FROM product_variants v WHERE ${variantWhere.join(' AND ')})`);
+  }
+
+  const order = {
+    newest: { inner: 'p.created_at DESC, p.id DESC', outer: 'p.created_at DESC, p.id DESC' },
+    name: { inner: 'p.name, p.id', outer: 'p.name, p.id' },
+    price: { inner: `${SORT_PRICE}, p.id`, outer: 'p.sort_price, p.id' },
+    '-price': { inner: `${SORT_PRICE} DESC, p.id`, outer: 'p.sort_price DESC, p.id' },
+  }[filter.sort];
+  const sortPrice = filter.sort === 'price' || filter.sort === '-price' ? SORT_PRICE : 'NULL::numeric';
+  const conditions = where.join('\n       AND ');
+
+  const sql = `
+    WITH RECURSIVE st AS (SELECT id FROM stores WHERE slug = $1 AND is_active)${categoryTree}
+    SELECT st.id AS store_id,
+      (SELECT count(*) FROM products p WHERE ${conditions})::int AS total,
+      (SELECT coalesce(json_agg(json_build_object(${CARD_FIELDS}) ORDER BY ${order.outer}), '[]'::json)
+         FROM (
+           SELECT p.*, ${sortPrice} AS sort_price FROM products p
+            WHERE ${conditions}
+            ORDER BY ${order.inner}
+            LIMIT ${param(filter.limit)} OFFSET ${param(filter.offset)}
+         ) p
+         ${VARIANT_SUMMARY}
+      ) AS items
+    FROM st`;
+  return { sql, params };
+}
+
+/** One visible product by slug with images and active variants: one statement (ProductDetailRow). */
+export function buildProductDetailQuery(storeSlug: string, productSlug: string): SqlStatement {
+  const sql = `
+    SELECT s.id AS store_id,
+      (SELECT json_build_object(${CARD_FIELDS},
+                'description', p.description, 'metaTitle', p.meta_title,
+                'metaDescription', p.meta_description, 'featured', p.is_featured,
+                'images', (SELECT coalesce(json_agg(json_build_object('url', pi.image_url, 'altText', pi.alt_text)
+                                                    ORDER BY pi.display_order, pi.created_at, pi.id), '[]'::json)
+                             FROM product_images pi WHERE pi.product_id = p.id),
+                'variants', (SELECT coalesce(json_agg(json_build_object(
+                                 'id', v.id, 'sku', v.sku, 'name', v.name, 'attributes', v.attributes,
+                                 'price', ((p.base_price + v.price_adjustment) * 100)::bigint,
+                                 'available', greatest(coalesce(i.quantity - i.reserved, 0), 0),
+                                 'imageUrl', v.image_url) ORDER BY v.created_at, v.sku), '[]'::json)
+                               FROM product_variants v LEFT JOIN inventory i ON i.variant_id = v.id
+                              WHERE v.product_id = p.id AND v.is_active))
+         FROM products p
+         ${VARIANT_SUMMARY}
+        WHERE p.store_id = s.id AND p.slug = $2 AND p.is_active) AS product
+    FROM stores s
+    WHERE s.slug = $1 AND s.is_active`;
+  return { sql, params: [storeSlug, productSlug] };
+}
+
+/** The active categories of an active store, flat (the caller builds the tree): one statement. */
+export function buildCategoryTreeQuery(storeSlug: string): SqlStatement {
+  const sql = `
+    SELECT s.id AS store_id,
+      (SELECT coalesce(json_agg(json_build_object('id', c.id, 'name', c.name, 'slug', c.slug,
+                                                  'parentId', c.parent_id, 'displayOrder', c.display_order)
+                                ORDER BY c.display_order, c.name, c.id), '[]'::json)
+         FROM categories c WHERE c.store_id = s.id AND c.is_active) AS categories
+    FROM stores s
+    WHERE s.slug = $1 AND s.is_active`;
+  return { sql, params: [storeSlug] };
+}
