@@ -110,7 +110,6 @@ export class IdempotencyService {
     claimId: string,
     work: (claim: IdempotencyClaim) => Promise<StoredResponse<T>>,
   ): Promise<IdempotentResult<T>> {
-    let completed = false;
     const claim: IdempotencyClaim = {
       complete: async (manager, response) => {
         await manager
@@ -119,7 +118,6 @@ export class IdempotencyService {
             { id: claimId },
             { responseStatus: response.status, responseBody: response.body as object, completedAt: new Date() },
           );
-        completed = true;
       },
     };
     try {
@@ -128,9 +126,9 @@ export class IdempotencyService {
       await claim.complete(this.dataSource.manager, response);
       return { ...response, replayed: false };
     } catch (error) {
-      if (!completed) {
-        await this.dataSource.getRepository(IdempotencyKey).delete({ id: claimId });
-      }
+      // Release the claim unless a response was committed (a completion inside a transaction that
+      // rolled back is gone with it): a retry then runs again, as nothing took effect.
+      await this.dataSource.query(`DELETE FROM idempotency_keys WHERE id = $1 AND response_status IS NULL`, [claimId]);
       throw error;
     }
   }
