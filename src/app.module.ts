@@ -2,6 +2,8 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CartModule } from './cart/cart.module';
+import { CatalogModule } from './catalog/catalog.module';
+import { StorefrontModule } from './catalog/storefront/storefront.module';
 import { CheckoutModule } from './checkout/checkout.module';
 import { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/app-config.module';
@@ -12,6 +14,8 @@ import { HealthModule } from './health/health.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { InventoryModule } from './inventory/inventory.module';
 import { OrdersModule } from './orders/orders.module';
+import { PaymentsModule } from './payments/payments.module';
+import { StoresModule } from './stores/stores.module';
 
 /**
  * Wires the modules, nothing else. `forRoot(config)` rather than a static module so that main.ts can
@@ -36,6 +40,10 @@ export class AppModule {
         DiscountsModule,
         InventoryModule,
         OrdersModule,
+        PaymentsModule,
+        StoresModule,
+        CatalogModule,
+        StorefrontModule,
       ],
     };
   }
