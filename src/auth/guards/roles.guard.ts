@@ -5,9 +5,17 @@ import { AppException } from '../../common/errors';
 import { ADMIN_ROLES, AuthUser, ProfileRole } from '../auth.types';
 import { ROLES_KEY } from '../decorators/roles.decorator';
 
-/** True for every route under `/api/admin`, whatever its controller says. */
+const ADMIN_PATH = /^\/api\/admin(\/|$)/i;
+
+/**
+ * True for every route under `/api/admin`, whatever its controller says. Decided on the route as
+ * registered (`req.route.path`, e.g. `/api/admin/customers/:id`), not on the URL as the client spelled
+ * it: Express matches case-insensitively and ignores a trailing slash, so `/API/Admin/customers` runs
+ * the same handler and must meet the same guard.
+ */
 export function isAdminPath(request: Request): boolean {
-  return /^\/api\/admin(\/|$)/.test(request.path);
+  const pattern: unknown = (request.route as { path?: unknown } | undefined)?.path;
+  return ADMIN_PATH.test(typeof pattern === 'string' ? pattern : request.path);
 }
 
 /**
