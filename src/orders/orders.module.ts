@@ -5,12 +5,14 @@ import { OrdersAdminController } from './orders-admin.controller';
 import { OrdersController } from './orders.controller';
 import { OrdersService } from './orders.service';
 import { ReservationSweeper } from './reservation-sweeper';
+import { StoreCustomersController } from './store-customers.controller';
+import { StoreCustomersService } from './store-customers.service';
 
 /** Orders after checkout: customer and admin routes, the state machine, reservation expiry. */
 @Module({
   imports: [InventoryModule, DiscountsModule],
-  controllers: [OrdersController, OrdersAdminController],
-  providers: [OrdersService, ReservationSweeper],
+  controllers: [OrdersController, OrdersAdminController, StoreCustomersController],
+  providers: [OrdersService, ReservationSweeper, StoreCustomersService],
   exports: [OrdersService],
 })
 export class OrdersModule {}

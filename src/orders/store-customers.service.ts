@@ -1,0 +1,150 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Profile } from '../auth/entities/profile.entity';
+import { AppException } from '../common/errors';
+import { formatMoney, Money, parseMoney } from '../common/money';
+import { offsetOf, paginated, Paginated, PaginationQuery } from '../common/pagination';
+import { LegacyCustomerOrderSummary, StoreCustomerOrdersRow } from '../customers/customer.types';
+import { StoreCustomer } from '../customers/entities/store-customer.entity';
+import { Payment } from '../payments/entities/payment.entity';
+import { Store } from '../stores/entities/store.entity';
+import { Order } from './entities/order.entity';
+import { OrderPaymentStatus } from './order.types';
+
+/** A store's customer with what they bought there. */
+export interface StoreCustomerSummary {
+  profileId: string;
+  email: string;
+  fullName: string | null;
+  customerSince: Date;
+  ordersCount: number;
+  /** Paid orders, net of refunds. */
+  totalSpent: Money;
+  lastOrderAt: Date | null;
+}
+
+/** Payment states whose money the store received (minus what was refunded). */
+const SPENT_PAYMENT_STATUSES: OrderPaymentStatus[] = ['paid', 'refunded'];
+
+/**
+ * Per-store customer read model (seed task 2.3). Everything comes from the canonical `orders` table
+ * through the entities, so a renamed or retyped column breaks the build here, not a legacy JSON blob
+ * at run time.
+ */
+@Injectable()
+export class StoreCustomersService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async list(storeId: string, query: PaginationQuery): Promise<Paginated<StoreCustomerSummary>> {
+    await this.requireStore(storeId);
+    const customers = this.dataSource
+      .getRepository(StoreCustomer)
+      .createQueryBuilder('sc')
+      .where('sc.storeId = :storeId', { storeId });
+    // Aggregates per customer in one statement: a page costs two queries whatever its size.
+    const spent = this.dataSource
+      .createQueryBuilder()
+      .select('o.user_id', 'user_id')
+      .addSelect('count(*)', 'orders_count')
+      .addSelect('max(o.created_at)', 'last_order_at')
+      .addSelect(
+        `coalesce(sum(o.total - coalesce(p.refunded, 0)) FILTER (WHERE o.payment_status IN (:...spentStatuses)), 0)`,
+        'total_spent',
+      )
+      .from(Order, 'o')
+      .leftJoin(
+        (sub) =>
+          sub
+            .select('pay.order_id', 'order_id')
+            .addSelect('sum(pay.refunded_amount)', 'refunded')
+            .from(Payment, 'pay')
+            .groupBy('pay.order_id'),
+        'p',
+        'p.order_id = o.id',
+      )
+      .where('o.store_id = :storeId')
+      .groupBy('o.user_id');
+
+    const [rows, total] = await Promise.all([
+      customers
+        .clone()
+        .innerJoin(Profile, 'pr', 'pr.id = sc.profileId')
+        .leftJoin(`(${spent.getQuery()})`, 's', 's.user_id = sc.profile_id')
+        .select([
+          'sc.profile_id AS profile_id',
+          'pr.email AS email',
+          'pr.full_name AS full_name',
+          'sc.created_at AS customer_since',
+          'coalesce(s.orders_count, 0)::int AS orders_count',
+          'coalesce(s.total_spent, 0)::text AS total_spent',
+          's.last_order_at AS last_order_at',
+        ])
+        .setParameters({ storeId, spentStatuses: SPENT_PAYMENT_STATUSES })
+        .orderBy('s.last_order_at', 'DESC', 'NULLS LAST')
+        .addOrderBy('sc.created_at', 'DESC')
+        .addOrderBy('sc.profile_id')
+        .offset(offsetOf(query))
+        .limit(query.limit)
+        .getRawMany<{
+          profile_id: string;
+          email: string;
+          full_name: string | null;
+          customer_since: Date;
+          orders_count: number;
+          total_spent: string;
+          last_order_at: Date | null;
+        }>(),
+      customers.getCount(),
+    ]);
+    return paginated(
+      rows.map((r) => ({
+        profileId: r.profile_id,
+        email: r.email,
+        fullName: r.full_name,
+        customerSince: r.customer_since,
+        ordersCount: r.orders_count,
+        totalSpent: parseMoney(r.total_spent),
+        lastOrderAt: r.last_order_at,
+      })),
+      total,
+      query,
+    );
+  }
+
+  /** The former `store_customers.orders` JSON, in its legacy shape, computed from `orders`. */
+  async ordersSummary(storeId: string, profileId: string): Promise<StoreCustomerOrdersRow> {
+    await this.requireStore(storeId);
+    const customer = await this.dataSource
+      .getRepository(StoreCustomer)
+      .findOne({ where: { storeId, profileId } });
+    if (!customer) throw new AppException(404, 'NOT_FOUND', 'This profile is not a customer of the store');
+    const orders = await this.dataSource.getRepository(Order).find({
+      where: { storeId, userId: profileId },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+    return {
+      store_customer_id: customer.id,
+      store_id: storeId,
+      profile_id: profileId,
+      orders: orders.map((o): LegacyCustomerOrderSummary => toLegacySummary(o)),
+    };
+  }
+
+  private async requireStore(storeId: string): Promise<void> {
+    const exists = await this.dataSource.getRepository(Store).exists({ where: { id: storeId } });
+    if (!exists) throw new AppException(404, 'NOT_FOUND', 'Store not found');
+  }
+}
+
+/** One order as the legacy JSON element (the same fields the view `store_customer_orders` builds). */
+export function toLegacySummary(order: Order): LegacyCustomerOrderSummary {
+  return {
+    order_id: order.id,
+    order_number: order.orderNumber,
+    status: order.status,
+    payment_status: order.paymentStatus,
+    total: formatMoney(order.total),
+    currency: order.currency,
+    created_at: order.createdAt.toISOString(),
+  };
+}
