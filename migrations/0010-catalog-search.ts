@@ -41,14 +41,25 @@ const COUNTS_SQL = [
        SELECT n.store_id, count(*) FROM new_rows n WHERE n.is_active GROUP BY n.store_id
        ON CONFLICT (store_id) DO UPDATE SET active_products = c.active_products + EXCLUDED.active_products;
      ELSIF TG_OP = 'UPDATE' THEN
+       -- Not one INSERT … ON CONFLICT: its proposed row (store, -1) fails the CHECK before the conflict
+       -- is even looked at. Existing counters take the delta; a store without one (its first active
+       -- product) gets it inserted, and a counter created meanwhile by another transaction is caught
+       -- by ON CONFLICT. A negative delta always finds a counter: an active product had been counted.
+       WITH d AS (
+         SELECT store_id, sum(delta)::int AS delta
+           FROM (SELECT store_id, 1 AS delta FROM new_rows WHERE is_active
+                 UNION ALL
+                 SELECT store_id, -1 FROM old_rows WHERE is_active) changes
+          GROUP BY store_id
+         HAVING sum(delta) <> 0
+       ), updated AS (
+         UPDATE store_product_counts c SET active_products = c.active_products + d.delta
+           FROM d WHERE c.store_id = d.store_id
+         RETURNING c.store_id
+       )
        INSERT INTO store_product_counts AS c (store_id, active_products)
-       SELECT d.store_id, sum(d.delta)
-         FROM (SELECT store_id, 1 AS delta FROM new_rows WHERE is_active
-               UNION ALL
-               SELECT store_id, -1 FROM old_rows WHERE is_active) d
-         JOIN stores s ON s.id = d.store_id
-        GROUP BY d.store_id
-       HAVING sum(d.delta) <> 0
+       SELECT d.store_id, d.delta FROM d JOIN stores s ON s.id = d.store_id
+        WHERE d.delta > 0 AND d.store_id NOT IN (SELECT store_id FROM updated)
        ON CONFLICT (store_id) DO UPDATE SET active_products = c.active_products + EXCLUDED.active_products;
      ELSIF TG_OP = 'DELETE' THEN
        UPDATE store_product_counts c SET active_products = c.active_products - d.removed

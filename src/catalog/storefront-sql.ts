@@ -147,7 +147,8 @@ export function buildProductListQuery(filter: ProductListFilter): SqlStatement {
     return `$${params.length}`;
   };
 
-  const where = ['p.store_id = st.id', 'p.is_active'];
+  const visible = ['p.store_id = st.id', 'p.is_active'];
+  const where = [...visible];
   let categoryTree = '';
   if (filter.categorySlug !== undefined) {
     // The category and every active descendant (UNION, not UNION ALL: a cycle cannot loop forever).
@@ -155,7 +156,8 @@ export function buildProductListQuery(filter: ProductListFilter): SqlStatement {
         SELECT c.id FROM categories c JOIN st ON c.store_id = st.id
          WHERE c.slug = ${param(filter.categorySlug)} AND c.is_active
         UNION
-        SELECT c.id FROM categories c JOIN tree ON c.parent_id = tree.id WHERE c.is_active
+        SELECT c.id FROM categories c JOIN tree ON c.parent_id = tree.id JOIN st ON c.store_id = st.id
+         WHERE c.is_active
       )`;
     where.push('p.category_id IN (SELECT id FROM tree)');
   }
@@ -174,7 +176,8 @@ export function buildProductListQuery(filter: ProductListFilter): SqlStatement {
     // One active variant must match every attribute and the price bounds at once. `@>` on the
     // attributes is what idx_product_variants_attributes (GIN) serves.
     const variantWhere = ['v.product_id = p.id', 'v.is_active'];
-    if (hasAttributes) variantWhere.push(`v.attributes @> ${param(JSON.stringify(filter.attributes))}::jsonb`);
+    if (hasAttributes)
+      variantWhere.push(`v.attributes @> ${param(JSON.stringify(filter.attributes))}::jsonb`);
     if (filter.minPrice !== undefined) {
       variantWhere.push(`p.base_price + v.price_adjustment >= ${param(filter.minPrice)}::numeric / 100`);
     }
@@ -192,11 +195,17 @@ export function buildProductListQuery(filter: ProductListFilter): SqlStatement {
   }[filter.sort];
   const sortPrice = filter.sort === 'price' || filter.sort === '-price' ? SORT_PRICE : 'NULL::numeric';
   const conditions = where.join('\n       AND ');
+  // Unfiltered, the total is every active product of the store: the trigger-kept counter (migration
+  // 0010) answers that without counting the whole store on every page view.
+  const total =
+    where.length === visible.length
+      ? `coalesce((SELECT spc.active_products FROM store_product_counts spc WHERE spc.store_id = st.id), 0)`
+      : `(SELECT count(*) FROM products p WHERE ${conditions})::int`;
 
   const sql = `
     WITH RECURSIVE st AS (SELECT id FROM stores WHERE slug = $1 AND is_active)${categoryTree}
     SELECT st.id AS store_id,
-      (SELECT count(*) FROM products p WHERE ${conditions})::int AS total,
+      ${total} AS total,
       (SELECT coalesce(json_agg(json_build_object(${CARD_FIELDS}) ORDER BY ${order.outer}), '[]'::json)
          FROM (
            SELECT p.*, ${sortPrice} AS sort_price FROM products p

@@ -1,0 +1,75 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AppException } from '../../common/errors';
+import { Paginated } from '../../common/pagination';
+import {
+  buildCategoryTreeQuery,
+  buildProductDetailQuery,
+  buildProductListQuery,
+  CategoryTreeRow,
+  ProductDetailRow,
+  ProductListRow,
+  SqlStatement,
+} from '../storefront-sql';
+import { ProductListQuery } from './product-list-query';
+import {
+  CategoryNode,
+  ProductCard,
+  ProductDetail,
+  toCategoryTree,
+  toProductCard,
+  toProductDetail,
+} from './storefront.responses';
+
+/**
+ * The public catalog. Each read is exactly one SQL statement (src/catalog/storefront-sql.ts), whatever
+ * the page size and filters: the statement also says whether the store exists and is active, so there
+ * is no separate store lookup (and no cache of one to go stale when a store is deactivated).
+ */
+@Injectable()
+export class StorefrontService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async categoryTree(storeSlug: string): Promise<CategoryNode[]> {
+    const row = await this.one<CategoryTreeRow>(buildCategoryTreeQuery(storeSlug));
+    if (!row) throw storeNotFound();
+    return toCategoryTree(row.categories);
+  }
+
+  async listProducts(storeSlug: string, query: ProductListQuery): Promise<Paginated<ProductCard>> {
+    const row = await this.one<ProductListRow>(
+      buildProductListQuery({
+        storeSlug,
+        categorySlug: query.categorySlug,
+        tagSlug: query.tagSlug,
+        searchQuery: query.searchQuery,
+        minPrice: query.minPrice,
+        maxPrice: query.maxPrice,
+        attributes: query.attributes,
+        featured: query.featured,
+        sort: query.sort,
+        limit: query.limit,
+        offset: (query.page - 1) * query.limit,
+      }),
+    );
+    if (!row) throw storeNotFound();
+    return { items: row.items.map(toProductCard), total: row.total, page: query.page, limit: query.limit };
+  }
+
+  async product(storeSlug: string, productSlug: string): Promise<ProductDetail> {
+    const row = await this.one<ProductDetailRow>(buildProductDetailQuery(storeSlug, productSlug));
+    if (!row) throw storeNotFound();
+    if (!row.product) throw new AppException(HttpStatus.NOT_FOUND, 'PRODUCT_NOT_FOUND', 'Product not found');
+    return toProductDetail(row.product);
+  }
+
+  private async one<T>(statement: SqlStatement): Promise<T | undefined> {
+    const rows = await this.dataSource.query<T[]>(statement.sql, statement.params);
+    return rows[0];
+  }
+}
+
+function storeNotFound(): AppException {
+  return new AppException(HttpStatus.NOT_FOUND, 'STORE_NOT_FOUND', 'Store not found');
+}
