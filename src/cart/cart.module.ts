@@ -1,15 +1,16 @@
 import { Module } from '@nestjs/common';
-import { CatalogPricingService } from '../catalog/catalog-pricing.service';
+import { CatalogModule } from '../catalog/catalog.module';
 import { CartController } from './cart.controller';
 import { CartService } from './cart.service';
 
 /**
- * Carts per store, for customers and guests. CatalogPricingService is the catalog's read side for
- * buying (current prices and stock); it is provided here until the catalog module exports it.
+ * Carts per store, for customers and guests. CatalogPricingService (current prices and stock) comes
+ * from CatalogModule, which this module re-exports for checkout.
  */
 @Module({
+  imports: [CatalogModule],
   controllers: [CartController],
-  providers: [CartService, CatalogPricingService],
-  exports: [CartService, CatalogPricingService],
+  providers: [CartService],
+  exports: [CartService, CatalogModule],
 })
 export class CartModule {}

@@ -1,9 +1,18 @@
 import { Module } from '@nestjs/common';
+import { StoresModule } from '../stores/stores.module';
+import { InventoryAdminController } from './inventory-admin.controller';
+import { InventoryAdminService } from './inventory-admin.service';
 import { InventoryService } from './inventory.service';
 
 /**
  * Stock: holds for orders (InventoryService: reserve / release / commit / available, each in the
- * caller's transaction). Admin stock management lives here too.
+ * caller's transaction) and admin stock management (InventoryAdminService: the stock row of a new
+ * variant, the store's stock list, set/adjust under the `reserved` floor).
  */
-@Module({ providers: [InventoryService], exports: [InventoryService] })
+@Module({
+  imports: [StoresModule],
+  controllers: [InventoryAdminController],
+  providers: [InventoryService, InventoryAdminService],
+  exports: [InventoryService, InventoryAdminService],
+})
 export class InventoryModule {}

@@ -1,0 +1,94 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsISO4217CurrencyCode,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+} from 'class-validator';
+import { formatMoney, Money } from '../../common/money';
+import { MoneyInput } from '../../common/money.validator';
+import { Store } from '../entities/store.entity';
+
+/** Lower-case letters, digits and single dashes, as `slugify` produces them. */
+export const STORE_SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** A fraction between 0 and 1 with at most four decimals ("0.0825" = 8.25 %), as DECIMAL(5,4) stores it. */
+const TAX_RATE_PATTERN = /^(?:0(?:\.\d{1,4})?|1(?:\.0{1,4})?)$/;
+
+export class CreateStoreDto {
+  @ApiProperty({ example: 'Acme Outfitters' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name: string;
+
+  @ApiPropertyOptional({ example: 'acme', description: 'Generated from the name when absent' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(80)
+  @Matches(STORE_SLUG_PATTERN, { message: 'slug may contain lower-case letters, digits and single dashes' })
+  slug?: string;
+
+  @ApiPropertyOptional({ example: 'USD', description: 'ISO 4217 code, upper case' })
+  @IsOptional()
+  @Matches(/^[A-Z]{3}$/, { message: 'currency must be three upper-case letters' })
+  @IsISO4217CurrencyCode({ message: 'currency must be an ISO 4217 currency code' })
+  currency?: string;
+
+  @ApiPropertyOptional({ example: '0.0825', description: 'Fraction 0..1 with at most four decimals' })
+  @IsOptional()
+  // A JSON number is read through its shortest decimal form (0.0825 → "0.0825"), never as a float.
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'number' ? String(value) : value), {
+    toClassOnly: true,
+  })
+  @IsString()
+  @Matches(TAX_RATE_PATTERN, { message: 'taxRate must be a fraction between 0 and 1 with at most four decimals' })
+  taxRate?: string;
+
+  @ApiPropertyOptional({ example: '5.00' })
+  @IsOptional()
+  @MoneyInput()
+  shippingFlat?: Money;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  isActive?: boolean;
+}
+
+export class UpdateStoreDto extends PartialType(CreateStoreDto) {}
+
+/** A store as the public storefront list shows it. */
+export class PublicStoreResponse {
+  @ApiProperty() id: string;
+  @ApiProperty() slug: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ example: 'USD' }) currency: string;
+
+  static from(s: Store): PublicStoreResponse {
+    return { id: s.id, slug: s.slug, name: s.name, currency: s.currency };
+  }
+}
+
+export class StoreResponse extends PublicStoreResponse {
+  @ApiProperty({ example: '0.0825' }) taxRate: string;
+  @ApiProperty({ example: '5.00' }) shippingFlat: string;
+  @ApiProperty() isActive: boolean;
+  @ApiProperty() createdAt: string;
+  @ApiProperty() updatedAt: string;
+
+  static from(s: Store): StoreResponse {
+    return {
+      ...PublicStoreResponse.from(s),
+      taxRate: s.taxRate,
+      shippingFlat: formatMoney(s.shippingFlat),
+      isActive: s.isActive,
+      createdAt: s.createdAt.toISOString(),
+      updatedAt: s.updatedAt.toISOString(),
+    };
+  }
+}

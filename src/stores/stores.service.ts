@@ -1,0 +1,121 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService, changedFields } from '../audit/audit.service';
+import { RequestMeta } from '../audit/audit.types';
+import { isUniqueViolation } from '../common/database-errors';
+import { AppException } from '../common/errors';
+import { offsetOf, Paginated, paginated, PaginationQuery } from '../common/pagination';
+import { slugify } from '../common/slug';
+import { inTransaction } from '../database/transactions';
+import { CreateStoreDto, UpdateStoreDto } from './dto/store.dto';
+import { Store } from './entities/store.entity';
+
+/** "0.08" → "0.0800": the form DECIMAL(5,4) gives back, so an unchanged rate is not audited as a change. */
+function normaliseTaxRate(rate: string): string {
+  const [whole, fraction = ''] = rate.split('.');
+  return `${whole}.${fraction.padEnd(4, '0')}`;
+}
+
+/**
+ * Stores: the public list, super-admin create/update, and `requireStore` for the admin modules that
+ * work under /admin/stores/:storeId (an unknown store is a 404 there, never an empty list).
+ */
+@Injectable()
+export class StoresService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** The store, or 404 STORE_NOT_FOUND. Admin routes see inactive stores too. */
+  async requireStore(storeId: string, manager: EntityManager = this.dataSource.manager): Promise<Store> {
+    const store = await manager.getRepository(Store).findOne({ where: { id: storeId } });
+    if (!store) throw new AppException(404, 'STORE_NOT_FOUND', 'Store not found');
+    return store;
+  }
+
+  listActive(): Promise<Store[]> {
+    return this.dataSource.getRepository(Store).find({ where: { isActive: true }, order: { name: 'ASC', id: 'ASC' } });
+  }
+
+  async list(query: PaginationQuery): Promise<Paginated<Store>> {
+    const [items, total] = await this.dataSource.getRepository(Store).findAndCount({
+      order: { createdAt: 'ASC', id: 'ASC' },
+      skip: offsetOf(query),
+      take: query.limit,
+    });
+    return paginated(items, total, query);
+  }
+
+  async create(dto: CreateStoreDto, meta: RequestMeta): Promise<Store> {
+    const fields: Partial<Store> = {
+      name: dto.name,
+      slug: dto.slug ?? slugify(dto.name),
+      ...(dto.currency !== undefined && { currency: dto.currency }),
+      ...(dto.taxRate !== undefined && { taxRate: normaliseTaxRate(dto.taxRate) }),
+      ...(dto.shippingFlat !== undefined && { shippingFlat: dto.shippingFlat }),
+      ...(dto.isActive !== undefined && { isActive: dto.isActive }),
+    };
+    return this.mapErrors(() =>
+      inTransaction(this.dataSource, async (tx) => {
+        const repo = tx.getRepository(Store);
+        const store = await repo.save(repo.create(fields));
+        await this.audit.record(tx, meta, {
+          action: 'store.create',
+          entityType: 'store',
+          entityId: store.id,
+          storeId: store.id,
+          details: {
+            slug: store.slug,
+            name: store.name,
+            currency: store.currency,
+            taxRate: store.taxRate,
+            shippingFlat: store.shippingFlat,
+            isActive: store.isActive,
+          },
+        });
+        return repo.findOneOrFail({ where: { id: store.id } });
+      }),
+    );
+  }
+
+  async update(storeId: string, dto: UpdateStoreDto, meta: RequestMeta): Promise<Store> {
+    return this.mapErrors(() =>
+      inTransaction(this.dataSource, async (tx) => {
+        const repo = tx.getRepository(Store);
+        const before = await repo.findOne({ where: { id: storeId }, lock: { mode: 'pessimistic_write' } });
+        if (!before) throw new AppException(404, 'STORE_NOT_FOUND', 'Store not found');
+        const changes: Partial<Store> = {
+          ...(dto.name !== undefined && { name: dto.name }),
+          ...(dto.slug !== undefined && { slug: dto.slug }),
+          ...(dto.currency !== undefined && { currency: dto.currency }),
+          ...(dto.taxRate !== undefined && { taxRate: normaliseTaxRate(dto.taxRate) }),
+          ...(dto.shippingFlat !== undefined && { shippingFlat: dto.shippingFlat }),
+          ...(dto.isActive !== undefined && { isActive: dto.isActive }),
+        };
+        const diff = changedFields(before, changes);
+        if (Object.keys(diff).length === 0) return before;
+        await repo.update({ id: storeId }, changes);
+        await this.audit.record(tx, meta, {
+          action: 'store.update',
+          entityType: 'store',
+          entityId: storeId,
+          storeId,
+          details: diff,
+        });
+        return repo.findOneOrFail({ where: { id: storeId } });
+      }),
+    );
+  }
+
+  private async mapErrors<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (isUniqueViolation(error, 'uq_stores_slug')) {
+        throw new AppException(409, 'SLUG_TAKEN', 'Another store already uses this slug', { field: 'slug' });
+      }
+      throw error;
+    }
+  }
+}
