@@ -137,7 +137,8 @@ describe('admin customers', () => {
     expect(res.body).toEqual(
       expect.objectContaining({ id: customer.id, email: customer.email, role: 'customer' }),
     );
-    expect(res.body.addresses.map((a: { addressLine1: string }) => a.addressLine1)).toEqual([
+    const addresses = res.body.addresses as Array<{ addressLine1: string }>;
+    expect(addresses.map((a) => a.addressLine1)).toEqual([
       '2 Second St',
       '1 First St',
     ]);
