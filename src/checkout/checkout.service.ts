@@ -1,28 +1,53 @@
 import { Injectable } from '@nestjs/common';
+import { STATUS_CODES } from 'node:http';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { RequestMeta } from '../audit/audit.types';
 import { AuthUser } from '../auth/auth.types';
 import { CartService } from '../cart/cart.service';
 import { CatalogPricingService } from '../catalog/catalog-pricing.service';
-import { AppException } from '../common/errors';
+import { parseMoney } from '../common/money';
+import { AppException, ErrorBody } from '../common/errors';
 import { AppConfig } from '../config/app-config';
 import { InjectAppConfig } from '../config/app-config.module';
 import { inTransaction } from '../database/transactions';
 import { DiscountsService } from '../discounts/discounts.service';
-import { IdempotencyService, IdempotentResult, requestFingerprint } from '../idempotency/idempotency.service';
+import {
+  IdempotencyClaim,
+  IdempotencyService,
+  IdempotentResult,
+  requestFingerprint,
+} from '../idempotency/idempotency.service';
 import { InsufficientStockException, InventoryService } from '../inventory/inventory.service';
 import { OrderResponse } from '../orders/dto/order.dto';
 import { OrderItem } from '../orders/entities/order-item.entity';
 import { Order } from '../orders/entities/order.entity';
+import { OrdersService } from '../orders/orders.service';
 import { Payment } from '../payments/entities/payment.entity';
+import {
+  PaymentProvider,
+  PaymentProviderError,
+  PaymentProviderException,
+} from '../payments/providers/payment-provider';
+import { PaymentProviders } from '../payments/providers/payment-providers';
 import { CheckoutDto, CheckoutResponse } from './dto/checkout.dto';
 import { orderTotals } from './pricing';
 
 /**
  * Turns the customer's cart into a pending order. One transaction: lock the cart, price it now,
  * take the discount use, snapshot the lines, hold the stock, record the store customer, empty the
- * cart, audit, and store the idempotent response. Any failure rolls all of it back.
+ * cart, audit. Any failure rolls all of it back. Then the payment is opened with the active provider:
+ *
+ * - local provider (manual): inside that same transaction, which also stores the idempotent response,
+ *   so "order placed" and "response stored" are one commit;
+ * - remote provider (Stripe): after the commit, with no transaction open (no lock is held across the
+ *   HTTP call). On success a second transaction saves the provider's reference and stores the final
+ *   response (with the client secret). On failure or timeout a second transaction cancels the order
+ *   (stock and discount use given back, payment `failed`, audited) and stores the 502 under the
+ *   Idempotency-Key: the same key replays the 502, as Stripe does for a request that started
+ *   executing; the cart was emptied by the cancelled order, so the customer refills it and checks
+ *   out with a new key. A process that dies between the two transactions leaves a pending order whose
+ *   stock the reservation sweeper releases, and a claim a retry takes over after a minute.
  */
 @Injectable()
 export class CheckoutService {
@@ -34,6 +59,8 @@ export class CheckoutService {
     private readonly discounts: DiscountsService,
     private readonly idempotency: IdempotencyService,
     private readonly audit: AuditService,
+    private readonly orders: OrdersService,
+    private readonly payments: PaymentProviders,
     @InjectAppConfig() private readonly config: AppConfig,
   ) {}
 
@@ -54,13 +81,67 @@ export class CheckoutService {
       const [{ order_number: orderNumber }] = await this.dataSource.query<Array<{ order_number: string }>>(
         `SELECT generate_order_number() AS order_number`,
       );
-      const body = await inTransaction(this.dataSource, async (tx) => {
-        const response = await this.placeOrder(tx, storeSlug, user, dto, orderNumber, meta);
-        await claim.complete(tx, { status: 201, body: response });
+      const provider = this.payments.active();
+      const placed = await inTransaction(this.dataSource, async (tx) => {
+        const response = await this.placeOrder(tx, storeSlug, user, dto, orderNumber, provider.name, meta);
+        if (!provider.remote) {
+          await provider.open(paymentInput(response));
+          await claim.complete(tx, { status: 201, body: response });
+        }
         return response;
       });
+      const body = provider.remote ? await this.openRemotePayment(provider, placed, claim, meta) : placed;
       return { status: 201, body };
     });
+  }
+
+  /** Opens the payment with a remote provider, outside any transaction; see the class comment. */
+  private async openRemotePayment(
+    provider: PaymentProvider,
+    placed: CheckoutResponse,
+    claim: IdempotencyClaim,
+    meta: RequestMeta,
+  ): Promise<CheckoutResponse> {
+    const orderId = placed.order.id;
+    try {
+      const opened = await provider.open(paymentInput(placed));
+      const response: CheckoutResponse = {
+        ...placed,
+        payment: { provider: provider.name, status: 'pending', clientSecret: opened.clientSecret },
+      };
+      await inTransaction(this.dataSource, async (tx) => {
+        await tx
+          .getRepository(Payment)
+          .update({ orderId, provider: provider.name }, { providerRef: opened.providerRef });
+        await tx.getRepository(Order).update({ id: orderId }, { paymentIntentId: opened.providerRef });
+        await this.audit.record(tx, meta, {
+          action: 'payment.opened',
+          entityType: 'order',
+          entityId: orderId,
+          storeId: placed.order.storeId,
+          details: { provider: provider.name, providerRef: opened.providerRef },
+        });
+        await claim.complete(tx, { status: 201, body: response });
+      });
+      return response;
+    } catch (error) {
+      if (!(error instanceof PaymentProviderError)) throw error;
+      const failure = new PaymentProviderException(
+        'The payment provider could not be reached; the order was cancelled and nothing is held',
+        { provider: provider.name, orderId },
+      );
+      await inTransaction(this.dataSource, async (tx) => {
+        const order = await this.orders.findLocked(tx, orderId);
+        if (order) {
+          await this.orders.failPayment(tx, order, meta, 'order.payment_provider_error', {
+            provider: provider.name,
+            reason: error.reason,
+          });
+        }
+        await claim.complete(tx, { status: 502, body: errorBody(failure) });
+      });
+      throw failure;
+    }
   }
 
   private async placeOrder(
@@ -69,6 +150,7 @@ export class CheckoutService {
     user: AuthUser,
     dto: CheckoutDto,
     orderNumber: string,
+    providerName: PaymentProvider['name'],
     meta: RequestMeta,
   ): Promise<CheckoutResponse> {
     const store = await this.carts.requireStore(storeSlug, tx);
@@ -84,10 +166,10 @@ export class CheckoutService {
       : [];
     if (!cartId || lines.length === 0) throw new AppException(409, 'CART_EMPTY', 'The cart is empty');
 
-    const address = await tx.query<Array<{ id: string }>>(`SELECT id FROM addresses WHERE id = $1 AND user_id = $2`, [
-      dto.shippingAddressId,
-      user.id,
-    ]);
+    const address = await tx.query<Array<{ id: string }>>(
+      `SELECT id FROM addresses WHERE id = $1 AND user_id = $2`,
+      [dto.shippingAddressId, user.id],
+    );
     if (address.length === 0) throw new AppException(404, 'ADDRESS_NOT_FOUND', 'Shipping address not found');
 
     const priced = await this.catalog.priceVariants(
@@ -101,8 +183,13 @@ export class CheckoutService {
         unavailable.map((l) => ({ variantId: l.variant_id, requested: l.quantity, available: 0 })),
       );
     }
-    const subtotal = lines.reduce((sum, l) => sum + (priced.get(l.variant_id)?.unitPrice ?? 0) * l.quantity, 0);
-    const applied = dto.discountCode ? await this.discounts.consume(tx, store.id, dto.discountCode, subtotal) : null;
+    const subtotal = lines.reduce(
+      (sum, l) => sum + (priced.get(l.variant_id)?.unitPrice ?? 0) * l.quantity,
+      0,
+    );
+    const applied = dto.discountCode
+      ? await this.discounts.consume(tx, store.id, dto.discountCode, subtotal)
+      : null;
     const totals = orderTotals(subtotal, applied?.amount ?? 0, store.taxRate, store.shippingFlat);
 
     const order = await tx.getRepository(Order).save(
@@ -117,7 +204,7 @@ export class CheckoutService {
         shippingAddressId: dto.shippingAddressId,
         discountId: applied?.discount.id ?? null,
         discountCode: applied ? dto.discountCode : null,
-        paymentMethod: 'manual',
+        paymentMethod: providerName,
         notes: dto.notes ?? null,
       }),
     );
@@ -152,7 +239,7 @@ export class CheckoutService {
     );
     await tx.getRepository(Payment).insert({
       orderId: order.id,
-      provider: 'manual',
+      provider: providerName,
       amount: totals.total,
       currency: store.currency,
       status: 'pending',
@@ -169,6 +256,26 @@ export class CheckoutService {
     const full = await tx
       .getRepository(Order)
       .findOneOrFail({ where: { id: order.id }, relations: { items: true, shippingAddress: true } });
-    return { order: OrderResponse.from(full), payment: { provider: 'manual', status: 'pending' } };
+    return { order: OrderResponse.from(full), payment: { provider: providerName, status: 'pending' } };
   }
+}
+
+function paymentInput(placed: CheckoutResponse): { orderId: string; amount: number; currency: string } {
+  return {
+    orderId: placed.order.id,
+    amount: parseMoney(placed.order.total),
+    currency: placed.order.currency,
+  };
+}
+
+/** The body the exception filter sends for `exception`, to store and replay under the key. */
+function errorBody(exception: AppException): ErrorBody {
+  const status = exception.getStatus();
+  return {
+    statusCode: status,
+    error: STATUS_CODES[status] ?? 'Error',
+    message: exception.message,
+    code: exception.code,
+    ...(exception.details !== undefined && { details: exception.details }),
+  };
 }

@@ -28,6 +28,8 @@ export interface AppConfig {
   stripeSecretKey: string | undefined;
   stripeWebhookSecret: string | undefined;
   stripeApiUrl: string | undefined;
+  /** How long a Stripe API call may take before checkout gives up with 502 (STRIPE_TIMEOUT_MS). */
+  stripeTimeoutMs: number;
   reservationTtlMinutes: number;
   /** Attempts per minute per IP and per email; 0 turns throttling off. */
   authRateLimit: number;
@@ -72,6 +74,8 @@ export function loadAppConfig(env: NodeJS.ProcessEnv, options: LoadAppConfigOpti
   const stripeSecretKey = parsePrefixed('STRIPE_SECRET_KEY', read('STRIPE_SECRET_KEY'), 'sk_');
   const stripeWebhookSecret = parsePrefixed('STRIPE_WEBHOOK_SECRET', read('STRIPE_WEBHOOK_SECRET'), 'whsec_');
   const stripeApiUrl = parseHttpUrl('STRIPE_API_URL', read('STRIPE_API_URL'));
+  // Well below Stripe's 80 s default: a customer waits for it at checkout.
+  const stripeTimeoutMs = parseInteger('STRIPE_TIMEOUT_MS', read('STRIPE_TIMEOUT_MS'), 15_000, 100, 120_000);
   const reservationTtlMinutes = parseInteger(
     'RESERVATION_TTL_MINUTES',
     read('RESERVATION_TTL_MINUTES'),
@@ -137,6 +141,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv, options: LoadAppConfigOpti
     stripeSecretKey,
     stripeWebhookSecret,
     stripeApiUrl,
+    stripeTimeoutMs,
     reservationTtlMinutes,
     authRateLimit,
     adminEmail,

@@ -4,21 +4,39 @@ import { AuditService } from '../audit/audit.service';
 import { RequestMeta } from '../audit/audit.types';
 import { ADMIN_ROLES, AuthUser } from '../auth/auth.types';
 import { AppException } from '../common/errors';
-import { Money } from '../common/money';
+import { formatMoney, Money } from '../common/money';
 import { offsetOf, Paginated, paginated, PaginationQuery } from '../common/pagination';
 import { inTransaction } from '../database/transactions';
 import { DiscountsService } from '../discounts/discounts.service';
 import { InventoryService } from '../inventory/inventory.service';
 import { Payment } from '../payments/entities/payment.entity';
+import { PaymentProviderError, PaymentProviderException } from '../payments/providers/payment-provider';
+import { PaymentProviders } from '../payments/providers/payment-providers';
 import { AdminListOrdersQuery, RefundOrderDto } from './dto/order.dto';
 import { Order } from './entities/order.entity';
-import { assertTransition } from './order-state-machine';
+import { assertTransition, canTransition } from './order-state-machine';
 import { OrderStatus } from './order.types';
 
 /** Meta of changes the system makes by itself (the reservation sweeper). */
 export const SYSTEM_META: RequestMeta = { userId: null, ipAddress: null, userAgent: null };
 
 const ORDER_RELATIONS = { items: true, shippingAddress: true } as const;
+
+/** A refund checked against the order and its payment (step 1 of a refund). */
+interface RefundPlan {
+  /** The succeeded payment being refunded; null for an order paid without a payment row. */
+  payment: Payment | null;
+  amount: Money;
+  alreadyRefunded: Money;
+  full: boolean;
+  finalStatus: 'refunded' | 'cancelled';
+}
+
+/** What a provider payment outcome is applied with (webhooks). */
+export interface ProviderPayment {
+  provider: Payment['provider'];
+  providerRef: string | null;
+}
 
 /**
  * Orders after checkout: reading them, and every state change along the state machine. Each change
@@ -33,6 +51,7 @@ export class OrdersService {
     private readonly inventory: InventoryService,
     private readonly discounts: DiscountsService,
     private readonly audit: AuditService,
+    private readonly providers: PaymentProviders,
   ) {}
 
   async listForCustomer(userId: string, query: PaginationQuery): Promise<Paginated<Order>> {
@@ -91,14 +110,15 @@ export class OrdersService {
 
   /** Admin status change along the state machine (processing, shipped, delivered, cancelled). */
   async changeStatus(id: string, to: OrderStatus, caller: AuthUser, meta: RequestMeta): Promise<Order> {
-    await inTransaction(this.dataSource, async (tx) => {
+    const refundFirst = await inTransaction(this.dataSource, async (tx) => {
       const order = await this.lockOrder(tx, id);
       assertTransition(order.status, to);
       if (to === 'cancelled' && order.status === 'pending') {
         await this.cancelPending(tx, order, meta, 'order.cancelled');
       } else if (to === 'cancelled') {
-        // A paid order that is cancelled gets its money and its stock back.
-        await this.refundInTx(tx, order, { restock: true }, meta, 'cancelled');
+        // A paid order that is cancelled gets its money and its stock back: a refund through the
+        // provider, which must not run inside this transaction.
+        return true;
       } else {
         await tx.getRepository(Order).update({ id }, { status: to });
         await this.audit.record(tx, meta, {
@@ -109,7 +129,9 @@ export class OrdersService {
           details: { status: { before: order.status, after: to } },
         });
       }
+      return false;
     });
+    if (refundFirst) await this.refundThroughProvider(id, { restock: true }, meta, 'cancelled');
     return this.getForCaller(id, caller);
   }
 
@@ -137,11 +159,73 @@ export class OrdersService {
 
   /** Full or partial refund of a paid order; `restock` puts the quantities back (full refunds only). */
   async refund(id: string, dto: RefundOrderDto, caller: AuthUser, meta: RequestMeta): Promise<Order> {
+    await this.refundThroughProvider(id, dto, meta, 'refunded');
+    return this.getForCaller(id, caller);
+  }
+
+  /**
+   * A refund in three steps, so that no lock is held during the provider's HTTP call:
+   * 1. transaction: lock the order, check the refund, and reserve its amount on the payment row
+   *    (refunded_amount grows now, so a concurrent refund sees it and cannot over-refund);
+   * 2. the provider call, with an idempotency key made of the payment id and the amounts: retrying the
+   *    same refund after a timeout is the same refund at Stripe, never a second one;
+   * 3. transaction: the order's state change, restock and audit row.
+   * If the provider fails, the reserved amount is given back and the caller gets 502
+   * PAYMENT_PROVIDER_ERROR. A process that dies between 1 and 3 leaves the amount reserved and the
+   * order paid; Stripe's `charge.refunded` webhook then completes a full refund.
+   */
+  async refundThroughProvider(
+    id: string,
+    dto: RefundOrderDto,
+    meta: RequestMeta,
+    finalStatus: 'refunded' | 'cancelled',
+  ): Promise<void> {
+    const plan = await inTransaction(this.dataSource, async (tx) => {
+      const order = await this.lockOrder(tx, id);
+      const checked = await this.planRefund(tx, order, dto, finalStatus);
+      if (!checked.payment) {
+        // Paid without a payment row: no provider to call, apply at once.
+        await this.applyRefund(tx, order, checked, dto, meta, null);
+        return null;
+      }
+      await tx
+        .getRepository(Payment)
+        .update({ id: checked.payment.id }, { refundedAmount: checked.alreadyRefunded + checked.amount });
+      return checked;
+    });
+    const payment = plan?.payment;
+    if (!plan || !payment) return;
+
+    let refundRef: string | null;
+    try {
+      ({ refundRef } = await this.providers.get(payment.provider).refund({
+        providerRef: payment.providerRef,
+        amount: plan.amount,
+        currency: payment.currency,
+        idempotencyKey: `refund:${payment.id}:${plan.alreadyRefunded}:${plan.amount}`,
+      }));
+    } catch (error) {
+      await inTransaction(this.dataSource, (tx) =>
+        tx.query(`UPDATE payments SET refunded_amount = refunded_amount - $2::numeric WHERE id = $1`, [
+          payment.id,
+          formatMoney(plan.amount),
+        ]),
+      );
+      if (error instanceof PaymentProviderError) {
+        throw new PaymentProviderException(
+          'The payment provider did not accept the refund; nothing was refunded',
+          {
+            provider: payment.provider,
+          },
+        );
+      }
+      throw error;
+    }
+
     await inTransaction(this.dataSource, async (tx) => {
       const order = await this.lockOrder(tx, id);
-      await this.refundInTx(tx, order, dto, meta, 'refunded');
+      await this.applyRefund(tx, order, plan, dto, meta, refundRef);
     });
-    return this.getForCaller(id, caller);
   }
 
   /**
@@ -151,7 +235,7 @@ export class OrdersService {
   async markPaid(
     tx: EntityManager,
     order: Order,
-    payment: { provider: Payment['provider']; providerRef: string | null },
+    payment: ProviderPayment,
     meta: RequestMeta,
   ): Promise<void> {
     if (order.status !== 'pending' || order.paymentStatus !== 'unpaid') {
@@ -164,20 +248,7 @@ export class OrdersService {
     }
     const committed = await this.inventory.commit(tx, order.id);
     await tx.getRepository(Order).update({ id: order.id }, { status: 'paid', paymentStatus: 'paid' });
-    const payments = tx.getRepository(Payment);
-    const existing = await payments.findOne({ where: { orderId: order.id, provider: payment.provider } });
-    if (existing) {
-      await payments.update({ id: existing.id }, { status: 'succeeded' });
-    } else {
-      await payments.insert({
-        orderId: order.id,
-        provider: payment.provider,
-        providerRef: payment.providerRef,
-        amount: order.total,
-        currency: order.currency,
-        status: 'succeeded',
-      });
-    }
+    await this.recordSucceededPayment(tx, order, payment);
     await this.audit.record(tx, meta, {
       action: 'order.paid',
       entityType: 'order',
@@ -220,36 +291,214 @@ export class OrdersService {
     }
   }
 
+  /** The order row locked for the caller's transaction, or null when there is none. */
+  findLocked(tx: EntityManager, id: string): Promise<Order | null> {
+    return tx.getRepository(Order).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /**
+   * pending/unpaid → cancelled with payment `failed` (the provider refused the payment, or could not
+   * open it): the stock and the discount use are given back. Changes nothing and returns false when
+   * the order is no longer pending and unpaid: a late failure never undoes a payment. The caller
+   * holds the order's row lock.
+   */
+  async failPayment(
+    tx: EntityManager,
+    order: Order,
+    meta: RequestMeta,
+    action: string,
+    details: Record<string, unknown> = {},
+  ): Promise<boolean> {
+    if (order.status !== 'pending' || order.paymentStatus !== 'unpaid') return false;
+    await this.cancelPending(tx, order, meta, action, { paymentOutcome: 'failed', details });
+    return true;
+  }
+
+  /**
+   * The provider reports a payment for an order that was cancelled meanwhile (reservation expired,
+   * customer cancel) and whose stock was released. It must not oversell: the order's lines are sold
+   * again if every one is still available, and the order becomes paid (the one move outside the state
+   * machine, audited as `order.reinstated`; the discount use given back at cancellation is not taken
+   * again, so `maxUses` can never be exceeded). Otherwise the order stays cancelled with payment
+   * `paid`, audited as `payment.refund_required`, and the caller refunds it. The caller holds the
+   * order's row lock.
+   */
+  async payCancelledOrder(
+    tx: EntityManager,
+    order: Order,
+    payment: ProviderPayment,
+    meta: RequestMeta,
+  ): Promise<'reinstated' | 'refund_required'> {
+    const holds = await tx.query<Array<{ id: string; variant_id: string; quantity: number }>>(
+      `SELECT id, variant_id, quantity FROM inventory_reservations
+        WHERE order_id = $1 AND status = 'released' ORDER BY variant_id`,
+      [order.id],
+    );
+    await tx.query(`SAVEPOINT sell_cancelled_order`);
+    let sold = holds.length > 0;
+    for (const hold of holds) {
+      // A direct sale of what is free (quantity − reserved), like commit_inventory but without a hold
+      // in between; the released hold becomes the committed one, so a later restock finds it.
+      const [, taken] = await tx.query<[unknown[], number]>(
+        `UPDATE inventory SET quantity = quantity - $2 WHERE variant_id = $1 AND quantity - reserved >= $2`,
+        [hold.variant_id, hold.quantity],
+      );
+      if (taken !== 1) {
+        sold = false;
+        break;
+      }
+      await tx.query(
+        `UPDATE inventory_reservations SET status = 'committed', settled_at = now() WHERE id = $1`,
+        [hold.id],
+      );
+    }
+    if (!sold) {
+      await tx.query(`ROLLBACK TO SAVEPOINT sell_cancelled_order`);
+      await tx.getRepository(Order).update({ id: order.id }, { paymentStatus: 'paid' });
+      await this.recordSucceededPayment(tx, order, payment);
+      await this.audit.record(tx, meta, {
+        action: 'payment.refund_required',
+        entityType: 'order',
+        entityId: order.id,
+        storeId: order.storeId,
+        details: {
+          reason: 'paid after cancellation; the stock is no longer available',
+          provider: payment.provider,
+          providerRef: payment.providerRef,
+          paymentStatus: { before: order.paymentStatus, after: 'paid' },
+        },
+      });
+      return 'refund_required';
+    }
+    await tx.query(`RELEASE SAVEPOINT sell_cancelled_order`);
+    await tx.getRepository(Order).update({ id: order.id }, { status: 'paid', paymentStatus: 'paid' });
+    await this.recordSucceededPayment(tx, order, payment);
+    await this.audit.record(tx, meta, {
+      action: 'order.reinstated',
+      entityType: 'order',
+      entityId: order.id,
+      storeId: order.storeId,
+      details: {
+        reason: 'paid after cancellation; the stock was still available',
+        provider: payment.provider,
+        providerRef: payment.providerRef,
+        soldHolds: holds.length,
+        discountUseRetaken: false,
+        status: { before: order.status, after: 'paid' },
+      },
+    });
+    return 'reinstated';
+  }
+
+  /**
+   * The provider's refunded total for a payment (Stripe's `charge.refunded`: a refund made in the
+   * Dashboard, or the confirmation of one made here). refunded_amount follows it (never down); a full
+   * refund makes the payment and the order refunded. No restock: nobody said the goods came back.
+   * Returns whether anything changed. The caller holds the order's row lock.
+   */
+  async recordProviderRefund(
+    tx: EntityManager,
+    order: Order,
+    paymentId: string,
+    refundedTotal: Money,
+    meta: RequestMeta,
+  ): Promise<boolean> {
+    const payments = tx.getRepository(Payment);
+    const payment = await payments.findOneOrFail({ where: { id: paymentId } });
+    const refunded = Math.max(payment.refundedAmount, Math.min(refundedTotal, payment.amount));
+    const full = refunded === payment.amount;
+    const orderRefunds = full && order.paymentStatus === 'paid';
+    if (refunded === payment.refundedAmount && (!full || payment.status === 'refunded') && !orderRefunds) {
+      return false;
+    }
+    await payments.update(
+      { id: payment.id },
+      { refundedAmount: refunded, ...(full && { status: 'refunded' }) },
+    );
+    const after: OrderStatus =
+      orderRefunds && canTransition(order.status, 'refunded') ? 'refunded' : order.status;
+    if (orderRefunds) {
+      await tx.getRepository(Order).update({ id: order.id }, { status: after, paymentStatus: 'refunded' });
+    }
+    await this.audit.record(tx, meta, {
+      action: orderRefunds ? 'order.refunded' : 'payment.refund_recorded',
+      entityType: 'order',
+      entityId: order.id,
+      storeId: order.storeId,
+      details: {
+        source: payment.provider,
+        refundedAmount: { before: payment.refundedAmount, after: refunded },
+        full,
+        ...(orderRefunds && { status: { before: order.status, after } }),
+      },
+    });
+    return true;
+  }
+
+  /** The order's payment with this provider becomes `succeeded` (inserted if checkout left none). */
+  private async recordSucceededPayment(
+    tx: EntityManager,
+    order: Order,
+    payment: ProviderPayment,
+  ): Promise<void> {
+    const payments = tx.getRepository(Payment);
+    const existing = await payments.findOne({ where: { orderId: order.id, provider: payment.provider } });
+    if (existing) {
+      await payments.update(
+        { id: existing.id },
+        { status: 'succeeded', ...(payment.providerRef && { providerRef: payment.providerRef }) },
+      );
+    } else {
+      await payments.insert({
+        orderId: order.id,
+        provider: payment.provider,
+        providerRef: payment.providerRef,
+        amount: order.total,
+        currency: order.currency,
+        status: 'succeeded',
+      });
+    }
+  }
+
   private async cancelPending(
     tx: EntityManager,
     order: Order,
     meta: RequestMeta,
     action: string,
+    options: { paymentOutcome?: 'cancelled' | 'failed'; details?: Record<string, unknown> } = {},
   ): Promise<void> {
+    const outcome = options.paymentOutcome ?? 'cancelled';
     const released = await this.inventory.release(tx, order.id);
     if (order.discountId) await this.discounts.release(tx, order.discountId);
-    await tx.getRepository(Order).update({ id: order.id }, { status: 'cancelled' });
-    await tx.getRepository(Payment).update({ orderId: order.id, status: 'pending' }, { status: 'cancelled' });
+    await tx
+      .getRepository(Order)
+      .update(
+        { id: order.id },
+        { status: 'cancelled', ...(outcome === 'failed' && { paymentStatus: 'failed' }) },
+      );
+    await tx.getRepository(Payment).update({ orderId: order.id, status: 'pending' }, { status: outcome });
     await this.audit.record(tx, meta, {
       action,
       entityType: 'order',
       entityId: order.id,
       storeId: order.storeId,
       details: {
+        ...options.details,
         status: { before: order.status, after: 'cancelled' },
+        ...(outcome === 'failed' && { paymentStatus: { before: order.paymentStatus, after: 'failed' } }),
         releasedHolds: released,
         discountUseReturned: order.discountId !== null,
       },
     });
   }
 
-  private async refundInTx(
+  /** Step 1 of a refund: every check, on the locked order; nothing is written. */
+  private async planRefund(
     tx: EntityManager,
     order: Order,
     dto: RefundOrderDto,
-    meta: RequestMeta,
     finalStatus: 'refunded' | 'cancelled',
-  ): Promise<void> {
+  ): Promise<RefundPlan> {
     if (order.paymentStatus !== 'paid') {
       throw new AppException(
         409,
@@ -264,7 +513,8 @@ export class OrdersService {
     const alreadyRefunded: Money = payment?.refundedAmount ?? 0;
     const remaining = paid - alreadyRefunded;
     const amount = dto.amount ?? remaining;
-    if (amount > remaining) {
+    // remaining 0 while still paid: another refund of the rest is in flight.
+    if (amount > remaining || remaining <= 0) {
       throw new AppException(
         409,
         'REFUND_EXCEEDS_PAYMENT',
@@ -280,21 +530,36 @@ export class OrdersService {
         { field: 'restock', errors: ['needs a full refund'] },
       ]);
     }
-    if (full) assertTransition(order.status, finalStatus);
+    // An order cancelled before its payment arrived (payment.refund_required) stays cancelled.
+    const target = order.status === 'cancelled' ? 'cancelled' : finalStatus;
+    if (full && target !== order.status) assertTransition(order.status, target);
+    return { payment, amount, alreadyRefunded, full, finalStatus: target };
+  }
 
-    if (payment) {
-      await tx
-        .getRepository(Payment)
-        .update(
-          { id: payment.id },
-          { refundedAmount: alreadyRefunded + amount, ...(full && { status: 'refunded' }) },
-        );
-    }
+  /**
+   * Step 3 of a refund (the money has moved): state change, restock, audit, on the freshly locked
+   * order. Tolerates what happened meanwhile (a `charge.refunded` webhook already marked it refunded,
+   * an admin shipped it): the refund is recorded either way.
+   */
+  private async applyRefund(
+    tx: EntityManager,
+    order: Order,
+    plan: RefundPlan,
+    dto: RefundOrderDto,
+    meta: RequestMeta,
+    refundRef: string | null,
+  ): Promise<void> {
+    let after: OrderStatus = order.status;
     let restocked = 0;
-    if (full) {
-      await tx
-        .getRepository(Order)
-        .update({ id: order.id }, { status: finalStatus, paymentStatus: 'refunded' });
+    if (plan.full) {
+      if (plan.payment)
+        await tx.getRepository(Payment).update({ id: plan.payment.id }, { status: 'refunded' });
+      if (order.status !== plan.finalStatus && canTransition(order.status, plan.finalStatus)) {
+        after = plan.finalStatus;
+      } else if (order.status !== plan.finalStatus && canTransition(order.status, 'refunded')) {
+        after = 'refunded';
+      }
+      await tx.getRepository(Order).update({ id: order.id }, { status: after, paymentStatus: 'refunded' });
       if (dto.restock) {
         // The order left pending only by committing its holds: put exactly those quantities back.
         const rows = await tx.query<Array<{ variant_id: string }>>(
@@ -309,15 +574,20 @@ export class OrdersService {
       }
     }
     await this.audit.record(tx, meta, {
-      action: finalStatus === 'cancelled' ? 'order.cancelled' : 'order.refunded',
+      action:
+        plan.finalStatus === 'cancelled' && order.status !== 'cancelled'
+          ? 'order.cancelled'
+          : 'order.refunded',
       entityType: 'order',
       entityId: order.id,
       storeId: order.storeId,
       details: {
-        amount,
-        full,
+        amount: plan.amount,
+        full: plan.full,
         restockedVariants: restocked,
-        ...(full && { status: { before: order.status, after: finalStatus } }),
+        provider: plan.payment?.provider ?? null,
+        refundRef,
+        ...(plan.full && after !== order.status && { status: { before: order.status, after } }),
       },
     });
   }

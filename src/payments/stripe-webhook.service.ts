@@ -1,0 +1,210 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { isUUID } from 'class-validator';
+import Stripe from 'stripe';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { RequestMeta } from '../audit/audit.types';
+import { AppException } from '../common/errors';
+import { AppConfig } from '../config/app-config';
+import { InjectAppConfig } from '../config/app-config.module';
+import { inTransaction } from '../database/transactions';
+import { Order } from '../orders/entities/order.entity';
+import { OrdersService } from '../orders/orders.service';
+import { Payment } from './entities/payment.entity';
+import { fromStripeAmount } from './providers/stripe-amounts';
+
+/** What one event did; `duplicate` means it had been received before and nothing happened now. */
+export type WebhookOutcome =
+  | 'duplicate'
+  | 'ignored'
+  | 'unmatched'
+  | 'paid'
+  | 'already_applied'
+  | 'amount_mismatch'
+  | 'reinstated'
+  | 'refund_required'
+  | 'cancelled'
+  | 'late_failure_ignored'
+  | 'refunded';
+
+export interface WebhookAck {
+  received: true;
+  outcome: WebhookOutcome;
+}
+
+/**
+ * Stripe webhooks. The signature is checked on the raw body; then one transaction inserts the event id
+ * into payment_events (unique) and applies its effect. A replayed event, or ten copies arriving at
+ * once, conflict on that insert: the copies wait for the first to commit and then do nothing (answered
+ * 200). If the effect fails, the insert rolls back with it and Stripe's retry runs it again.
+ */
+@Injectable()
+export class StripeWebhookService {
+  private readonly logger = new Logger(StripeWebhookService.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly orders: OrdersService,
+    private readonly audit: AuditService,
+    @InjectAppConfig() private readonly config: AppConfig,
+  ) {}
+
+  async handle(
+    rawBody: Buffer | undefined,
+    signature: string | undefined,
+    meta: RequestMeta,
+  ): Promise<WebhookAck> {
+    const event = this.verify(rawBody, signature);
+    const outcome = await inTransaction(this.dataSource, async (tx) => {
+      const [stored] = await tx.query<Array<{ id: string }>>(
+        `INSERT INTO payment_events (provider, event_id, type, payload) VALUES ('stripe', $1, $2, $3::jsonb)
+         ON CONFLICT (provider, event_id) DO NOTHING RETURNING id`,
+        [event.id, event.type, JSON.stringify(event)],
+      );
+      if (!stored) return 'duplicate';
+      const applied = await this.apply(tx, event, meta);
+      if (applied !== 'ignored') {
+        await tx.query(`UPDATE payment_events SET processed_at = now() WHERE id = $1`, [stored.id]);
+      }
+      return applied;
+    });
+    if (outcome === 'unmatched')
+      this.logger.warn(`Stripe event ${event.id} (${event.type}) matches no order`);
+    if (outcome === 'refund_required' && event.type === 'payment_intent.succeeded') {
+      await this.refundUnsellable(event.data.object, meta);
+    }
+    return { received: true, outcome };
+  }
+
+  private verify(rawBody: Buffer | undefined, signature: string | undefined): Stripe.Event {
+    const secret = this.config.stripeWebhookSecret;
+    if (!secret) {
+      this.logger.warn('A Stripe webhook arrived but STRIPE_WEBHOOK_SECRET is not set: refused');
+      throw new AppException(400, 'WEBHOOK_NOT_CONFIGURED', 'Stripe webhooks are not configured');
+    }
+    if (!signature) {
+      throw new AppException(400, 'INVALID_SIGNATURE', 'The Stripe-Signature header is missing');
+    }
+    if (!rawBody || rawBody.length === 0) {
+      throw new AppException(400, 'INVALID_SIGNATURE', 'Expected the event as a JSON body');
+    }
+    try {
+      return Stripe.webhooks.constructEvent(rawBody, signature, secret);
+    } catch {
+      throw new AppException(400, 'INVALID_SIGNATURE', 'The Stripe-Signature does not match the body');
+    }
+  }
+
+  private async apply(tx: EntityManager, event: Stripe.Event, meta: RequestMeta): Promise<WebhookOutcome> {
+    switch (event.type) {
+      case 'payment_intent.succeeded':
+        return this.succeeded(tx, event.data.object, meta);
+      case 'payment_intent.payment_failed':
+        return this.failed(tx, event.data.object, meta);
+      case 'charge.refunded':
+        return this.refunded(tx, event.data.object, meta);
+      default:
+        return 'ignored';
+    }
+  }
+
+  private async succeeded(
+    tx: EntityManager,
+    intent: Stripe.PaymentIntent,
+    meta: RequestMeta,
+  ): Promise<WebhookOutcome> {
+    const order = await this.lockOrderOf(tx, intent);
+    if (!order) return 'unmatched';
+    const received = typeof intent.amount_received === 'number' ? intent.amount_received : intent.amount;
+    const amount = fromStripeAmount(received, intent.currency);
+    if (amount !== order.total || intent.currency.toLowerCase() !== order.currency.toLowerCase()) {
+      // Never paid on a different amount: the order stays as it is, for a person to look at.
+      await this.audit.record(tx, meta, {
+        action: 'payment.amount_mismatch',
+        entityType: 'order',
+        entityId: order.id,
+        storeId: order.storeId,
+        details: {
+          provider: 'stripe',
+          providerRef: intent.id,
+          expected: { amount: order.total, currency: order.currency },
+          received: { amount, currency: intent.currency.toUpperCase() },
+        },
+      });
+      return 'amount_mismatch';
+    }
+    const payment = { provider: 'stripe' as const, providerRef: intent.id };
+    if (order.status === 'pending' && order.paymentStatus === 'unpaid') {
+      await this.orders.markPaid(tx, order, payment, meta);
+      return 'paid';
+    }
+    if (
+      order.status === 'cancelled' &&
+      (order.paymentStatus === 'unpaid' || order.paymentStatus === 'failed')
+    ) {
+      return this.orders.payCancelledOrder(tx, order, payment, meta);
+    }
+    return 'already_applied';
+  }
+
+  private async failed(
+    tx: EntityManager,
+    intent: Stripe.PaymentIntent,
+    meta: RequestMeta,
+  ): Promise<WebhookOutcome> {
+    const order = await this.lockOrderOf(tx, intent);
+    if (!order) return 'unmatched';
+    const cancelled = await this.orders.failPayment(tx, order, meta, 'order.payment_failed', {
+      provider: 'stripe',
+      providerRef: intent.id,
+      reason: intent.last_payment_error?.message ?? null,
+    });
+    // A late failure (the order is paid, or already cancelled) changes nothing.
+    return cancelled ? 'cancelled' : 'late_failure_ignored';
+  }
+
+  private async refunded(
+    tx: EntityManager,
+    charge: Stripe.Charge,
+    meta: RequestMeta,
+  ): Promise<WebhookOutcome> {
+    const intentId =
+      typeof charge.payment_intent === 'string' ? charge.payment_intent : charge.payment_intent?.id;
+    if (!intentId) return 'unmatched';
+    const payment = await tx
+      .getRepository(Payment)
+      .findOne({ where: { provider: 'stripe', providerRef: intentId }, select: { id: true, orderId: true } });
+    if (!payment) return 'unmatched';
+    const order = await this.orders.findLocked(tx, payment.orderId);
+    if (!order) return 'unmatched';
+    const refundedTotal = fromStripeAmount(charge.amount_refunded, charge.currency);
+    const changed = await this.orders.recordProviderRefund(tx, order, payment.id, refundedTotal, meta);
+    return changed ? 'refunded' : 'already_applied';
+  }
+
+  private async lockOrderOf(tx: EntityManager, intent: Stripe.PaymentIntent): Promise<Order | null> {
+    const orderId = intent.metadata?.order_id;
+    // Not a UUID: not one of ours (and PostgreSQL would reject the comparison).
+    if (!orderId || !isUUID(orderId)) return null;
+    return this.orders.findLocked(tx, orderId);
+  }
+
+  /**
+   * A payment arrived for an order whose stock is gone (payment.refund_required): give the money back
+   * now, after the event's commit, through the same refund path as the admin route. If that fails the
+   * audit row stays for an admin, who refunds through POST /admin/orders/:id/refund.
+   */
+  private async refundUnsellable(intent: Stripe.PaymentIntent, meta: RequestMeta): Promise<void> {
+    const orderId = intent.metadata?.order_id;
+    if (!orderId) return;
+    try {
+      await this.orders.refundThroughProvider(orderId, {}, meta, 'refunded');
+    } catch (error) {
+      this.logger.error(
+        `Order ${orderId} was paid after its stock was released and the automatic refund failed: ${
+          error instanceof Error ? error.message : String(error)
+        }`,
+      );
+    }
+  }
+}
