@@ -1,0 +1,523 @@
+/**
+ * `npm run bench:checkout` — checkout under load, on the real app (a separate Node process, as in
+ * production) and a throwaway embedded PostgreSQL (or DATABASE_URL when set: it must be an empty,
+ * disposable database).
+ *
+ *   (a) hot SKU: N buyers at once for M units of one variant. Correctness first: successes must be
+ *       exactly M and nothing oversold; latency p50/p99 of all N answers.
+ *   (b) distinct SKUs: checkouts per second with C connections (autocannon), each request a different
+ *       customer buying a different variant, so nothing contends but the machine.
+ *   ceiling: the same transaction as (b), written as plain SQL and run by a bare `pg` pool of the
+ *       app's size with C concurrent workers: what the database allows without HTTP, Nest or TypeORM.
+ *
+ * Options: --hot-buyers 200 --hot-units 50 --checkouts 3000 --connections 50 --out bench-results/checkout.json
+ */
+import 'reflect-metadata';
+import { JwtService } from '@nestjs/jwt';
+import autocannon from 'autocannon';
+import { ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Client, Pool, PoolClient } from 'pg';
+import { DataSource } from 'typeorm';
+import { buildDataSourceOptions } from '../src/database/data-source-options';
+import { EmbeddedPostgres } from '../src/database/embedded-postgres';
+
+const BENCH_JWT_SECRET = 'bench-only-secret-bench-only-secret-0123456789';
+/** The app's pool size (src/database/data-source-options.ts): the ceiling gets the same. */
+const APP_POOL_SIZE = 10;
+
+interface Options {
+  hotBuyers: number;
+  hotUnits: number;
+  checkouts: number;
+  connections: number;
+  out: string;
+}
+
+interface Shopper {
+  userId: string;
+  token: string;
+  addressId: string;
+  /** The variants in this shopper's cart (one unit each). */
+  variantIds: string[];
+}
+
+function parseOptions(argv: string[]): Options {
+  const value = (name: string, fallback: number): number => {
+    const i = argv.indexOf(`--${name}`);
+    if (i === -1) return fallback;
+    const n = Number(argv[i + 1]);
+    if (!Number.isInteger(n) || n <= 0) throw new Error(`--${name} must be a positive integer`);
+    return n;
+  };
+  const outIndex = argv.indexOf('--out');
+  return {
+    hotBuyers: value('hot-buyers', 200),
+    hotUnits: value('hot-units', 50),
+    checkouts: value('checkouts', 3000),
+    connections: value('connections', 50),
+    out: outIndex === -1 ? 'bench-results/checkout.json' : argv[outIndex + 1],
+  };
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+const round = (n: number, digits = 1): number => Math.round(n * 10 ** digits) / 10 ** digits;
+
+/** A free TCP port on loopback. */
+async function freePort(): Promise<number> {
+  const net = await import('node:net');
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+async function startApp(databaseUrl: string, port: number): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      JWT_SECRET: BENCH_JWT_SECRET,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      // The sweeper must not cancel orders mid-run.
+      RESERVATION_TTL_MINUTES: '120',
+      STRIPE_SECRET_KEY: '',
+      ADMIN_EMAIL: 'bench-admin@bench.example',
+      ADMIN_PASSWORD: 'bench-admin-password',
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`The app exited with code ${child.exitCode}`);
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/api/health`);
+      if (res.ok) return child;
+    } catch {
+      // Not listening yet.
+    }
+    if (Date.now() > deadline) throw new Error('The app did not become healthy within 90 s');
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/** A store with `variants` variants of one product, `stock` units each; returns store slug and variant ids. */
+async function createStore(
+  sql: Client,
+  variants: number,
+  stock: number,
+): Promise<{ slug: string; storeId: string; variantIds: string[] }> {
+  const slug = `bench-${randomUUID().slice(0, 8)}`;
+  const store = await sql.query<{ id: string }>(
+    `INSERT INTO stores (slug, name, tax_rate, shipping_flat) VALUES ($1, 'Bench', 0.08, 4.99) RETURNING id`,
+    [slug],
+  );
+  const storeId = store.rows[0].id;
+  const product = await sql.query<{ id: string }>(
+    `INSERT INTO products (store_id, name, slug, base_price) VALUES ($1, 'Bench tee', 'bench-tee', 19.99) RETURNING id`,
+    [storeId],
+  );
+  const created = await sql.query<{ id: string }>(
+    `INSERT INTO product_variants (store_id, product_id, sku, name)
+     SELECT $1, $2, 'BENCH-' || g, 'Size ' || g FROM generate_series(1, $3) g RETURNING id`,
+    [storeId, product.rows[0].id, variants],
+  );
+  const variantIds = created.rows.map((r) => r.id);
+  await sql.query(`INSERT INTO inventory (variant_id, quantity) SELECT unnest($1::uuid[]), $2`, [
+    variantIds,
+    stock,
+  ]);
+  return { slug, storeId, variantIds };
+}
+
+/** One customer per element of `carts`, each with an address and a cart holding those variants. */
+async function createShoppers(
+  sql: Client,
+  jwt: JwtService,
+  storeId: string,
+  carts: string[][],
+): Promise<Shopper[]> {
+  const n = carts.length;
+  const profiles = await sql.query<{ id: string; email: string }>(
+    `INSERT INTO profiles (email, full_name)
+     SELECT 'bench-' || md5(random()::text) || '@bench.example', 'Bench Buyer' FROM generate_series(1, $1)
+     RETURNING id, email`,
+    [n],
+  );
+  const userIds = profiles.rows.map((r) => r.id);
+  const addresses = await sql.query<{ id: string; user_id: string }>(
+    `INSERT INTO addresses (user_id, full_name, phone, address_line1, city, state, postal_code, country)
+     SELECT u, 'Bench Buyer', '555-0100', '1 Main St', 'Springfield', 'IL', '62701', 'US' FROM unnest($1::uuid[]) u
+     RETURNING id, user_id`,
+    [userIds],
+  );
+  const addressOf = new Map(addresses.rows.map((r) => [r.user_id, r.id]));
+  const cartRows = await sql.query<{ id: string; user_id: string }>(
+    `INSERT INTO carts (store_id, user_id) SELECT $1, u FROM unnest($2::uuid[]) u RETURNING id, user_id`,
+    [storeId, userIds],
+  );
+  const cartOf = new Map(cartRows.rows.map((r) => [r.user_id, r.id]));
+  const itemCarts: string[] = [];
+  const itemVariants: string[] = [];
+  userIds.forEach((userId, i) => {
+    for (const variantId of carts[i]) {
+      itemCarts.push(cartOf.get(userId) ?? '');
+      itemVariants.push(variantId);
+    }
+  });
+  await sql.query(
+    `INSERT INTO cart_items (cart_id, variant_id, quantity) SELECT c, v, 1 FROM unnest($1::uuid[], $2::uuid[]) AS t(c, v)`,
+    [itemCarts, itemVariants],
+  );
+  return Promise.all(
+    profiles.rows.map(async (p, i) => ({
+      userId: p.id,
+      token: await jwt.signAsync({ sub: p.id, email: p.email, role: 'customer', typ: 'access' }),
+      addressId: addressOf.get(p.id) ?? '',
+      variantIds: carts[i],
+    })),
+  );
+}
+
+async function hotSku(sql: Client, jwt: JwtService, baseUrl: string, opts: Options) {
+  const store = await createStore(sql, 1, opts.hotUnits);
+  const hot = store.variantIds[0];
+  const shoppers = await createShoppers(
+    sql,
+    jwt,
+    store.storeId,
+    Array.from({ length: opts.hotBuyers }, () => [hot]),
+  );
+  const started = performance.now();
+  const results = await Promise.all(
+    shoppers.map(async (s) => {
+      const t0 = performance.now();
+      const res = await fetch(`${baseUrl}/api/stores/${store.slug}/checkout`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${s.token}`,
+          'idempotency-key': randomUUID(),
+        },
+        body: JSON.stringify({ shippingAddressId: s.addressId }),
+      });
+      const body = (await res.json()) as { code?: string };
+      return { status: res.status, code: body.code, ms: performance.now() - t0 };
+    }),
+  );
+  const wallMs = performance.now() - started;
+  const latencies = results.map((r) => r.ms).sort((a, b) => a - b);
+  const inventory = await sql.query<{ quantity: number; reserved: number }>(
+    `SELECT quantity, reserved FROM inventory WHERE variant_id = $1`,
+    [hot],
+  );
+  const ordered = await sql.query<{ units: string; orders: string }>(
+    `SELECT coalesce(sum(oi.quantity), 0) AS units, count(DISTINCT oi.order_id) AS orders
+       FROM order_items oi JOIN orders o ON o.id = oi.order_id WHERE oi.variant_id = $1 AND o.status <> 'cancelled'`,
+    [hot],
+  );
+  const successes = results.filter((r) => r.status === 201).length;
+  const otherStatuses: Record<string, number> = {};
+  for (const r of results.filter((x) => x.status !== 201)) {
+    const key = `${r.status} ${r.code ?? ''}`.trim();
+    otherStatuses[key] = (otherStatuses[key] ?? 0) + 1;
+  }
+  return {
+    buyers: opts.hotBuyers,
+    units: opts.hotUnits,
+    successes,
+    rejected: otherStatuses,
+    oversold: Math.max(0, Number(ordered.rows[0].units) - opts.hotUnits),
+    correct:
+      successes === opts.hotUnits &&
+      Number(ordered.rows[0].orders) === opts.hotUnits &&
+      inventory.rows[0].reserved === opts.hotUnits,
+    wallMs: round(wallMs),
+    p50Ms: round(percentile(latencies, 50)),
+    p99Ms: round(percentile(latencies, 99)),
+  };
+}
+
+async function distinctSkus(sql: Client, jwt: JwtService, baseUrl: string, opts: Options) {
+  const store = await createStore(sql, opts.checkouts, 10);
+  const shoppers = await createShoppers(
+    sql,
+    jwt,
+    store.storeId,
+    store.variantIds.map((v) => [v]),
+  );
+  let next = 0;
+  const result = await autocannon({
+    url: baseUrl,
+    connections: opts.connections,
+    amount: shoppers.length,
+    timeout: 30,
+    requests: [
+      {
+        method: 'POST',
+        path: `/api/stores/${store.slug}/checkout`,
+        setupRequest: (req) => {
+          const s = shoppers[next % shoppers.length];
+          next += 1;
+          return {
+            ...req,
+            headers: {
+              'content-type': 'application/json',
+              authorization: `Bearer ${s.token}`,
+              'idempotency-key': randomUUID(),
+            },
+            body: JSON.stringify({ shippingAddressId: s.addressId }),
+          };
+        },
+      },
+    ],
+  });
+  const orders = await sql.query<{ n: string }>(`SELECT count(*) AS n FROM orders WHERE store_id = $1`, [
+    store.storeId,
+  ]);
+  return {
+    checkouts: shoppers.length,
+    connections: opts.connections,
+    ordersCreated: Number(orders.rows[0].n),
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+    checkoutsPerSecond: round(Number(orders.rows[0].n) / (result.duration || 1)),
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+  };
+}
+
+/**
+ * The checkout transaction as plain SQL: the same statements the app issues (claim the idempotency
+ * key, take an order number, then one transaction that locks the cart, prices it, writes the order and
+ * its lines, holds the stock, records the customer, the payment and the audit row, empties the cart and
+ * stores the response).
+ */
+async function bareCheckout(client: PoolClient, storeSlug: string, s: Shopper): Promise<void> {
+  const key = randomUUID();
+  const claim = await client.query<{ id: string }>(
+    `INSERT INTO idempotency_keys (user_id, key, request_hash) VALUES ($1, $2, 'bench') RETURNING id`,
+    [s.userId, key],
+  );
+  const number = await client.query<{ n: string }>(`SELECT generate_order_number() AS n`);
+  await client.query('BEGIN');
+  try {
+    const store = await client.query<{ id: string; currency: string }>(
+      `SELECT id, currency, tax_rate, shipping_flat FROM stores WHERE slug = $1 AND is_active`,
+      [storeSlug],
+    );
+    const storeId = store.rows[0].id;
+    const cart = await client.query<{ id: string }>(
+      `SELECT id FROM carts WHERE store_id = $1 AND user_id = $2`,
+      [storeId, s.userId],
+    );
+    const cartId = cart.rows[0].id;
+    await client.query(`SELECT id FROM carts WHERE id = $1 FOR UPDATE`, [cartId]);
+    const lines = await client.query<{ variant_id: string; quantity: number }>(
+      `SELECT variant_id, quantity FROM cart_items WHERE cart_id = $1 ORDER BY created_at, id`,
+      [cartId],
+    );
+    await client.query(`SELECT id FROM addresses WHERE id = $1 AND user_id = $2`, [s.addressId, s.userId]);
+    const priced = await client.query<{
+      variant_id: string;
+      product_id: string;
+      sku: string;
+      unit_price: string;
+    }>(
+      `SELECT v.id AS variant_id, p.id AS product_id, v.sku, p.name, v.name,
+              (p.base_price + v.price_adjustment) AS unit_price, i.quantity - i.reserved AS available
+         FROM product_variants v JOIN products p ON p.id = v.product_id JOIN stores st ON st.id = v.store_id
+         LEFT JOIN inventory i ON i.variant_id = v.id
+        WHERE v.store_id = $1 AND v.id = ANY($2::uuid[])`,
+      [storeId, lines.rows.map((l) => l.variant_id)],
+    );
+    const order = await client.query<{ id: string }>(
+      `INSERT INTO orders (store_id, user_id, order_number, status, payment_status, currency, subtotal, discount_amount,
+                           tax_amount, shipping_amount, total, shipping_address_id, payment_method)
+       VALUES ($1, $2, $3, 'pending', 'unpaid', $4, 19.99, 0, 1.60, 4.99, 26.58, $5, 'manual') RETURNING id, created_at`,
+      [storeId, s.userId, number.rows[0].n, store.rows[0].currency, s.addressId],
+    );
+    const orderId = order.rows[0].id;
+    for (const p of priced.rows) {
+      await client.query(
+        `INSERT INTO order_items (order_id, product_id, variant_id, product_name, variant_name, sku, quantity, unit_price, total_price)
+         VALUES ($1, $2, $3, 'Bench tee', 'Size', $4, 1, $5, $5)`,
+        [orderId, p.product_id, p.variant_id, p.sku, p.unit_price],
+      );
+    }
+    for (const l of [...lines.rows].sort((a, b) => a.variant_id.localeCompare(b.variant_id))) {
+      await client.query(`SELECT reserve_inventory($1, $2, $3, now() + interval '2 hours')`, [
+        orderId,
+        l.variant_id,
+        l.quantity,
+      ]);
+    }
+    await client.query(
+      `INSERT INTO store_customers (store_id, profile_id) VALUES ($1, $2)
+       ON CONFLICT (store_id, profile_id) DO UPDATE SET updated_at = now()`,
+      [storeId, s.userId],
+    );
+    await client.query(
+      `INSERT INTO payments (order_id, provider, amount, currency, status) VALUES ($1, 'manual', 26.58, $2, 'pending')`,
+      [orderId, store.rows[0].currency],
+    );
+    await client.query(`DELETE FROM cart_items WHERE cart_id = $1`, [cartId]);
+    await client.query(
+      `INSERT INTO logs (user_id, action, entity_type, entity_id, store_id, details) VALUES ($1, 'order.created', 'order', $2, $3, '{}')`,
+      [s.userId, orderId, storeId],
+    );
+    await client.query(
+      `SELECT o.*, oi.* FROM orders o JOIN order_items oi ON oi.order_id = o.id LEFT JOIN addresses a ON a.id = o.shipping_address_id WHERE o.id = $1`,
+      [orderId],
+    );
+    await client.query(
+      `UPDATE idempotency_keys SET response_status = 201, response_body = $2, completed_at = now() WHERE id = $1`,
+      [claim.rows[0].id, JSON.stringify({ order: { id: orderId } })],
+    );
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw error;
+  }
+}
+
+async function bareCeiling(sql: Client, jwt: JwtService, databaseUrl: string, opts: Options) {
+  const store = await createStore(sql, opts.checkouts, 10);
+  const shoppers = await createShoppers(
+    sql,
+    jwt,
+    store.storeId,
+    store.variantIds.map((v) => [v]),
+  );
+  const pool = new Pool({ connectionString: databaseUrl, max: APP_POOL_SIZE });
+  let next = 0;
+  let errors = 0;
+  const latencies: number[] = [];
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: opts.connections }, async () => {
+      while (next < shoppers.length) {
+        const s = shoppers[next];
+        next += 1;
+        const t0 = performance.now();
+        const client = await pool.connect();
+        try {
+          await bareCheckout(client, store.slug, s);
+        } catch {
+          errors += 1;
+        } finally {
+          client.release();
+        }
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  await pool.end();
+  latencies.sort((a, b) => a - b);
+  return {
+    checkouts: shoppers.length,
+    workers: opts.connections,
+    poolSize: APP_POOL_SIZE,
+    errors,
+    checkoutsPerSecond: round((shoppers.length - errors) / seconds),
+    p50Ms: round(percentile(latencies, 50)),
+    p99Ms: round(percentile(latencies, 99)),
+  };
+}
+
+async function main(): Promise<void> {
+  const opts = parseOptions(process.argv.slice(2));
+  let postgres: EmbeddedPostgres | undefined;
+  let tempDir: string | undefined;
+  let databaseUrl = process.env.DATABASE_URL;
+  let app: ChildProcess | undefined;
+  try {
+    if (!databaseUrl) {
+      tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-checkout-'));
+      fs.chmodSync(tempDir, 0o755);
+      // Durable settings as shipped (fsync and synchronous_commit on): commits cost what they cost.
+      postgres = new EmbeddedPostgres({
+        dataDir: tempDir,
+        database: 'bench',
+        settings: { max_connections: 200 },
+      });
+      databaseUrl = (await postgres.start()).url;
+    }
+    const migrations = new DataSource(buildDataSourceOptions(databaseUrl, { poolSize: 2 }));
+    await migrations.initialize();
+    await migrations.runMigrations();
+    await migrations.destroy();
+
+    const port = await freePort();
+    process.stderr.write(`Starting the app on port ${port}…\n`);
+    app = await startApp(databaseUrl, port);
+    const baseUrl = `http://127.0.0.1:${port}`;
+    const sql = new Client({ connectionString: databaseUrl });
+    await sql.connect();
+    const jwt = new JwtService({
+      secret: BENCH_JWT_SECRET,
+      signOptions: { algorithm: 'HS256', expiresIn: 3600 },
+    });
+
+    process.stderr.write(`(a) hot SKU: ${opts.hotBuyers} buyers for ${opts.hotUnits} units…\n`);
+    const hot = await hotSku(sql, jwt, baseUrl, opts);
+    process.stderr.write(
+      `(b) distinct SKUs: ${opts.checkouts} checkouts over ${opts.connections} connections…\n`,
+    );
+    const distinct = await distinctSkus(sql, jwt, baseUrl, opts);
+    // The ceiling runs alone on the machine, as the app did.
+    await new Promise((resolve) => {
+      app?.once('exit', resolve);
+      app?.kill('SIGTERM');
+    });
+    process.stderr.write(`ceiling: the same transaction through a bare pg pool…\n`);
+    const ceiling = await bareCeiling(sql, jwt, databaseUrl, opts);
+    await sql.end();
+
+    const result = {
+      benchmark: 'checkout',
+      date: new Date().toISOString(),
+      machine: {
+        cpus: os.cpus().length,
+        cpuModel: os.cpus()[0]?.model,
+        memoryGiB: round(os.totalmem() / 2 ** 30),
+        node: process.version,
+      },
+      hotSku: hot,
+      distinctSkus: distinct,
+      bareCeiling: ceiling,
+      ratioToCeiling: round(distinct.checkoutsPerSecond / ceiling.checkoutsPerSecond, 2),
+    };
+    fs.mkdirSync(path.dirname(opts.out), { recursive: true });
+    fs.writeFileSync(opts.out, `${JSON.stringify(result, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    if (!hot.correct || hot.oversold > 0) {
+      process.stderr.write('FAIL: the hot-SKU run sold a different number of units than it had.\n');
+      process.exitCode = 1;
+    }
+  } finally {
+    if (app && app.exitCode === null) app.kill('SIGTERM');
+    await postgres?.stop();
+    if (tempDir) fs.rmSync(tempDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench:checkout failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
