@@ -109,15 +109,19 @@ export class InventoryAdminService {
     return inTransaction(this.dataSource, async (tx) => {
       // One statement: the CTE locks the row (reading its latest version), the UPDATE applies the change
       // only if the new count stays ≥ reserved, and RETURNING gives before and after for the audit.
-      const rows = await tx.query<
-        Array<{
+      // UPDATE … RETURNING comes back from TypeORM as [rows, affected count].
+      const [rows] = await tx.query<
+        [
+          Array<{
           store_id: string;
           before_quantity: number;
           before_threshold: number;
           quantity: number;
           reserved: number;
-          low_stock_threshold: number;
-        }>
+            low_stock_threshold: number;
+          }>,
+          number,
+        ]
       >(
         `WITH current AS (
            SELECT id, quantity, low_stock_threshold FROM inventory WHERE variant_id = $1 FOR UPDATE
