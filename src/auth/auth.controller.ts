@@ -14,6 +14,7 @@ import { Public } from '../common/decorators/public.decorator';
 import { AuthUser } from './auth.types';
 import { AuthService } from './auth.service';
 import { CurrentUser } from './decorators/current-user.decorator';
+import { IgnoresAccessToken } from './decorators/ignores-access-token.decorator';
 import { AcceptInvitationDto, AuthSession, LoginDto, LogoutDto, RefreshDto, RegisterDto } from './dto/auth.dto';
 import { AuthThrottlerGuard } from './guards/auth-throttler.guard';
 import { InvitationsService } from './invitations.service';
@@ -33,6 +34,7 @@ export class AuthController {
   ) {}
 
   @Public()
+  @IgnoresAccessToken()
   @UseGuards(AuthThrottlerGuard)
   @Post('register')
   @ApiOperation({ summary: 'Create a customer account (409 EMAIL_TAKEN; throttled: 429)' })
@@ -47,6 +49,7 @@ export class AuthController {
   }
 
   @Public()
+  @IgnoresAccessToken()
   @UseGuards(AuthThrottlerGuard)
   @Post('login')
   @HttpCode(HttpStatus.OK)
@@ -62,6 +65,7 @@ export class AuthController {
   }
 
   @Public()
+  @IgnoresAccessToken()
   @Post('refresh')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'New token pair; the refresh token is single use (a reused one ends the session)' })
@@ -84,6 +88,7 @@ export class AuthController {
   }
 
   @Public()
+  @IgnoresAccessToken()
   @Post('invitations/accept')
   @ApiOperation({
     summary: 'Become an admin with an invitation token (404 unknown, 410 INVITATION_USED/INVITATION_EXPIRED)',

@@ -4,6 +4,7 @@ import { AuditService, changedFields } from '../audit/audit.service';
 import { RequestMeta } from '../audit/audit.types';
 import { isForeignKeyViolation, isUniqueViolation } from '../common/database-errors';
 import { AppException } from '../common/errors';
+import { inTransaction } from '../database/transactions';
 import { AddressView, CreateAddressDto, UpdateAddressDto } from './dto/address.dto';
 import { Address } from './entities/address.entity';
 
@@ -148,10 +149,13 @@ export class AddressesService {
     }, true);
   }
 
-  /** Runs `work` in a transaction and turns the database's verdicts into this module's codes. */
+  /**
+   * Runs `work` in a transaction (retried on deadlock or serialization failure) and turns the
+   * database's verdicts into this module's codes.
+   */
   private async inTransaction<T>(work: (tx: EntityManager) => Promise<T>, deleting = false): Promise<T> {
     try {
-      return await this.dataSource.transaction(work);
+      return await inTransaction(this.dataSource, work);
     } catch (error) {
       // orders.shipping_address_id is ON DELETE RESTRICT (SQLSTATE 23001 on PostgreSQL 18, 23503 before).
       if (deleting && isForeignKeyViolation(error)) {

@@ -6,7 +6,7 @@ import { closeTestApp, createTestApp } from '../support/app';
 import { createTestUser, TestUser } from '../support/auth';
 import { TEST_JWT_SECRET } from '../support/constants';
 import { createTestDatabase, TestDatabase } from '../support/database';
-import { register, sql } from './auth-helpers';
+import { PASSWORD, register, sql } from './auth-helpers';
 
 const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
@@ -112,13 +112,35 @@ describe('JWT attacks → 401', () => {
     expect(res.body.code).toBe('UNAUTHORIZED');
   });
 
-  it('a bad token is refused even on a public route (no silent downgrade to anonymous)', async () => {
-    const res = await http
+  it('a bad token is refused even on a public route where identity matters (no silent downgrade to anonymous)', async () => {
+    // The cart: a logged-in customer whose token went bad must not silently get a guest cart.
+    const res = await http.get('/api/stores/any-store/cart').set('Authorization', 'Bearer garbage').expect(401);
+    expect(res.body.code).toBe('UNAUTHORIZED');
+  });
+
+  it('credential exchanges ignore the Authorization header: refresh with an expired access token works', async () => {
+    const session = await register(app);
+    const expired = forge({ alg: 'HS256', typ: 'JWT' }, { ...claims, iat: now() - 1000, exp: now() - 60 }, TEST_JWT_SECRET);
+    for (const token of [expired, 'garbage']) {
+      const res = await http
+        .post('/api/auth/refresh')
+        .set('Authorization', `Bearer ${token}`)
+        .send({ refreshToken: session.refreshToken })
+        .expect(200);
+      session.refreshToken = res.body.refreshToken;
+    }
+    await http
       .post('/api/auth/login')
       .set('Authorization', 'Bearer garbage')
-      .send({ email: customer.email, password: 'whatever1' })
+      .send({ email: session.user.email, password: PASSWORD })
+      .expect(200);
+    // The header gives no identity either: a bad password is still a 401 INVALID_CREDENTIALS.
+    const res = await http
+      .post('/api/auth/login')
+      .set('Authorization', `Bearer ${customer.token}`)
+      .send({ email: session.user.email, password: 'wrong password' })
       .expect(401);
-    expect(res.body.code).toBe('UNAUTHORIZED');
+    expect(res.body.code).toBe('INVALID_CREDENTIALS');
   });
 
   it('a role claimed in the token is not trusted: the role is read from the database', async () => {

@@ -6,12 +6,13 @@ import { Observable } from 'rxjs';
 import { IS_PUBLIC_KEY } from '../../common/decorators/public.decorator';
 import { AppException } from '../../common/errors';
 import { AuthUser } from '../auth.types';
+import { IGNORES_ACCESS_TOKEN_KEY } from '../decorators/ignores-access-token.decorator';
 import { isAdminPath } from './roles.guard';
 
 /**
  * Global guard: every route needs a valid access token unless marked `@Public()`. On a public route a
- * token is optional, but one that is sent must be valid (a silently ignored bad token would hide bugs).
- * Admin routes are never public.
+ * token is optional, but one that is sent must be valid (a silently ignored bad token would hide bugs),
+ * except on `@IgnoresAccessToken()` routes, which never read it. Admin routes are never public.
  */
 @Injectable()
 export class JwtAuthGuard extends AuthGuard('jwt') {
@@ -21,10 +22,10 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
 
   canActivate(context: ExecutionContext): boolean | Promise<boolean> | Observable<boolean> {
     const request = context.switchToHttp().getRequest<Request>();
-    const isPublic =
-      !isAdminPath(request) &&
-      this.reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, [context.getHandler(), context.getClass()]);
+    const targets = [context.getHandler(), context.getClass()];
+    const isPublic = !isAdminPath(request) && this.reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, targets);
     if (isPublic && !request.headers.authorization) return true;
+    if (isPublic && this.reflector.getAllAndOverride<boolean>(IGNORES_ACCESS_TOKEN_KEY, targets)) return true;
     return super.canActivate(context);
   }
 
