@@ -257,7 +257,7 @@ describe('payments: Stripe', () => {
         amount: '30.00',
         refunded_amount: '0.00',
       });
-      expect(res.body.payment.clientSecret.startsWith(`${payment.provider_ref}_secret_`)).toBe(true);
+      expect(String(res.body.payment.clientSecret).startsWith(`${payment.provider_ref}_secret_`)).toBe(true);
       expect((await orderRow(orderId)).payment_method).toBe('stripe');
       expect(await auditActions(orderId)).toEqual(['order.created', 'payment.opened']);
 
