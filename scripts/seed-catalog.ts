@@ -1,19 +1,23 @@
 /**
  * npm run db:seed -- [--products 10000] [--variants 4] [--store bench] [--seed 1]
  *
- * Fills a large, realistic catalog into DATABASE_URL (migrating it first when needed): a category tree,
+ * Fills a large, realistic catalog into DATABASE_URL, or without it into the default run's embedded
+ * PostgreSQL under DATA_DIR (migrating it first when needed): a category tree,
  * tags, products with descriptions, colour × size variants with stock, images and tags. Creates the store
  * when it does not exist; adds to it otherwise. Rows go in with one `INSERT … SELECT FROM unnest(arrays)`
  * per table and batch, in one transaction (all or nothing), then VACUUM ANALYZE so the planner and
  * index-only scans see the new rows at once. 10,000 × 4 takes a few seconds. Progress on stderr.
  */
 import { randomUUID } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { Client, ClientBase } from 'pg';
 import { DataSource } from 'typeorm';
 import { generateSku } from '../src/catalog/sku';
 import { formatMoney } from '../src/common/money';
 import { slugify } from '../src/common/slug';
 import { buildDataSourceOptions } from '../src/database/data-source-options';
+import { EMBEDDED_DATABASE, EmbeddedPostgres } from '../src/database/embedded-postgres';
 import { runMigrationsLocked } from '../src/database/migrate';
 
 export interface SeedCatalogOptions {
@@ -99,13 +103,43 @@ const CATALOG_TREE: Array<{ name: string; children: Array<{ name: string; nouns:
 ];
 
 const ADJECTIVES = [
-  'Classic', 'Vintage', 'Everyday', 'Premium', 'Lightweight', 'Heavyweight', 'Relaxed', 'Slim', 'Organic',
-  'Recycled', 'Essential', 'Urban', 'Alpine', 'Coastal', 'Heritage', 'Modern', 'Minimal', 'Rugged', 'Soft',
+  'Classic',
+  'Vintage',
+  'Everyday',
+  'Premium',
+  'Lightweight',
+  'Heavyweight',
+  'Relaxed',
+  'Slim',
+  'Organic',
+  'Recycled',
+  'Essential',
+  'Urban',
+  'Alpine',
+  'Coastal',
+  'Heritage',
+  'Modern',
+  'Minimal',
+  'Rugged',
+  'Soft',
   'Travel',
 ];
 const MATERIALS = [
-  'Cotton', 'Linen', 'Wool', 'Denim', 'Leather', 'Canvas', 'Fleece', 'Bamboo', 'Steel', 'Ceramic', 'Oak',
-  'Hemp', 'Nylon', 'Suede', 'Cashmere',
+  'Cotton',
+  'Linen',
+  'Wool',
+  'Denim',
+  'Leather',
+  'Canvas',
+  'Fleece',
+  'Bamboo',
+  'Steel',
+  'Ceramic',
+  'Oak',
+  'Hemp',
+  'Nylon',
+  'Suede',
+  'Cashmere',
 ];
 const SENTENCES = [
   'Made to last and easy to care for.',
@@ -118,12 +152,37 @@ const SENTENCES = [
   'Pairs well with the rest of the collection.',
 ];
 const TAG_NAMES = [
-  'New', 'Sale', 'Bestseller', 'Organic', 'Limited', 'Eco', 'Gift Idea', 'Handmade', 'Vegan', 'Waterproof',
-  'Summer', 'Winter', 'Staff Pick', 'Back in Stock', 'Exclusive', 'Fair Trade',
+  'New',
+  'Sale',
+  'Bestseller',
+  'Organic',
+  'Limited',
+  'Eco',
+  'Gift Idea',
+  'Handmade',
+  'Vegan',
+  'Waterproof',
+  'Summer',
+  'Winter',
+  'Staff Pick',
+  'Back in Stock',
+  'Exclusive',
+  'Fair Trade',
 ];
 /** Colour names whose 3-letter SKU codes are all distinct (generateSku abbreviates values). */
 export const SEED_COLORS = [
-  'black', 'white', 'navy', 'grey', 'red', 'olive', 'sand', 'pink', 'yellow', 'brown', 'blue', 'teal',
+  'black',
+  'white',
+  'navy',
+  'grey',
+  'red',
+  'olive',
+  'sand',
+  'pink',
+  'yellow',
+  'brown',
+  'blue',
+  'teal',
 ];
 const SIZES = ['XS', 'S', 'M', 'L', 'XL', 'XXL'];
 
@@ -427,15 +486,17 @@ async function insertBatch(client: ClientBase, storeId: string, batch: Batch): P
     [im.productId, im.url, im.altText, im.displayOrder],
   );
   const pt = batch.productTags;
-  await client.query(`INSERT INTO product_tags (product_id, tag_id) SELECT * FROM unnest($1::uuid[], $2::uuid[])`, [
-    pt.productId,
-    pt.tagId,
-  ]);
+  await client.query(
+    `INSERT INTO product_tags (product_id, tag_id) SELECT * FROM unnest($1::uuid[], $2::uuid[])`,
+    [pt.productId, pt.tagId],
+  );
 }
 
 /** Migrates the database at `url` (locked, like the app does at start-up). */
 export async function migrateDatabase(url: string): Promise<void> {
-  const dataSource = new DataSource(buildDataSourceOptions(url, { poolSize: 2, applicationName: 'catalog-seed' }));
+  const dataSource = new DataSource(
+    buildDataSourceOptions(url, { poolSize: 2, applicationName: 'catalog-seed' }),
+  );
   await dataSource.initialize();
   try {
     await runMigrationsLocked(dataSource);
@@ -486,7 +547,8 @@ function parseArgs(argv: string[]): CliOptions {
     else if (arg === '--variants') options.variants = integer(1, 36);
     else if (arg === '--seed') options.seed = integer(0, 2 ** 31);
     else if (arg === '--store') {
-      if (value === undefined || slugify(value) !== value) throw new Error('--store needs a slug like "bench"');
+      if (value === undefined || slugify(value) !== value)
+        throw new Error('--store needs a slug like "bench"');
       options.store = value;
       i++;
     } else {
@@ -498,6 +560,62 @@ function parseArgs(argv: string[]): CliOptions {
   return options;
 }
 
+/**
+ * The embedded cluster of the default run (DATA_DIR) when `npm start` is running it: its URL, so the
+ * seed writes next to the running app instead of starting a second server on the same data directory
+ * (EmbeddedPostgres.start() would take the live server for a crashed leftover and stop it).
+ */
+export async function liveEmbeddedUrl(dataDir: string): Promise<string | undefined> {
+  let lines: string[];
+  let password: string;
+  try {
+    lines = fs.readFileSync(path.join(dataDir, 'pgdata', 'postmaster.pid'), 'utf8').split('\n');
+    password = fs.readFileSync(path.join(dataDir, 'pg-password'), 'utf8').trim();
+  } catch {
+    return undefined;
+  }
+  // postmaster.pid: pid, data directory, start time, port, …
+  const port = Number(lines[3]);
+  if (!Number.isInteger(port) || port <= 0) return undefined;
+  const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${EMBEDDED_DATABASE}`;
+  const probe = new Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await probe.connect();
+    return url;
+  } catch {
+    return undefined;
+  } finally {
+    await probe.end().catch(() => undefined);
+  }
+}
+
+/**
+ * DATABASE_URL when set; otherwise the default run's embedded PostgreSQL under DATA_DIR (default
+ * `.data`): the running one, or one started for the seed and stopped afterwards.
+ */
+async function openTarget(): Promise<{ url: string; describe: string; stop: () => Promise<void> }> {
+  // Not loadAppConfig(): it also insists on app-only settings (JWT_SECRET) that a seed does not need.
+  const databaseUrl = process.env.DATABASE_URL?.trim();
+  if (databaseUrl) {
+    return { url: databaseUrl, describe: 'DATABASE_URL', stop: async () => undefined };
+  }
+  const dataDir = path.resolve(process.env.DATA_DIR?.trim() || '.data');
+  const live = await liveEmbeddedUrl(dataDir);
+  if (live !== undefined) {
+    return {
+      url: live,
+      describe: `the running embedded PostgreSQL (${dataDir})`,
+      stop: async () => undefined,
+    };
+  }
+  const postgres = new EmbeddedPostgres({
+    dataDir: dataDir,
+    onLog: (message) => process.stderr.write(`${message}\n`),
+  });
+  const { url } = await postgres.start();
+  return { url, describe: `the embedded PostgreSQL (${dataDir})`, stop: () => postgres.stop() };
+}
+
 async function main(): Promise<void> {
   let options: CliOptions;
   try {
@@ -506,31 +624,32 @@ async function main(): Promise<void> {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(2);
   }
-  const url = process.env.DATABASE_URL;
-  if (!url) {
-    process.stderr.write('DATABASE_URL is not set: the seed writes into the configured database.\n');
-    process.exit(2);
-  }
-  await migrateDatabase(url);
-  const client = new Client({ connectionString: url, application_name: 'catalog-seed' });
-  await client.connect();
+  const target = await openTarget();
   try {
-    const result = await seedCatalog(
-      client,
-      {
-        products: options.products,
-        variantsPerProduct: options.variants,
-        storeSlug: options.store,
-        seed: options.seed,
-      },
-      progressBar('products'),
-    );
-    process.stdout.write(
-      `Seeded store "${result.storeSlug}": ${result.products} products, ${result.variants} variants, ` +
-        `${result.categories} categories, ${result.tags} tags in ${(result.ms / 1000).toFixed(1)} s\n`,
-    );
+    process.stderr.write(`Seeding into ${target.describe}\n`);
+    await migrateDatabase(target.url);
+    const client = new Client({ connectionString: target.url, application_name: 'catalog-seed' });
+    await client.connect();
+    try {
+      const result = await seedCatalog(
+        client,
+        {
+          products: options.products,
+          variantsPerProduct: options.variants,
+          storeSlug: options.store,
+          seed: options.seed,
+        },
+        progressBar('products'),
+      );
+      process.stdout.write(
+        `Seeded store "${result.storeSlug}": ${result.products} products, ${result.variants} variants, ` +
+          `${result.categories} categories, ${result.tags} tags in ${(result.ms / 1000).toFixed(1)} s\n`,
+      );
+    } finally {
+      await client.end();
+    }
   } finally {
-    await client.end();
+    await target.stop();
   }
 }
 

@@ -367,6 +367,14 @@ describe('storefront catalog', () => {
       ]);
       expect(await slugs('?sort=newest&limit=2')).toEqual(['classic-tee', 'wool-hoodie']);
       expect(await slugs('?sort=price&limit=2&page=2')).toEqual(['classic-tee', 'oxford-shirt']);
+      // Both ways of computing the sort price (whole store or category / narrower filters).
+      expect(await slugs('?sort=-price&category=apparel')).toEqual([
+        'wool-hoodie',
+        'oxford-shirt',
+        'classic-tee',
+      ]);
+      expect(await slugs('?sort=price&tag=sale')).toEqual(['classic-tee', 'wool-hoodie']);
+      expect(await slugs('?sort=-price&q=shirt')).toEqual(['oxford-shirt', 'classic-tee']);
     });
 
     it('never shows another store’s products', async () => {
