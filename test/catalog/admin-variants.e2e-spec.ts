@@ -101,7 +101,9 @@ describe('catalog admin: variants', () => {
     const dup = await create({ sku: 'TEE-RED-M' });
     expect(dup.status).toBe(409);
     expect(dup.body.code).toBe('SKU_TAKEN');
-    const racers = await Promise.all(Array.from({ length: 6 }, () => create({ sku: 'RACE-1', initialQuantity: 1 })));
+    const racers = await Promise.all(
+      Array.from({ length: 6 }, () => create({ sku: 'RACE-1', initialQuantity: 1 })),
+    );
     expect(racers.filter((r) => r.status === 201)).toHaveLength(1);
     expect(racers.filter((r) => r.status === 409).every((r) => r.body.code === 'SKU_TAKEN')).toBe(true);
     expect(await auditCount()).toBe(before + 1);
@@ -115,7 +117,10 @@ describe('catalog admin: variants', () => {
       .send({ name: 'B tee', basePrice: 5 })
       .expect(201);
     await create({ sku: 'TEE-RED-M' }, storeB, productB.body.id).expect(201);
-    const upd = await http().patch(`${variants(storeA)}/${large}`).set(bearer(admin)).send({ sku: 'TEE-RED-M' });
+    const upd = await http()
+      .patch(`${variants(storeA)}/${large}`)
+      .set(bearer(admin))
+      .send({ sku: 'TEE-RED-M' });
     expect(upd.status).toBe(409);
     expect(upd.body.code).toBe('SKU_TAKEN');
   });
@@ -126,7 +131,10 @@ describe('catalog admin: variants', () => {
     expect(neg.status).toBe(400);
     expect(neg.body.code).toBe('NEGATIVE_VARIANT_PRICE');
     await create({ sku: 'FREE', priceAdjustment: -20 }).expect(201); // exactly 0.00 is allowed
-    const upd = await http().patch(`${variants(storeA)}/${large}`).set(bearer(admin)).send({ priceAdjustment: -21 });
+    const upd = await http()
+      .patch(`${variants(storeA)}/${large}`)
+      .set(bearer(admin))
+      .send({ priceAdjustment: -21 });
     expect(upd.status).toBe(400);
     expect(upd.body.code).toBe('NEGATIVE_VARIANT_PRICE');
     expect(await auditCount()).toBe(before + 1);
@@ -147,9 +155,40 @@ describe('catalog admin: variants', () => {
       .set(bearer(admin))
       .send({ basePrice: '25' })
       .expect(200);
-    const v = await http().get(`${variants(storeA)}/${large}`).set(bearer(admin)).expect(200);
+    const v = await http()
+      .get(`${variants(storeA)}/${large}`)
+      .set(bearer(admin))
+      .expect(200);
     expect(v.body.price).toBe('22.50');
     expect(await auditCount()).toBe(before + 1);
+  });
+
+  it('lowering the base price racing a variant with a negative adjustment: no variant price ever goes below 0', async () => {
+    for (let round = 0; round < 5; round++) {
+      const p = await http()
+        .post(`/api/admin/stores/${storeA}/products`)
+        .set(bearer(admin))
+        .send({ name: `Race ${round}`, basePrice: 10 })
+        .expect(201);
+      const [lower, variant] = await Promise.all([
+        http()
+          .patch(`/api/admin/stores/${storeA}/products/${p.body.id}`)
+          .set(bearer(admin))
+          .send({ basePrice: 1 }),
+        create({ priceAdjustment: -5 }, storeA, p.body.id),
+      ]);
+      // Whichever commits first wins; the other sees it and is refused.
+      expect([
+        [200, 400],
+        [400, 201],
+      ]).toContainEqual([lower.status, variant.status]);
+      expect([lower, variant].find((r) => r.status === 400)?.body.code).toBe('NEGATIVE_VARIANT_PRICE');
+      const negative = await sql.query(
+        `SELECT count(*)::int AS n FROM product_variants v JOIN products p ON p.id = v.product_id
+          WHERE p.base_price + v.price_adjustment < 0`,
+      );
+      expect(negative.rows[0].n).toBe(0);
+    }
   });
 
   it.each([
@@ -170,22 +209,40 @@ describe('catalog admin: variants', () => {
     expect(res.body.code).toBe('VALIDATION_FAILED');
     expect(JSON.stringify(res.body.details)).toContain(field);
     expect(await auditCount()).toBe(before);
-    expect((await sql.query(`SELECT count(*)::int AS n FROM product_variants`)).rows[0].n).toBe(count.rows[0].n);
+    expect((await sql.query(`SELECT count(*)::int AS n FROM product_variants`)).rows[0].n).toBe(
+      count.rows[0].n,
+    );
   });
 
   it('store isolation: another store’s id, another product’s id, unknown and malformed ids', async () => {
-    await http().get(`${variants(storeB)}/${large}`).set(bearer(admin)).expect(404);
+    await http()
+      .get(`${variants(storeB)}/${large}`)
+      .set(bearer(admin))
+      .expect(404);
     await http().get(variants(storeB)).set(bearer(admin)).expect(404);
     await create({ sku: 'X' }, storeB).expect(404);
-    await http().patch(`${variants(storeB)}/${large}`).set(bearer(admin)).send({ name: 'Hijack' }).expect(404);
-    await http().delete(`${variants(storeB)}/${large}`).set(bearer(admin)).expect(404);
+    await http()
+      .patch(`${variants(storeB)}/${large}`)
+      .set(bearer(admin))
+      .send({ name: 'Hijack' })
+      .expect(404);
+    await http()
+      .delete(`${variants(storeB)}/${large}`)
+      .set(bearer(admin))
+      .expect(404);
     const other = await http()
       .post(`/api/admin/stores/${storeA}/products`)
       .set(bearer(admin))
       .send({ name: 'Other', basePrice: 1 })
       .expect(201);
-    await http().get(`${variants(storeA, other.body.id)}/${large}`).set(bearer(admin)).expect(404);
-    await http().get(`${variants(storeA)}/not-a-uuid`).set(bearer(admin)).expect(400);
+    await http()
+      .get(`${variants(storeA, other.body.id)}/${large}`)
+      .set(bearer(admin))
+      .expect(404);
+    await http()
+      .get(`${variants(storeA)}/not-a-uuid`)
+      .set(bearer(admin))
+      .expect(400);
     const name = await sql.query(`SELECT name FROM product_variants WHERE id = $1`, [large]);
     expect(name.rows[0].name).toBe('Black / L');
   });
@@ -199,10 +256,14 @@ describe('catalog admin: variants', () => {
     });
     expect(order.id).toBeDefined();
     const before = await auditCount();
-    const res = await http().delete(`${variants(storeA)}/${large}`).set(bearer(admin));
+    const res = await http()
+      .delete(`${variants(storeA)}/${large}`)
+      .set(bearer(admin));
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('VARIANT_IN_USE');
-    const product = await http().delete(`/api/admin/stores/${storeA}/products/${productId}`).set(bearer(admin));
+    const product = await http()
+      .delete(`/api/admin/stores/${storeA}/products/${productId}`)
+      .set(bearer(admin));
     expect(product.status).toBe(409);
     expect(product.body.code).toBe('PRODUCT_IN_USE');
     expect(await auditCount()).toBe(before);
@@ -213,20 +274,36 @@ describe('catalog admin: variants', () => {
       .expect(200);
     expect(off.body.isActive).toBe(false);
     expect(off.body.inventory).toEqual(expect.objectContaining({ quantity: 7, reserved: 2, available: 5 }));
-    const list = await http().get(`${variants(storeA)}?limit=100`).set(bearer(admin)).expect(200);
-    expect(list.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ id: large, isActive: false })]));
+    const list = await http()
+      .get(`${variants(storeA)}?limit=100`)
+      .set(bearer(admin))
+      .expect(200);
+    expect(list.body.items).toEqual(
+      expect.arrayContaining([expect.objectContaining({ id: large, isActive: false })]),
+    );
     expect(await inventoryViolations(sql)).toEqual([]);
   });
 
   it('an unused variant is deleted with its stock row; audited once', async () => {
     const v = await create({ sku: 'GONE', initialQuantity: 3 }).expect(201);
     const before = await auditCount();
-    await http().delete(`${variants(storeA)}/${v.body.id}`).set(bearer(admin)).expect(204);
-    const rows = await sql.query(`SELECT count(*)::int AS n FROM inventory WHERE variant_id = $1`, [v.body.id]);
+    await http()
+      .delete(`${variants(storeA)}/${v.body.id}`)
+      .set(bearer(admin))
+      .expect(204);
+    const rows = await sql.query(`SELECT count(*)::int AS n FROM inventory WHERE variant_id = $1`, [
+      v.body.id,
+    ]);
     expect(rows.rows[0].n).toBe(0);
     expect(await auditCount()).toBe(before + 1);
     const log = await sql.query(`SELECT action, details FROM logs ORDER BY created_at DESC LIMIT 1`);
-    expect(log.rows[0]).toEqual({ action: 'variant.delete', details: expect.objectContaining({ sku: 'GONE' }) });
-    await http().delete(`${variants(storeA)}/${v.body.id}`).set(bearer(admin)).expect(404);
+    expect(log.rows[0]).toEqual({
+      action: 'variant.delete',
+      details: expect.objectContaining({ sku: 'GONE' }),
+    });
+    await http()
+      .delete(`${variants(storeA)}/${v.body.id}`)
+      .set(bearer(admin))
+      .expect(404);
   });
 });
