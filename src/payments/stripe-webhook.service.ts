@@ -116,8 +116,9 @@ export class StripeWebhookService {
     const order = await this.lockOrderOf(tx, intent);
     if (!order) return 'unmatched';
     const received = typeof intent.amount_received === 'number' ? intent.amount_received : intent.amount;
-    const amount = fromStripeAmount(received, intent.currency);
-    if (amount !== order.total || intent.currency.toLowerCase() !== order.currency.toLowerCase()) {
+    const currency = typeof intent.currency === 'string' ? intent.currency : '';
+    const amount = fromStripeAmount(received, currency);
+    if (amount !== order.total || currency.toLowerCase() !== order.currency.toLowerCase()) {
       // Never paid on a different amount: the order stays as it is, for a person to look at.
       await this.audit.record(tx, meta, {
         action: 'payment.amount_mismatch',
@@ -128,7 +129,7 @@ export class StripeWebhookService {
           provider: 'stripe',
           providerRef: intent.id,
           expected: { amount: order.total, currency: order.currency },
-          received: { amount, currency: intent.currency.toUpperCase() },
+          received: { amount, currency: currency.toUpperCase() },
         },
       });
       return 'amount_mismatch';
