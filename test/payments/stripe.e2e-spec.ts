@@ -645,6 +645,40 @@ describe('payments: Stripe', () => {
       expect(await stock(variants[1])).toEqual(before);
     });
 
+    it('two concurrent refunds that together exceed the payment: one is refunded, the other 409, Stripe called once', async () => {
+      const order = await paidOrder(variants[2], 2);
+      const [a, b] = await Promise.all(
+        [0, 1].map(() =>
+          http().post(`/api/admin/orders/${order.id}/refund`).set(bearer(admin)).send({ amount: '15.00' }),
+        ),
+      );
+      expect([a.status, b.status].sort()).toEqual([200, 409]);
+      expect(fake.requestsTo('/v1/refunds').map((r) => r.form.amount)).toEqual(['1500']);
+      expect((await paymentRow(order.id))[0]).toEqual(
+        expect.objectContaining({ status: 'succeeded', refunded_amount: '15.00' }),
+      );
+    });
+
+    it('a success racing the customer’s cancel: paid either way, stock sold exactly once', async () => {
+      for (let round = 0; round < 5; round += 1) {
+        const before = await stock(variants[3]);
+        const order = await placeOrder(variants[3], 1);
+        const [cancel, webhook] = await Promise.all([
+          http().post(`/api/orders/${order.id}/cancel`).set(bearer(order.user)),
+          sendEvent(intentEvent('payment_intent.succeeded', order)),
+        ]);
+        expect(webhook.status).toBe(200);
+        expect(webhook.body.outcome).toBe(cancel.status === 200 ? 'reinstated' : 'paid');
+        expect(await orderRow(order.id)).toEqual(
+          expect.objectContaining({ status: 'paid', payment_status: 'paid' }),
+        );
+        expect(await stock(variants[3])).toEqual({
+          quantity: before.quantity - 1,
+          reserved: before.reserved,
+        });
+      }
+    });
+
     it('the manual confirm route refuses a Stripe order', async () => {
       const order = await placeOrder(variants[0], 1);
       const res = await http()
