@@ -15,7 +15,14 @@ import { AuthUser } from './auth.types';
 import { AuthService } from './auth.service';
 import { CurrentUser } from './decorators/current-user.decorator';
 import { IgnoresAccessToken } from './decorators/ignores-access-token.decorator';
-import { AcceptInvitationDto, AuthSession, LoginDto, LogoutDto, RefreshDto, RegisterDto } from './dto/auth.dto';
+import {
+  AcceptInvitationDto,
+  AuthSession,
+  LoginDto,
+  LogoutDto,
+  RefreshDto,
+  RegisterDto,
+} from './dto/auth.dto';
 import { AuthThrottlerGuard } from './guards/auth-throttler.guard';
 import { InvitationsService } from './invitations.service';
 
@@ -68,7 +75,9 @@ export class AuthController {
   @IgnoresAccessToken()
   @Post('refresh')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'New token pair; the refresh token is single use (a reused one ends the session)' })
+  @ApiOperation({
+    summary: 'New token pair; the refresh token is single use (a reused one ends the session)',
+  })
   @ApiOkResponse({ type: AuthSession })
   refresh(@Body() dto: RefreshDto, @ReqMeta() meta: RequestMeta): Promise<AuthSession> {
     return this.auth.refresh(dto.refreshToken, meta);

@@ -33,7 +33,11 @@ export class InvitationsService {
       const existing = await findProfileByEmail(tx, dto.email);
       // Also protects super admins: accepting an invitation must never turn one into a plain admin.
       if (existing && ADMIN_ROLES.includes(existing.role)) {
-        throw new AppException(HttpStatus.CONFLICT, 'ALREADY_ADMIN', 'This email already belongs to an admin');
+        throw new AppException(
+          HttpStatus.CONFLICT,
+          'ALREADY_ADMIN',
+          'This email already belongs to an admin',
+        );
       }
       const token = generateOpaqueToken();
       const repo = tx.getRepository(AdminInvitation);

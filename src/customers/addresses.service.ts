@@ -167,7 +167,11 @@ export class AddressesService {
       }
       if (isUniqueViolation(error, ONE_DEFAULT_INDEX)) {
         // Only reachable if something bypassed the per-user lock; the client can simply retry.
-        throw new AppException(HttpStatus.CONFLICT, 'CONCURRENT_UPDATE', 'The addresses changed meanwhile; retry');
+        throw new AppException(
+          HttpStatus.CONFLICT,
+          'CONCURRENT_UPDATE',
+          'The addresses changed meanwhile; retry',
+        );
       }
       throw error;
     }

@@ -73,7 +73,10 @@ describe('audit trail', () => {
         .send({ email, password })
         .expect(200);
       secrets.push(login.body.accessToken, login.body.refreshToken);
-      await http().post('/api/auth/login').send({ email, password: `${password}x` }).expect(401);
+      await http()
+        .post('/api/auth/login')
+        .send({ email, password: `${password}x` })
+        .expect(401);
       const unknownEmail = uniqueEmail('ghost');
       await http().post('/api/auth/login').send({ email: unknownEmail, password }).expect(401);
 
@@ -164,8 +167,11 @@ describe('audit trail', () => {
 
     it('no password, password hash or token anywhere in the logs table (every column of every row)', async () => {
       const hashes = [
-        ...(await sql.query<{ h: string }>(`SELECT password_hash AS h FROM profiles WHERE password_hash IS NOT NULL`))
-          .rows,
+        ...(
+          await sql.query<{ h: string }>(
+            `SELECT password_hash AS h FROM profiles WHERE password_hash IS NOT NULL`,
+          )
+        ).rows,
         ...(await sql.query<{ h: string }>(`SELECT token_hash AS h FROM refresh_tokens`)).rows,
         ...(await sql.query<{ h: string }>(`SELECT token_hash AS h FROM admin_invitations`)).rows,
       ].map((r) => r.h);
@@ -173,7 +179,9 @@ describe('audit trail', () => {
       const needles = [...secrets, newPassword, ...hashes];
       const rows = (await sql.query<{ t: string }>(`SELECT l::text AS t FROM logs l`)).rows.map((r) => r.t);
       expect(rows.length).toBeGreaterThanOrEqual(11);
-      const leaks = rows.flatMap((row) => needles.filter((n) => row.includes(n)).map((n) => `${n} in ${row}`));
+      const leaks = rows.flatMap((row) =>
+        needles.filter((n) => row.includes(n)).map((n) => `${n} in ${row}`),
+      );
       expect(leaks).toEqual([]);
       expect(rows.join('\n')).not.toMatch(/argon2|eyJ[A-Za-z0-9_-]{10,}\./);
     });
@@ -184,16 +192,32 @@ describe('audit trail', () => {
       const existingAdmin = await createTestUser(app, 'admin');
       const cases: Array<[string, () => request.Test, number]> = [
         ['anonymous', () => http().post('/api/admin/invitations').send({ email: uniqueEmail() }), 401],
-        ['admin (super only)', () => http().post('/api/admin/invitations').set(bearer(admin)).send({ email: uniqueEmail() }), 403],
-        ['bad email', () => http().post('/api/admin/invitations').set(bearer(superAdmin)).send({ email: 'nope' }), 400],
+        [
+          'admin (super only)',
+          () => http().post('/api/admin/invitations').set(bearer(admin)).send({ email: uniqueEmail() }),
+          403,
+        ],
+        [
+          'bad email',
+          () => http().post('/api/admin/invitations').set(bearer(superAdmin)).send({ email: 'nope' }),
+          400,
+        ],
         [
           'unknown field',
-          () => http().post('/api/admin/invitations').set(bearer(superAdmin)).send({ email: uniqueEmail(), role: 'super_admin' }),
+          () =>
+            http()
+              .post('/api/admin/invitations')
+              .set(bearer(superAdmin))
+              .send({ email: uniqueEmail(), role: 'super_admin' }),
           400,
         ],
         [
           'already an admin',
-          () => http().post('/api/admin/invitations').set(bearer(superAdmin)).send({ email: existingAdmin.email }),
+          () =>
+            http()
+              .post('/api/admin/invitations')
+              .set(bearer(superAdmin))
+              .send({ email: existingAdmin.email }),
           409,
         ],
       ];
@@ -255,7 +279,13 @@ describe('audit trail', () => {
     const actorB = randomUUID();
     const widget = randomUUID();
     const hour = (h: number) => new Date(Date.UTC(2030, 0, 1, h)).toISOString();
-    type Item = { id: string; userId: string | null; action: string; entityId: string | null; createdAt: string };
+    type Item = {
+      id: string;
+      userId: string | null;
+      action: string;
+      entityId: string | null;
+      createdAt: string;
+    };
     const list = async (query: Record<string, string | number>) => {
       const res = await http().get('/api/admin/audit-logs').query(query).set(bearer(admin)).expect(200);
       return res.body as { items: Item[]; total: number; page: number; limit: number };
@@ -302,7 +332,10 @@ describe('audit trail', () => {
     });
 
     it('newest first, paged without overlap', async () => {
-      const pages = [await list({ entityType: 'widget', limit: 4 }), await list({ entityType: 'widget', limit: 4, page: 2 })];
+      const pages = [
+        await list({ entityType: 'widget', limit: 4 }),
+        await list({ entityType: 'widget', limit: 4, page: 2 }),
+      ];
       const hours = pages.flatMap((p) => p.items.map((i) => i.createdAt));
       expect(hours).toEqual([5, 4, 3, 2, 1, 0].map(hour));
       expect(pages.map((p) => p.total)).toEqual([6, 6]);
@@ -312,7 +345,11 @@ describe('audit trail', () => {
       ['userId', () => ({ userId: actorA }), [4, 2, 0]],
       ['action', () => ({ action: 'widget.delete' }), [5, 4]],
       ['entityType + entityId', () => ({ entityType: 'widget', entityId: widget }), [2, 1, 0]],
-      ['from (inclusive) and to (exclusive)', () => ({ entityType: 'widget', from: hour(1), to: hour(3) }), [2, 1]],
+      [
+        'from (inclusive) and to (exclusive)',
+        () => ({ entityType: 'widget', from: hour(1), to: hour(3) }),
+        [2, 1],
+      ],
       ['from alone', () => ({ entityType: 'widget', from: hour(4) }), [5, 4]],
       ['to alone, as a date', () => ({ entityType: 'widget', to: '2030-01-01' }), []],
       ['filters combine', () => ({ userId: actorB, action: 'widget.update' }), [3, 1]],
@@ -325,7 +362,10 @@ describe('audit trail', () => {
 
     it('finds real events too: the registrations of one user', async () => {
       const email = uniqueEmail('findme');
-      const reg = await http().post('/api/auth/register').send({ email, password: 'long enough password' }).expect(201);
+      const reg = await http()
+        .post('/api/auth/register')
+        .send({ email, password: 'long enough password' })
+        .expect(201);
       const page = await list({ userId: reg.body.user.id });
       expect(page.items.map((i) => i.action)).toEqual(['auth.register']);
       expect(page.items[0].entityId).toBe(reg.body.user.id);

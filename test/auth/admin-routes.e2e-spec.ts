@@ -104,7 +104,10 @@ describe('every /api/admin route: 401 without a token, 403 for a customer', () =
 
   const send = (route: AdminRoute, path = concretePath(route.pattern)) =>
     // An empty JSON body: a route must not get as far as validating it.
-    http()[route.method](path).set('Content-Type', 'application/json').send(route.method === 'get' ? undefined : '{}');
+    http()
+      [route.method](path)
+      .set('Content-Type', 'application/json')
+      .send(route.method === 'get' ? undefined : '{}');
 
   const describeRoute = (r: AdminRoute) => `${r.method.toUpperCase()} ${r.pattern}`;
 

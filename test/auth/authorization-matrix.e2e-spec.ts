@@ -131,7 +131,11 @@ describe('authorisation matrix: auth, /me, addresses, admin customers, audit log
       expected: everyone(200),
       prepare: async () => {
         const session = await register(app);
-        return { method: 'post', path: '/api/auth/login', body: { email: session.user.email, password: PASSWORD } };
+        return {
+          method: 'post',
+          path: '/api/auth/login',
+          body: { email: session.user.email, password: PASSWORD },
+        };
       },
     },
     {
@@ -224,7 +228,11 @@ describe('authorisation matrix: auth, /me, addresses, admin customers, audit log
     {
       route: 'POST /admin/invitations (super only)',
       expected: { anonymous: 401, customerA: 403, customerB: 403, admin: 403, superAdmin: 201 },
-      prepare: async () => ({ method: 'post', path: '/api/admin/invitations', body: { email: uniqueEmail() } }),
+      prepare: async () => ({
+        method: 'post',
+        path: '/api/admin/invitations',
+        body: { email: uniqueEmail() },
+      }),
       verify: async (actor, _res, call) => {
         const email = (call.body as { email: string }).email;
         const rows = await sql(`SELECT 1 FROM admin_invitations WHERE email = $1`, [email]);
@@ -250,19 +258,22 @@ describe('authorisation matrix: auth, /me, addresses, admin customers, audit log
 
   const cells = rows.flatMap((row) => ACTORS.map((actor) => ({ row, actor, status: row.expected[actor] })));
 
-  it.each(cells.map((c) => [c.row.route, c.actor, c.status, c] as const))('%s as %s → %i', async (...args) => {
-    const { row, actor, status } = args[3];
-    const call = await row.prepare(actor);
-    let req = http()[call.method](call.path);
-    if (actor !== 'anonymous') req = req.set(bearer(users[actor]));
-    const res = call.body !== undefined ? await req.send(call.body) : await req;
-    if (res.status !== status) {
-      throw new Error(`expected ${status}, got ${res.status}: ${JSON.stringify(res.body)}`);
-    }
-    if (status === 401) expect(res.body.code).toBe('UNAUTHORIZED');
-    if (status === 403) expect(res.body.code).toBe('FORBIDDEN');
-    await row.verify?.(actor, res, call);
-  });
+  it.each(cells.map((c) => [c.row.route, c.actor, c.status, c] as const))(
+    '%s as %s → %i',
+    async (...args) => {
+      const { row, actor, status } = args[3];
+      const call = await row.prepare(actor);
+      let req = http()[call.method](call.path);
+      if (actor !== 'anonymous') req = req.set(bearer(users[actor]));
+      const res = call.body !== undefined ? await req.send(call.body) : await req;
+      if (res.status !== status) {
+        throw new Error(`expected ${status}, got ${res.status}: ${JSON.stringify(res.body)}`);
+      }
+      if (status === 401) expect(res.body.code).toBe('UNAUTHORIZED');
+      if (status === 403) expect(res.body.code).toBe('FORBIDDEN');
+      await row.verify?.(actor, res, call);
+    },
+  );
 
   it('the matrix covers every route of the issue', () => {
     const routes = new Set(rows.map((r) => r.route.split(' (')[0].split(' {')[0]));

@@ -114,13 +114,20 @@ describe('JWT attacks → 401', () => {
 
   it('a bad token is refused even on a public route where identity matters (no silent downgrade to anonymous)', async () => {
     // The cart: a logged-in customer whose token went bad must not silently get a guest cart.
-    const res = await http.get('/api/stores/any-store/cart').set('Authorization', 'Bearer garbage').expect(401);
+    const res = await http
+      .get('/api/stores/any-store/cart')
+      .set('Authorization', 'Bearer garbage')
+      .expect(401);
     expect(res.body.code).toBe('UNAUTHORIZED');
   });
 
   it('credential exchanges ignore the Authorization header: refresh with an expired access token works', async () => {
     const session = await register(app);
-    const expired = forge({ alg: 'HS256', typ: 'JWT' }, { ...claims, iat: now() - 1000, exp: now() - 60 }, TEST_JWT_SECRET);
+    const expired = forge(
+      { alg: 'HS256', typ: 'JWT' },
+      { ...claims, iat: now() - 1000, exp: now() - 60 },
+      TEST_JWT_SECRET,
+    );
     for (const token of [expired, 'garbage']) {
       const res = await http
         .post('/api/auth/refresh')

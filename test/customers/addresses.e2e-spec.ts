@@ -73,7 +73,9 @@ describe('customer addresses', () => {
         updatedAt: expect.stringMatching(/Z$/),
       });
       expect(await auditCount()).toBe(before + 1);
-      const log = await sql.query(`SELECT action, user_id, entity_id FROM logs ORDER BY created_at DESC LIMIT 1`);
+      const log = await sql.query(
+        `SELECT action, user_id, entity_id FROM logs ORDER BY created_at DESC LIMIT 1`,
+      );
       expect(log.rows[0]).toEqual({ action: 'address.create', user_id: user.id, entity_id: res.body.id });
     });
 
@@ -177,7 +179,13 @@ describe('customer addresses', () => {
         .send({ city: 'Manchester', country: 'gb' })
         .expect(200);
       expect(res.body).toEqual(
-        expect.objectContaining({ id: work, city: 'Manchester', country: 'GB', addressLine1: 'Work', isDefault: false }),
+        expect.objectContaining({
+          id: work,
+          city: 'Manchester',
+          country: 'GB',
+          addressLine1: 'Work',
+          isDefault: false,
+        }),
       );
       expect(await auditCount()).toBe(before + 1);
       const log = await sql.query(`SELECT action, details FROM logs ORDER BY created_at DESC LIMIT 1`);
@@ -188,7 +196,11 @@ describe('customer addresses', () => {
     });
 
     it('PATCH isDefault: true moves the default in one step; false on the default is 409', async () => {
-      await http().patch(`/api/me/addresses/${work}`).set(bearer(owner)).send({ isDefault: true }).expect(200);
+      await http()
+        .patch(`/api/me/addresses/${work}`)
+        .set(bearer(owner))
+        .send({ isDefault: true })
+        .expect(200);
       expect(await defaultsOf(owner.id)).toEqual([{ id: work }]);
       const refused = await http()
         .patch(`/api/me/addresses/${work}`)
@@ -241,7 +253,9 @@ describe('customer addresses', () => {
 
     it('409 ADDRESS_IN_USE when an order ships to it; the address stays, nothing audited', async () => {
       const [store] = (
-        await sql.query<{ id: string }>(`INSERT INTO stores (slug, name) VALUES ('addr-store', 'S') RETURNING id`)
+        await sql.query<{ id: string }>(
+          `INSERT INTO stores (slug, name) VALUES ('addr-store', 'S') RETURNING id`,
+        )
       ).rows;
       await sql.query(
         `INSERT INTO orders (store_id, user_id, order_number, subtotal, total, shipping_address_id)

@@ -41,7 +41,10 @@ describe('admin customers', () => {
       ['percent', 'fifty%off@example.com', 'Discount Hunter'],
     ];
     for (const [key, email, fullName] of people) {
-      const res = await http().post('/api/auth/register').send({ email, password: PASSWORD, fullName }).expect(201);
+      const res = await http()
+        .post('/api/auth/register')
+        .send({ email, password: PASSWORD, fullName })
+        .expect(201);
       ids[key] = res.body.user.id;
     }
     for (let i = 0; i < 5; i++) {
@@ -138,10 +141,7 @@ describe('admin customers', () => {
       expect.objectContaining({ id: customer.id, email: customer.email, role: 'customer' }),
     );
     const addresses = res.body.addresses as Array<{ addressLine1: string }>;
-    expect(addresses.map((a) => a.addressLine1)).toEqual([
-      '2 Second St',
-      '1 First St',
-    ]);
+    expect(addresses.map((a) => a.addressLine1)).toEqual(['2 Second St', '1 First St']);
     const ada = await http().get(`/api/admin/customers/${ids.ada}`).set(bearer(admin)).expect(200);
     expect(ada.body.addresses).toEqual([]);
     expect(JSON.stringify(ada.body)).not.toMatch(/argon2|passwordHash|password_hash/i);

@@ -15,7 +15,10 @@ describe('/api/me', () => {
   const auth = () => ({ Authorization: `Bearer ${session.accessToken}` });
   const auditCount = async () => Number((await sql.query(`SELECT count(*) FROM logs`)).rows[0].count);
   const profileRow = async () =>
-    (await sql.query(`SELECT * FROM profiles WHERE id = $1`, [session.user.id])).rows[0] as Record<string, unknown>;
+    (await sql.query(`SELECT * FROM profiles WHERE id = $1`, [session.user.id])).rows[0] as Record<
+      string,
+      unknown
+    >;
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -54,7 +57,9 @@ describe('/api/me', () => {
       expect.objectContaining({ full_name: 'Grace Hopper', phone: '+1 555 0199', role: 'customer' }),
     );
     expect(await auditCount()).toBe(before + 1);
-    const log = await sql.query(`SELECT action, user_id, entity_id, details FROM logs ORDER BY created_at DESC LIMIT 1`);
+    const log = await sql.query(
+      `SELECT action, user_id, entity_id, details FROM logs ORDER BY created_at DESC LIMIT 1`,
+    );
     expect(log.rows[0]).toEqual({
       action: 'profile.update',
       user_id: session.user.id,

@@ -52,7 +52,11 @@ export class AuditLogView {
   @ApiProperty({ type: String, format: 'uuid', nullable: true })
   entityId: string | null;
 
-  @ApiProperty({ type: Object, nullable: true, description: 'Changed fields { field: { before, after } } etc.' })
+  @ApiProperty({
+    type: Object,
+    nullable: true,
+    description: 'Changed fields { field: { before, after } } etc.',
+  })
   details: Record<string, unknown> | null;
 
   @ApiProperty({ type: String, nullable: true })

@@ -23,7 +23,8 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   canActivate(context: ExecutionContext): boolean | Promise<boolean> | Observable<boolean> {
     const request = context.switchToHttp().getRequest<Request>();
     const targets = [context.getHandler(), context.getClass()];
-    const isPublic = !isAdminPath(request) && this.reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, targets);
+    const isPublic =
+      !isAdminPath(request) && this.reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, targets);
     if (isPublic && !request.headers.authorization) return true;
     if (isPublic && this.reflector.getAllAndOverride<boolean>(IGNORES_ACCESS_TOKEN_KEY, targets)) return true;
     return super.canActivate(context);

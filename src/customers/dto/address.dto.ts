@@ -5,10 +5,13 @@ import { IsBoolean, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Valida
 /** ISO 3166-1 alpha-2, any case on input; stored upper-case (the CHECK in migration 0009 insists). */
 const COUNTRY_PATTERN = /^[A-Z]{2}$/;
 const UpperCase = (): PropertyDecorator =>
-  Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value));
+  Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? value.trim().toUpperCase() : value,
+  );
 
 /** Optional, but `null` is not "absent": for NOT NULL columns it must fail validation, not the database. */
-const Omittable = (): PropertyDecorator => ValidateIf((_object: object, value: unknown) => value !== undefined);
+const Omittable = (): PropertyDecorator =>
+  ValidateIf((_object: object, value: unknown) => value !== undefined);
 
 export class CreateAddressDto {
   @ApiProperty({ maxLength: 200 })
@@ -41,7 +44,10 @@ export class CreateAddressDto {
   @MaxLength(100)
   city: string;
 
-  @ApiProperty({ maxLength: 100, description: 'State, province or region (may be empty where there is none)' })
+  @ApiProperty({
+    maxLength: 100,
+    description: 'State, province or region (may be empty where there is none)',
+  })
   @IsString()
   @MaxLength(100)
   state: string;
