@@ -1,0 +1,172 @@
+/**
+ * The storefront's database work: a fixed number of SQL statements per request whatever the page size
+ * and filters (no N+1), and plans that use the search and attribute indexes on a realistically sized
+ * store (seeded with the same code as `npm run db:seed`).
+ */
+import { INestApplication } from '@nestjs/common';
+import { Client } from 'pg';
+import request from 'supertest';
+import { DataSource, Logger as TypeOrmLogger } from 'typeorm';
+import { seedCatalog } from '../../scripts/seed-catalog';
+import {
+  buildProductDetailQuery,
+  buildProductListQuery,
+  searchQueryText,
+} from '../../src/catalog/storefront-sql';
+import { closeTestApp, createTestApp } from '../support/app';
+import { createTestDatabase, TestDatabase } from '../support/database';
+
+interface PlanNode {
+  'Node Type': string;
+  'Index Name'?: string;
+  Plans?: PlanNode[];
+}
+
+function indexNames(node: PlanNode): string[] {
+  const own = node['Index Name'] ? [node['Index Name']] : [];
+  return own.concat(...(node.Plans ?? []).map(indexNames));
+}
+
+function describePlan(node: PlanNode, depth = 0): string {
+  const line = `${'  '.repeat(depth)}${node['Node Type']}${node['Index Name'] ? ` using ${node['Index Name']}` : ''}`;
+  return [line, ...(node.Plans ?? []).map((child) => describePlan(child, depth + 1))].join('\n');
+}
+
+describe('storefront queries', () => {
+  let db: TestDatabase;
+  let app: INestApplication;
+  let sql: Client;
+  /** Every statement the app sends through TypeORM while `counting` is on. */
+  const statements: string[] = [];
+  let counting = false;
+  const http = () => request(app.getHttpServer());
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    sql = new Client({ connectionString: db.url });
+    await sql.connect();
+    // 4,000 products × 4 variants in the store under test, and a second store so that per-store
+    // conditions have something to exclude.
+    await seedCatalog(sql, { products: 4000, variantsPerProduct: 4, storeSlug: 'big', seed: 7 });
+    await seedCatalog(sql, { products: 500, variantsPerProduct: 2, storeSlug: 'other', seed: 8 });
+
+    app = await createTestApp(db.url);
+    const dataSource = app.get(DataSource);
+    const logger = dataSource.logger;
+    // Every query TypeORM runs passes through logQuery first (PostgresQueryRunner.query), whatever
+    // the logging settings: counting there sees exactly what reaches the database through TypeORM.
+    const counter = Object.create(logger) as TypeOrmLogger;
+    counter.logQuery = (query, parameters, runner) => {
+      if (counting) statements.push(query);
+      logger.logQuery(query, parameters, runner);
+    };
+    Object.defineProperty(dataSource, 'logger', { value: counter, configurable: true, writable: true });
+  });
+
+  afterAll(async () => {
+    await sql?.end();
+    await closeTestApp(app);
+    await db?.drop();
+  });
+
+  async function statementsFor(path: string): Promise<{ count: number; body: unknown }> {
+    statements.length = 0;
+    counting = true;
+    try {
+      const res = await http().get(path).expect(200);
+      return { count: statements.length, body: res.body };
+    } finally {
+      counting = false;
+    }
+  }
+
+  describe('one statement per request', () => {
+    const list = '/api/stores/big/products';
+    const allFilters =
+      '?category=apparel&tag=bestseller&q=cotton&minPrice=1&maxPrice=400&attr.color=red&attr.size=M&sort=-price';
+
+    it.each([
+      ['limit 1', `${list}?limit=1`, 1],
+      ['limit 24', `${list}?limit=24`, 24],
+      ['limit 100', `${list}?limit=100`, 100],
+      ['a deep page', `${list}?limit=100&page=30`, 100],
+      ['every sort', `${list}?limit=100&sort=price`, 100],
+      [
+        'category + attribute + price',
+        `${list}?limit=100&category=apparel&attr.color=red&minPrice=20&maxPrice=200`,
+        100,
+      ],
+    ])('listing, %s: exactly one statement', async (_name, path, expectedItems) => {
+      const { count, body } = await statementsFor(path);
+      const page = body as { items: unknown[]; total: number };
+      // A full page where the matches allow it: page size must not change the statement count.
+      expect(page.items).toHaveLength(Math.min(expectedItems, page.total));
+      expect(page.items.length).toBeGreaterThanOrEqual(Math.min(expectedItems, 50));
+      expect(count).toBe(1);
+    });
+
+    it('listing with every filter at once: one statement', async () => {
+      const { count } = await statementsFor(`${list}${allFilters}&limit=100`);
+      expect(count).toBe(1);
+    });
+
+    it('product detail and category tree: one statement each', async () => {
+      const { rows } = await sql.query<{ slug: string }>(
+        `SELECT p.slug FROM products p JOIN stores s ON s.id = p.store_id
+          WHERE s.slug = 'big' AND p.is_active ORDER BY p.slug LIMIT 1`,
+      );
+      const detail = await statementsFor(`${list}/${rows[0].slug}`);
+      expect((detail.body as { variants: unknown[] }).variants.length).toBeGreaterThan(0);
+      expect(detail.count).toBe(1);
+      expect((await statementsFor('/api/stores/big/categories')).count).toBe(1);
+    });
+
+    it('the counter really counts (a request that issues none would pass the tests above)', async () => {
+      const { count } = await statementsFor('/api/health');
+      expect(count).toBeGreaterThanOrEqual(1);
+    });
+  });
+
+  describe('query plans on a 4,000-product store', () => {
+    async function plan(statement: { sql: string; params: unknown[] }): Promise<PlanNode> {
+      const { rows } = await sql.query<{ 'QUERY PLAN': Array<{ Plan: PlanNode }> }>(
+        `EXPLAIN (FORMAT JSON) ${statement.sql}`,
+        statement.params,
+      );
+      return rows[0]['QUERY PLAN'][0].Plan;
+    }
+    async function expectIndex(statement: { sql: string; params: unknown[] }, index: string): Promise<void> {
+      const root = await plan(statement);
+      if (!indexNames(root).includes(index)) {
+        throw new Error(`Expected the plan to use ${index}, but it is:\n${describePlan(root)}`);
+      }
+    }
+    const base = { storeSlug: 'big', sort: 'newest' as const, limit: 24, offset: 0 };
+
+    it('q uses idx_products_search (the GIN full-text index)', async () => {
+      await expectIndex(
+        buildProductListQuery({ ...base, searchQuery: searchQueryText('cotton') }),
+        'idx_products_search',
+      );
+      await expectIndex(
+        buildProductListQuery({ ...base, searchQuery: searchQueryText('classic cott') }),
+        'idx_products_search',
+      );
+    });
+
+    it('attr uses idx_product_variants_attributes (the GIN jsonb index)', async () => {
+      await expectIndex(
+        buildProductListQuery({ ...base, attributes: { color: 'teal', size: 'XS' } }),
+        'idx_product_variants_attributes',
+      );
+    });
+
+    it('the default listing reads idx_products_store_newest instead of sorting the store', async () => {
+      await expectIndex(buildProductListQuery(base), 'idx_products_store_newest');
+    });
+
+    it('the product page finds its product by (store_id, slug)', async () => {
+      await expectIndex(buildProductDetailQuery('big', 'no-such-product'), 'uq_products_store_slug');
+    });
+  });
+});
