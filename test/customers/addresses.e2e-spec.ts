@@ -145,6 +145,23 @@ describe('customer addresses', () => {
       expect(list.body[0].addressLine1).toMatch(/Race St$/);
     });
 
+    it('10 concurrent PATCH isDefault on 10 addresses plus deletes of the default: no 500, one default', async () => {
+      const racer = await createTestUser(app);
+      const ids: string[] = [];
+      for (let i = 0; i < 12; i++) ids.push((await create(racer, { addressLine1: `${i} Patch St` })).id);
+      const [firstDefault] = ids; // the first address became the default
+      const results = await Promise.all([
+        ...ids
+          .slice(2)
+          .map((id) => http().patch(`/api/me/addresses/${id}`).set(bearer(racer)).send({ isDefault: true })),
+        http().delete(`/api/me/addresses/${firstDefault}`).set(bearer(racer)),
+        http().delete(`/api/me/addresses/${ids[1]}`).set(bearer(racer)),
+      ]);
+      expect(results.map((r) => r.status)).toEqual([...Array(10).fill(200), 204, 204]);
+      expect(await countOf(racer.id)).toBe(10);
+      expect(await defaultsOf(racer.id)).toHaveLength(1);
+    });
+
     it('the database itself refuses a second default (partial unique index of migration 0009)', async () => {
       const [{ id }] = await defaultsOf(user.id);
       expect(id).toBeDefined();
