@@ -225,13 +225,6 @@ export class CheckoutService {
         };
       }),
     );
-    const holdUntil = new Date(Date.now() + this.config.reservationTtlMinutes * 60_000);
-    await this.inventory.reserve(
-      tx,
-      order.id,
-      lines.map((l) => ({ variantId: l.variant_id, quantity: l.quantity })),
-      holdUntil,
-    );
     await tx.query(
       `INSERT INTO store_customers (store_id, profile_id) VALUES ($1, $2)
        ON CONFLICT (store_id, profile_id) DO UPDATE SET updated_at = now()`,
@@ -256,6 +249,15 @@ export class CheckoutService {
     const full = await tx
       .getRepository(Order)
       .findOneOrFail({ where: { id: order.id }, relations: { items: true, shippingAddress: true } });
+    // Stock last: its row locks are what concurrent buyers of a popular variant queue on, so they are
+    // taken as late as possible and held only until the commit that follows.
+    const holdUntil = new Date(Date.now() + this.config.reservationTtlMinutes * 60_000);
+    await this.inventory.reserve(
+      tx,
+      order.id,
+      lines.map((l) => ({ variantId: l.variant_id, quantity: l.quantity })),
+      holdUntil,
+    );
     return { order: OrderResponse.from(full), payment: { provider: providerName, status: 'pending' } };
   }
 }
