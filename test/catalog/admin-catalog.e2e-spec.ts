@@ -63,8 +63,15 @@ describe('catalog admin', () => {
       child = (await post(storeA, 'categories', { name: 'Shirts', parentId: root }).expect(201)).body.id;
       grandchild = (await post(storeA, 'categories', { name: 'Tees', parentId: child }).expect(201)).body.id;
       expect(await auditCount()).toBe(before + 3);
-      const log = await sql.query(`SELECT action, entity_id, store_id, user_id FROM logs ORDER BY created_at DESC LIMIT 1`);
-      expect(log.rows[0]).toEqual({ action: 'category.create', entity_id: grandchild, store_id: storeA, user_id: admin.id });
+      const log = await sql.query(
+        `SELECT action, entity_id, store_id, user_id FROM logs ORDER BY created_at DESC LIMIT 1`,
+      );
+      expect(log.rows[0]).toEqual({
+        action: 'category.create',
+        entity_id: grandchild,
+        store_id: storeA,
+        user_id: admin.id,
+      });
     });
 
     it('a parent from another store or unknown is 400 REFERENCE_NOT_FOUND; a duplicate slug 409 SLUG_TAKEN', async () => {
@@ -92,11 +99,14 @@ describe('catalog admin', () => {
         expect(res.body.code).toBe('CATEGORY_CYCLE');
       }
       expect(await auditCount()).toBe(before);
-      const ok = await patch(storeA, `categories/${grandchild}`, { parentId: root, displayOrder: 5 }).expect(200);
+      const ok = await patch(storeA, `categories/${grandchild}`, { parentId: root, displayOrder: 5 }).expect(
+        200,
+      );
       expect(ok.body).toEqual(expect.objectContaining({ parentId: root, displayOrder: 5 }));
-      const log = await sql.query(`SELECT details FROM logs WHERE action = 'category.update' AND entity_id = $1`, [
-        grandchild,
-      ]);
+      const log = await sql.query(
+        `SELECT details FROM logs WHERE action = 'category.update' AND entity_id = $1`,
+        [grandchild],
+      );
       expect(log.rows[0].details).toEqual({
         parentId: { before: child, after: root },
         displayOrder: { before: 0, after: 5 },
@@ -114,40 +124,66 @@ describe('catalog admin', () => {
         ]);
         expect([a.status, b.status].sort()).toEqual([200, 409]);
         expect([a, b].find((r) => r.status === 409)?.body.code).toBe('CATEGORY_CYCLE');
-        const rows = await sql.query(`SELECT id, parent_id FROM categories WHERE id = ANY($1::uuid[])`, [[x, y]]);
+        const rows = await sql.query(`SELECT id, parent_id FROM categories WHERE id = ANY($1::uuid[])`, [
+          [x, y],
+        ]);
         expect(rows.rows.filter((r: { parent_id: string | null }) => r.parent_id === null)).toHaveLength(1);
       }
     });
 
     it('deleting a parent leaves its children at the root (and audits one delete)', async () => {
       const before = await auditCount();
-      await http().delete(base(storeA, `categories/${root}`)).set(bearer(admin)).expect(204);
-      const rows = await sql.query(`SELECT id, parent_id FROM categories WHERE id = ANY($1::uuid[]) ORDER BY id`, [
-        [child, grandchild],
-      ]);
+      await http()
+        .delete(base(storeA, `categories/${root}`))
+        .set(bearer(admin))
+        .expect(204);
+      const rows = await sql.query(
+        `SELECT id, parent_id FROM categories WHERE id = ANY($1::uuid[]) ORDER BY id`,
+        [[child, grandchild]],
+      );
       expect(rows.rows.map((r: { parent_id: string | null }) => r.parent_id)).toEqual([null, null]);
       expect(await auditCount()).toBe(before + 1);
-      await http().get(base(storeA, `categories/${root}`)).set(bearer(admin)).expect(404);
-      await http().delete(base(storeA, `categories/${root}`)).set(bearer(admin)).expect(404);
+      await http()
+        .get(base(storeA, `categories/${root}`))
+        .set(bearer(admin))
+        .expect(404);
+      await http()
+        .delete(base(storeA, `categories/${root}`))
+        .set(bearer(admin))
+        .expect(404);
       expect(await auditCount()).toBe(before + 1);
     });
 
     it('lists are paged, ordered by displayOrder, and include inactive categories', async () => {
       await patch(storeA, `categories/${child}`, { isActive: false }).expect(200);
-      const list = await http().get(`${base(storeA, 'categories')}?limit=100`).set(bearer(admin)).expect(200);
+      const list = await http()
+        .get(`${base(storeA, 'categories')}?limit=100`)
+        .set(bearer(admin))
+        .expect(200);
       expect(list.body.total).toBe(list.body.items.length);
-      expect(list.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ id: child, isActive: false })]));
+      expect(list.body.items).toEqual(
+        expect.arrayContaining([expect.objectContaining({ id: child, isActive: false })]),
+      );
       const orders = (list.body.items as Array<{ displayOrder: number }>).map((c) => c.displayOrder);
       expect(orders).toEqual([...orders].sort((p, q) => p - q));
-      const page = await http().get(`${base(storeA, 'categories')}?limit=2&page=2`).set(bearer(admin)).expect(200);
+      const page = await http()
+        .get(`${base(storeA, 'categories')}?limit=2&page=2`)
+        .set(bearer(admin))
+        .expect(200);
       expect(page.body).toEqual(expect.objectContaining({ page: 2, limit: 2, total: list.body.total }));
       expect(page.body.items).toHaveLength(2);
     });
 
     it('store isolation: store B’s id with store A’s category is 404; an unknown store is 404', async () => {
-      await http().get(base(storeB, `categories/${child}`)).set(bearer(admin)).expect(404);
+      await http()
+        .get(base(storeB, `categories/${child}`))
+        .set(bearer(admin))
+        .expect(404);
       await patch(storeB, `categories/${child}`, { name: 'Hijack' }).expect(404);
-      await http().delete(base(storeB, `categories/${child}`)).set(bearer(admin)).expect(404);
+      await http()
+        .delete(base(storeB, `categories/${child}`))
+        .set(bearer(admin))
+        .expect(404);
       const unknown = await http()
         .get(base('00000000-0000-0000-0000-000000000000', 'categories'))
         .set(bearer(admin))
@@ -172,7 +208,10 @@ describe('catalog admin', () => {
       expect(dup.body.code).toBe('SLUG_TAKEN');
       const temp = await post(storeA, 'tags', { name: 'Temp' }).expect(201);
       await patch(storeA, `tags/${temp.body.id}`, { name: 'Temporary', slug: 'temporary' }).expect(200);
-      await http().delete(base(storeA, `tags/${temp.body.id}`)).set(bearer(admin)).expect(204);
+      await http()
+        .delete(base(storeA, `tags/${temp.body.id}`))
+        .set(bearer(admin))
+        .expect(204);
       const list = await http().get(base(storeA, 'tags')).set(bearer(admin)).expect(200);
       expect(list.body.total).toBe(2);
     });
@@ -195,7 +234,10 @@ describe('catalog admin', () => {
           categoryId: null,
         }),
       );
-      expect((res.body.tags as Array<{ slug: string }>).map((t) => t.slug).sort()).toEqual(['on-sale', 'summer']);
+      expect((res.body.tags as Array<{ slug: string }>).map((t) => t.slug).sort()).toEqual([
+        'on-sale',
+        'summer',
+      ]);
       productId = res.body.id;
       expect(await auditCount()).toBe(before + 1);
       const list = await http().get(base(storeA, 'products')).set(bearer(admin)).expect(200);
@@ -203,12 +245,15 @@ describe('catalog admin', () => {
     });
 
     it('updates fields and tags: the audit row holds the changed fields before/after', async () => {
-      const res = await patch(storeA, `products/${productId}`, { basePrice: 25, tagIds: [tagSale] }).expect(200);
+      const res = await patch(storeA, `products/${productId}`, { basePrice: 25, tagIds: [tagSale] }).expect(
+        200,
+      );
       expect(res.body.basePrice).toBe('25.00');
       expect(res.body.tags).toEqual([expect.objectContaining({ id: tagSale })]);
-      const log = await sql.query(`SELECT details FROM logs WHERE action = 'product.update' AND entity_id = $1`, [
-        productId,
-      ]);
+      const log = await sql.query(
+        `SELECT details FROM logs WHERE action = 'product.update' AND entity_id = $1`,
+        [productId],
+      );
       expect(log.rows).toHaveLength(1);
       expect(log.rows[0].details).toEqual({
         basePrice: { before: 1990, after: 2500 },
@@ -249,6 +294,26 @@ describe('catalog admin', () => {
       expect(await auditCount()).toBe(before + 2);
     });
 
+    it.each([
+      [{ name: null }, 'name'],
+      [{ basePrice: null }, 'basePrice'],
+      [{ isActive: null }, 'isActive'],
+      [{ tagIds: null }, 'tagIds'],
+      [{ basePrice: '0.001' }, 'basePrice'],
+    ])('PATCH product with %j → 400 naming %s; nullable fields still accept null', async (body, field) => {
+      const before = await auditCount();
+      const res = await patch(storeA, `products/${productId}`, body);
+      expect(res.status).toBe(400);
+      expect(res.body.code).toBe('VALIDATION_FAILED');
+      expect(JSON.stringify(res.body.details)).toContain(field);
+      expect(await auditCount()).toBe(before);
+    });
+
+    it('nullable fields accept null on PATCH', async () => {
+      const res = await patch(storeA, `products/${productId}`, { description: null, categoryId: null }).expect(200);
+      expect(res.body).toEqual(expect.objectContaining({ description: null, categoryId: null }));
+    });
+
     it('slug conflicts are 409 SLUG_TAKEN on create and on update', async () => {
       await post(storeA, 'products', { name: 'Second', basePrice: 1 }).expect(201);
       const dup = await post(storeA, 'products', { name: 'Classic Tee', basePrice: 1 });
@@ -260,10 +325,19 @@ describe('catalog admin', () => {
     });
 
     it('store isolation and malformed ids for products', async () => {
-      await http().get(base(storeB, `products/${productId}`)).set(bearer(admin)).expect(404);
+      await http()
+        .get(base(storeB, `products/${productId}`))
+        .set(bearer(admin))
+        .expect(404);
       await patch(storeB, `products/${productId}`, { name: 'Hijack' }).expect(404);
-      await http().delete(base(storeB, `products/${productId}`)).set(bearer(admin)).expect(404);
-      await http().get(base(storeB, `products/${productId}/images`)).set(bearer(admin)).expect(404);
+      await http()
+        .delete(base(storeB, `products/${productId}`))
+        .set(bearer(admin))
+        .expect(404);
+      await http()
+        .get(base(storeB, `products/${productId}/images`))
+        .set(bearer(admin))
+        .expect(404);
       const bad = await http().get(base(storeA, 'products/not-a-uuid')).set(bearer(admin)).expect(400);
       expect(bad.body.code).toBe('INVALID_ID');
       await http().get(base('not-a-uuid', 'products')).set(bearer(admin)).expect(400);
@@ -288,10 +362,21 @@ describe('catalog admin', () => {
         displayOrder: 1,
       }).expect(201);
       expect(first.body).toEqual(
-        expect.objectContaining({ productId, url: 'https://cdn.example.com/a.jpg', altText: 'Front', displayOrder: 1 }),
+        expect.objectContaining({
+          productId,
+          url: 'https://cdn.example.com/a.jpg',
+          altText: 'Front',
+          displayOrder: 1,
+        }),
       );
-      const list = await http().get(base(storeA, `products/${productId}/images`)).set(bearer(admin)).expect(200);
-      expect((list.body.items as Array<{ id: string }>).map((i) => i.id)).toEqual([first.body.id, second.body.id]);
+      const list = await http()
+        .get(base(storeA, `products/${productId}/images`))
+        .set(bearer(admin))
+        .expect(200);
+      expect((list.body.items as Array<{ id: string }>).map((i) => i.id)).toEqual([
+        first.body.id,
+        second.body.id,
+      ]);
       await patch(storeA, `products/${productId}/images/${second.body.id}`, { displayOrder: 0 }).expect(200);
       await post(storeB, `products/${productId}/images`, { url: 'https://x.example/a.jpg' }).expect(404);
       await http()
@@ -307,7 +392,10 @@ describe('catalog admin', () => {
 
     it('deleting a product takes its images and tag links with it', async () => {
       const before = await auditCount();
-      await http().delete(base(storeA, `products/${productId}`)).set(bearer(admin)).expect(204);
+      await http()
+        .delete(base(storeA, `products/${productId}`))
+        .set(bearer(admin))
+        .expect(204);
       const left = await sql.query(
         `SELECT (SELECT count(*) FROM product_images WHERE product_id = $1)::int AS images,
                 (SELECT count(*) FROM product_tags WHERE product_id = $1)::int AS tags`,
@@ -315,9 +403,10 @@ describe('catalog admin', () => {
       );
       expect(left.rows[0]).toEqual({ images: 0, tags: 0 });
       expect(await auditCount()).toBe(before + 1);
-      const log = await sql.query(`SELECT action FROM logs WHERE entity_id = $1 ORDER BY created_at DESC LIMIT 1`, [
-        productId,
-      ]);
+      const log = await sql.query(
+        `SELECT action FROM logs WHERE entity_id = $1 ORDER BY created_at DESC LIMIT 1`,
+        [productId],
+      );
       expect(log.rows[0].action).toBe('product.delete');
     });
   });

@@ -201,6 +201,8 @@ describe('catalog admin: variants', () => {
     ['negative initial stock', { initialQuantity: -1 }, 'initialQuantity'],
     ['unknown field', { quantity: 5 }, 'quantity'],
     ['bad sku', { sku: 'has space' }, 'sku'],
+    ['null price adjustment', { priceAdjustment: null }, 'priceAdjustment'],
+    ['null attributes', { attributes: null }, 'attributes'],
   ])('variant validation (%s) → 400 naming %s, nothing written', async (_label, body, field) => {
     const before = await auditCount();
     const count = await sql.query(`SELECT count(*)::int AS n FROM product_variants`);

@@ -124,6 +124,7 @@ describe('inventory admin', () => {
     ['fractional adjust', { adjust: 1.5 }],
     ['string quantity', { quantity: '5' }],
     ['unknown field', { reserved: 0 }],
+    ['null quantity', { quantity: null }],
   ])('PATCH with %s → 400, nothing changed or audited', async (_label, body) => {
     const v = variantIds[2];
     const was = await stock(v);

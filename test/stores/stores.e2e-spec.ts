@@ -85,6 +85,8 @@ describe('stores', () => {
     [{ name: 'X', shippingFlat: -1 }, 'shippingFlat'],
     [{ name: 'X', slug: 'Bad Slug' }, 'slug'],
     [{ name: '' }, 'name'],
+    [{ name: 'X', currency: null }, 'currency'],
+    [{ name: 'X', isActive: null }, 'isActive'],
     [{ name: 'X', owner: 'me' }, 'owner'],
   ])('rejects %j with 400 naming %s, writing nothing', async (body, field) => {
     const before = await auditCount();

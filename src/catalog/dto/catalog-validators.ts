@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { IsOptional, IsString, IsUrl, Matches, MaxLength, ValidateBy, ValidationArguments } from 'class-validator';
+import { IsString, IsUrl, Matches, MaxLength, ValidateBy, ValidateIf, ValidationArguments } from 'class-validator';
 
 /** Lower-case letters, digits and single dashes, as `slugify` produces them. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -39,10 +39,18 @@ export function IsFlatAttributes(): PropertyDecorator {
   });
 }
 
+/**
+ * May be left out, but `null` is not a value: unlike `@IsOptional()`, a null still goes through the
+ * field's validators (and fails them), instead of reaching a NOT NULL column.
+ */
+export function OptionalNotNull(): PropertyDecorator {
+  return ValidateIf((_object: object, value: unknown) => value !== undefined);
+}
+
 /** An optional slug; when absent the service derives one from the name. */
 export function OptionalSlug(): PropertyDecorator {
   return applyDecorators(
-    IsOptional(),
+    OptionalNotNull(),
     IsString(),
     MaxLength(80),
     Matches(SLUG_PATTERN, { message: 'slug may contain lower-case letters, digits and single dashes' }),

@@ -12,7 +12,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { Category } from '../entities/category.entity';
-import { IsWebUrl, OptionalSlug } from './catalog-validators';
+import { IsWebUrl, OptionalNotNull, OptionalSlug } from './catalog-validators';
 
 export class CreateCategoryDto {
   @ApiProperty({ example: 'T-Shirts' })
@@ -45,19 +45,19 @@ export class CreateCategoryDto {
   imageUrl?: string | null;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @OptionalNotNull()
   @IsBoolean()
   isActive?: boolean;
 
   @ApiPropertyOptional({ default: 0 })
-  @IsOptional()
+  @OptionalNotNull()
   @IsInt()
   @Min(-1_000_000)
   @Max(1_000_000)
   displayOrder?: number;
 }
 
-export class UpdateCategoryDto extends PartialType(CreateCategoryDto) {}
+export class UpdateCategoryDto extends PartialType(CreateCategoryDto, { skipNullProperties: false }) {}
 
 export class CategoryResponse {
   @ApiProperty() id: string;

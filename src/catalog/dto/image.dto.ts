@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { ProductImage } from '../entities/product-image.entity';
-import { IsWebUrl } from './catalog-validators';
+import { IsWebUrl, OptionalNotNull } from './catalog-validators';
 
 export class CreateImageDto {
   @ApiProperty({ example: 'https://cdn.example.com/tee-front.jpg' })
@@ -16,14 +16,14 @@ export class CreateImageDto {
   altText?: string | null;
 
   @ApiPropertyOptional({ default: 0 })
-  @IsOptional()
+  @OptionalNotNull()
   @IsInt()
   @Min(-1_000_000)
   @Max(1_000_000)
   displayOrder?: number;
 }
 
-export class UpdateImageDto extends PartialType(CreateImageDto) {}
+export class UpdateImageDto extends PartialType(CreateImageDto, { skipNullProperties: false }) {}
 
 export class ImageResponse {
   @ApiProperty() id: string;

@@ -15,7 +15,7 @@ import { MoneyInput } from '../../common/money.validator';
 import { PaginationQuery } from '../../common/pagination';
 import { Product } from '../entities/product.entity';
 import { Tag } from '../entities/tag.entity';
-import { OptionalSlug } from './catalog-validators';
+import { OptionalNotNull, OptionalSlug } from './catalog-validators';
 
 export class CreateProductDto {
   @ApiProperty({ example: 'Classic Cotton Tee' })
@@ -46,12 +46,12 @@ export class CreateProductDto {
   basePrice: Money;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @OptionalNotNull()
   @IsBoolean()
   isActive?: boolean;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @OptionalNotNull()
   @IsBoolean()
   isFeatured?: boolean;
 
@@ -70,14 +70,14 @@ export class CreateProductDto {
   metaDescription?: string | null;
 
   @ApiPropertyOptional({ type: [String], description: 'Tags of the same store; replaces the product’s tags' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsArray()
   @ArrayMaxSize(50)
   @IsUUID('all', { each: true })
   tagIds?: string[];
 }
 
-export class UpdateProductDto extends PartialType(CreateProductDto) {}
+export class UpdateProductDto extends PartialType(CreateProductDto, { skipNullProperties: false }) {}
 
 export class ListProductsQuery extends PaginationQuery {
   @ApiPropertyOptional({ description: 'Part of the name or slug, case-insensitive' })

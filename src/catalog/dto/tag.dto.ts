@@ -15,7 +15,7 @@ export class CreateTagDto {
   slug?: string;
 }
 
-export class UpdateTagDto extends PartialType(CreateTagDto) {}
+export class UpdateTagDto extends PartialType(CreateTagDto, { skipNullProperties: false }) {}
 
 export class TagResponse {
   @ApiProperty() id: string;

@@ -15,33 +15,33 @@ import { formatMoney, MAX_DECIMAL_10_2, Money } from '../../common/money';
 import { MoneyInput } from '../../common/money.validator';
 import { MAX_STOCK } from '../../inventory/dto/inventory-admin.dto';
 import { ProductVariant, VariantAttributes } from '../entities/product-variant.entity';
-import { IsFlatAttributes, IsWebUrl } from './catalog-validators';
+import { IsFlatAttributes, IsWebUrl, OptionalNotNull } from './catalog-validators';
 
 export class CreateVariantDto {
   @ApiPropertyOptional({
     example: 'PROD-TSHIRT-A3F2-LRG-BLK',
     description: 'Unique per store; generated as PROD-{category}-{product}-{attributes} when absent',
   })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MaxLength(64)
   @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { message: 'sku may contain letters, digits, ".", "_" and "-"' })
   sku?: string;
 
   @ApiPropertyOptional({ example: 'Large / Black', description: 'Defaults to the attribute values' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   name?: string;
 
   @ApiPropertyOptional({ example: { size: 'L', color: 'black' }, description: 'Flat object of short strings' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsFlatAttributes()
   attributes?: VariantAttributes;
 
   @ApiPropertyOptional({ example: '-2.00', description: 'basePrice + priceAdjustment must stay ≥ 0' })
-  @IsOptional()
+  @OptionalNotNull()
   @MoneyInput({ min: -MAX_DECIMAL_10_2 })
   priceAdjustment?: Money;
 
@@ -52,19 +52,19 @@ export class CreateVariantDto {
   imageUrl?: string | null;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @OptionalNotNull()
   @IsBoolean()
   isActive?: boolean;
 
   @ApiPropertyOptional({ default: 0, description: 'Stock the new variant starts with' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsInt()
   @Min(0)
   @Max(MAX_STOCK)
   initialQuantity?: number;
 
   @ApiPropertyOptional({ default: 10 })
-  @IsOptional()
+  @OptionalNotNull()
   @IsInt()
   @Min(0)
   @Max(MAX_STOCK)
@@ -72,9 +72,7 @@ export class CreateVariantDto {
 }
 
 /** Stock is changed through PATCH /admin/inventory/:variantId, not here. */
-export class UpdateVariantDto extends PartialType(
-  OmitType(CreateVariantDto, ['initialQuantity', 'lowStockThreshold'] as const),
-) {}
+export class UpdateVariantDto extends PartialType(OmitType(CreateVariantDto, ['initialQuantity', 'lowStockThreshold'] as const), { skipNullProperties: false }) {}
 
 export class VariantStockResponse {
   @ApiProperty() quantity: number;

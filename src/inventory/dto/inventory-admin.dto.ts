@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, Max, Min, NotEquals } from 'class-validator';
 import { PaginationQuery } from '../../common/pagination';
+import { OptionalNotNull } from '../../catalog/dto/catalog-validators';
 
 /** Largest stock count an admin may set (keeps sums far from the INTEGER limit). */
 export const MAX_STOCK = 1_000_000_000;
@@ -17,14 +18,14 @@ export class ListInventoryQuery extends PaginationQuery {
 /** `{quantity}` sets the stock, `{adjust}` moves it by ±N (one of them at most); `{lowStockThreshold}` too. */
 export class UpdateInventoryDto {
   @ApiPropertyOptional({ minimum: 0, description: 'New stock count; never below reserved' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsInt()
   @Min(0)
   @Max(MAX_STOCK)
   quantity?: number;
 
   @ApiPropertyOptional({ example: -3, description: 'Change to the stock count, e.g. 5 or -3' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsInt()
   @NotEquals(0)
   @Min(-MAX_STOCK)
@@ -32,7 +33,7 @@ export class UpdateInventoryDto {
   adjust?: number;
 
   @ApiPropertyOptional({ minimum: 0 })
-  @IsOptional()
+  @OptionalNotNull()
   @IsInt()
   @Min(0)
   @Max(MAX_STOCK)

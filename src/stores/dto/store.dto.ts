@@ -4,14 +4,17 @@ import {
   IsBoolean,
   IsISO4217CurrencyCode,
   IsNotEmpty,
-  IsOptional,
   IsString,
   Matches,
   MaxLength,
+  ValidateIf,
 } from 'class-validator';
 import { formatMoney, Money } from '../../common/money';
 import { MoneyInput } from '../../common/money.validator';
 import { Store } from '../entities/store.entity';
+
+/** May be left out, but `null` still goes through the validators (and fails them). */
+const OptionalNotNull = (): PropertyDecorator => ValidateIf((_object: object, value: unknown) => value !== undefined);
 
 /** Lower-case letters, digits and single dashes, as `slugify` produces them. */
 export const STORE_SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -27,20 +30,20 @@ export class CreateStoreDto {
   name: string;
 
   @ApiPropertyOptional({ example: 'acme', description: 'Generated from the name when absent' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MaxLength(80)
   @Matches(STORE_SLUG_PATTERN, { message: 'slug may contain lower-case letters, digits and single dashes' })
   slug?: string;
 
   @ApiPropertyOptional({ example: 'USD', description: 'ISO 4217 code, upper case' })
-  @IsOptional()
+  @OptionalNotNull()
   @Matches(/^[A-Z]{3}$/, { message: 'currency must be three upper-case letters' })
   @IsISO4217CurrencyCode({ message: 'currency must be an ISO 4217 currency code' })
   currency?: string;
 
   @ApiPropertyOptional({ example: '0.0825', description: 'Fraction 0..1 with at most four decimals' })
-  @IsOptional()
+  @OptionalNotNull()
   // A JSON number is read through its shortest decimal form (0.0825 → "0.0825"), never as a float.
   @Transform(({ value }: { value: unknown }) => (typeof value === 'number' ? String(value) : value), {
     toClassOnly: true,
@@ -50,17 +53,17 @@ export class CreateStoreDto {
   taxRate?: string;
 
   @ApiPropertyOptional({ example: '5.00' })
-  @IsOptional()
+  @OptionalNotNull()
   @MoneyInput()
   shippingFlat?: Money;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @OptionalNotNull()
   @IsBoolean()
   isActive?: boolean;
 }
 
-export class UpdateStoreDto extends PartialType(CreateStoreDto) {}
+export class UpdateStoreDto extends PartialType(CreateStoreDto, { skipNullProperties: false }) {}
 
 /** A store as the public storefront list shows it. */
 export class PublicStoreResponse {
