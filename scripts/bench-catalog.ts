@@ -234,7 +234,16 @@ async function measure(baseUrl: string, scenario: Scenario, seconds: number, con
 async function checkSameAnswers(appUrl: string, baselineUrl: string, scenarios: Scenario[]): Promise<void> {
   for (const scenario of scenarios) {
     for (const p of scenario.paths.slice(0, 3)) {
-      const [app, bare] = await Promise.all([fetch(appUrl + p), fetch(baselineUrl + p)]);
+      // One retry: an idle keep-alive connection that the server closes just as it is reused fails once.
+      const get = (url: string) =>
+        fetch(url)
+          .catch(() => fetch(url))
+          .catch((error: unknown) => {
+            const cause =
+              error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
+            throw new Error(`${scenario.name}: GET ${url} failed${cause}`);
+          });
+      const [app, bare] = await Promise.all([get(appUrl + p), get(baselineUrl + p)]);
       const [appBody, bareBody] = [await app.text(), await bare.text()];
       if (app.status !== 200 || bare.status !== 200 || appBody !== bareBody) {
         throw new Error(
@@ -254,6 +263,7 @@ async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   const started = Date.now();
   const children: ChildProcess[] = [];
+  const outputs: Array<[string, () => string]> = [];
   let postgres: EmbeddedPostgres | undefined;
   let tempDir: string | undefined;
   const cleanUp = async (): Promise<void> => {
@@ -322,7 +332,7 @@ async function main(): Promise<void> {
       catalog = {
         products: await count('products'),
         variants: await count('product_variants'),
-        postgres: (await sql.query<{ v: string }>(`SHOW server_version`)).rows[0].v,
+        postgres: (await sql.query<{ v: string }>(`SELECT current_setting('server_version') AS v`)).rows[0].v,
         sampleSlugs: slugs.rows.map((row) => row.slug),
       };
     } finally {
@@ -342,6 +352,7 @@ async function main(): Promise<void> {
       AUTH_RATE_LIMIT: '0',
     });
     children.push(app.child);
+    outputs.push(['the app', app.output]);
     const baselinePort = await findFreePort();
     const baseline = startNode([path.join('scripts', 'bench-catalog.ts'), '--baseline-server'], {
       PATH: process.env.PATH,
@@ -351,6 +362,7 @@ async function main(): Promise<void> {
       PORT: String(baselinePort),
     });
     children.push(baseline.child);
+    outputs.push(['the baseline server', baseline.output]);
     const appUrl = `http://127.0.0.1:${appPort}`;
     const baselineUrl = `http://127.0.0.1:${baselinePort}`;
     await waitForHttp(`${appUrl}/api/health`, app.child, app.output, 'The app');
@@ -424,6 +436,9 @@ async function main(): Promise<void> {
       log('Some requests failed (errors or non-2xx above): the numbers are not trustworthy.');
       process.exitCode = 1;
     }
+  } catch (error) {
+    for (const [name, output] of outputs) log(`--- last output of ${name}:\n${output().slice(-3000)}`);
+    throw error;
   } finally {
     await cleanUp();
   }
