@@ -6,7 +6,8 @@
  * tags, products with descriptions, colour × size variants with stock, images and tags. Creates the store
  * when it does not exist; adds to it otherwise. Rows go in with one `INSERT … SELECT FROM unnest(arrays)`
  * per table and batch, in one transaction (all or nothing), then VACUUM ANALYZE so the planner and
- * index-only scans see the new rows at once. 10,000 × 4 takes a few seconds. Progress on stderr.
+ * index-only scans see the new rows at once. 10,000 × 4 takes about 15 s on 2 busy cores. Progress on
+ * stderr.
  */
 import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';

@@ -284,6 +284,15 @@ describe('storefront catalog', () => {
       expect([await total('shop-a'), await total('shop-b')]).toEqual([5, 2]);
       await sql.query(`DELETE FROM products WHERE slug IN ('extra', 'extra-off')`);
       expect([await total('shop-a'), await total('shop-b')]).toEqual([5, 1]);
+      // A deleted store takes its counter with it (and its products' delete trigger finds nothing to do).
+      const gone = await insertStore(sql, 'gone');
+      await insertProduct(sql, gone, { slug: 'x', name: 'X', basePrice: '1.00', ageDays: 1 });
+      await sql.query(`UPDATE products SET is_active = false WHERE store_id = $1`, [gone]);
+      await sql.query(`UPDATE products SET is_active = true WHERE store_id = $1`, [gone]);
+      await sql.query(`DELETE FROM stores WHERE id = $1`, [gone]);
+      expect(
+        (await sql.query(`SELECT 1 FROM store_product_counts WHERE store_id = $1`, [gone])).rowCount,
+      ).toBe(0);
       // And the counter agrees with a real count for every store.
       const drift = await sql.query(
         `SELECT s.slug FROM stores s LEFT JOIN store_product_counts c ON c.store_id = s.id
