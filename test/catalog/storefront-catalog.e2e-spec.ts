@@ -432,10 +432,25 @@ describe('storefront catalog', () => {
       ['?attr.a=1&attr.b=1&attr.c=1&attr.d=1&attr.e=1&attr.f=1', 'attr.f'],
       [`?q=${'a'.repeat(201)}`, 'q'],
       [`?category=${'a'.repeat(201)}`, 'category'],
+      // NUL cannot be stored in PostgreSQL text: a 400 here, not a failed statement.
+      ['?category=a%00b', 'category'],
+      ['?tag=%00', 'tag'],
+      ['?attr.color=re%00d', 'attr.color'],
+      ['?q=cotton%00', 'q'],
     ])('rejects %s with 400 naming %s', async (query, field) => {
       const res = await list('shop-a', query).expect(400);
       expect(res.body.code).toBe('VALIDATION_FAILED');
       expect(res.body.details).toEqual(expect.arrayContaining([expect.objectContaining({ field })]));
+    });
+
+    it('answers 404, not 500, for slugs that cannot exist (NUL)', async () => {
+      expect((await http().get('/api/stores/shop%00a/products').expect(404)).body.code).toBe(
+        'STORE_NOT_FOUND',
+      );
+      await http().get('/api/stores/shop%00a/categories').expect(404);
+      await http().get('/api/stores/shop%00a/products/classic-tee').expect(404);
+      const product = await http().get('/api/stores/shop-a/products/classic%00tee').expect(404);
+      expect(product.body.code).toBe('PRODUCT_NOT_FOUND');
     });
 
     it('validates before looking up the store', async () => {

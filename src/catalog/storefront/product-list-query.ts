@@ -69,6 +69,11 @@ export function parseProductListQuery(raw: Record<string, unknown>): ProductList
       fail(key, `${key} must be given once, as a single value`);
       continue;
     }
+    // PostgreSQL text cannot hold NUL: the statement would fail (a 500) instead of matching nothing.
+    if (value.includes('\0') || key.includes('\0')) {
+      fail(key, `${key} must not contain NUL characters`);
+      continue;
+    }
     if (!isAttribute) {
       values[key] = value;
       continue;

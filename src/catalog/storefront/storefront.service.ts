@@ -32,12 +32,14 @@ export class StorefrontService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async categoryTree(storeSlug: string): Promise<CategoryNode[]> {
+    assertStorable(storeSlug);
     const row = await this.one<CategoryTreeRow>(buildCategoryTreeQuery(storeSlug));
     if (!row) throw storeNotFound();
     return toCategoryTree(row.categories);
   }
 
   async listProducts(storeSlug: string, query: ProductListQuery): Promise<Paginated<ProductCard>> {
+    assertStorable(storeSlug);
     const row = await this.one<ProductListRow>(
       buildProductListQuery({
         storeSlug,
@@ -58,9 +60,11 @@ export class StorefrontService {
   }
 
   async product(storeSlug: string, productSlug: string): Promise<ProductDetail> {
+    assertStorable(storeSlug);
+    if (productSlug.includes('\0')) throw productNotFound();
     const row = await this.one<ProductDetailRow>(buildProductDetailQuery(storeSlug, productSlug));
     if (!row) throw storeNotFound();
-    if (!row.product) throw new AppException(HttpStatus.NOT_FOUND, 'PRODUCT_NOT_FOUND', 'Product not found');
+    if (!row.product) throw productNotFound();
     return toProductDetail(row.product);
   }
 
@@ -72,4 +76,13 @@ export class StorefrontService {
 
 function storeNotFound(): AppException {
   return new AppException(HttpStatus.NOT_FOUND, 'STORE_NOT_FOUND', 'Store not found');
+}
+
+function productNotFound(): AppException {
+  return new AppException(HttpStatus.NOT_FOUND, 'PRODUCT_NOT_FOUND', 'Product not found');
+}
+
+/** A slug with NUL cannot exist (PostgreSQL text cannot hold it) and would make the statement fail. */
+function assertStorable(storeSlug: string): void {
+  if (storeSlug.includes('\0')) throw storeNotFound();
 }
