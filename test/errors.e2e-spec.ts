@@ -272,6 +272,11 @@ describe('error responses', () => {
       expect(JSON.stringify(res.body)).not.toContain('not-a-uuid');
     });
 
+    it('a NUL character in a value (SQLSTATE 22021) → 400 INVALID_INPUT on a real route', async () => {
+      const res = await http.get('/api/stores/a%00b/cart').expect(400);
+      expect(res.body).toMatchObject({ statusCode: 400, code: 'INVALID_INPUT' });
+    });
+
     it('serialization failure → 409 CONCURRENT_UPDATE', async () => {
       const res = await http.post('/api/test-errors/serialization-failure').expect(409);
       expect(res.body).toMatchObject({ code: 'CONCURRENT_UPDATE' });

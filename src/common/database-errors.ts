@@ -106,6 +106,8 @@ export function mapDatabaseError(error: unknown): MappedDatabaseError | undefine
     case '22003':
     case '22007':
     case '22008':
+    case '22021':
+    case '22P05':
       return {
         status: HttpStatus.BAD_REQUEST,
         code: 'INVALID_INPUT',
@@ -145,4 +147,7 @@ const INVALID_INPUT_MESSAGES: Record<string, string> = {
   '22003': 'A number is out of range',
   '22007': 'A date or time has an invalid format',
   '22008': 'A date or time is out of range',
+  // A NUL character (\u0000) in a text value: PostgreSQL text cannot hold it.
+  '22021': 'A value contains a character the database cannot store',
+  '22P05': 'A value contains a character the database cannot store',
 };
