@@ -27,7 +27,7 @@ describe('src/main.ts', () => {
     ],
   ])('exits 1 with one line naming the bad variable: %j', async (env, expected) => {
     const { child, exited } = startMain({ DATA_DIR: dataDir, ...env });
-    const result = await exitWithin(exited, child, 20_000);
+    const result = await exitWithin(exited, child, 45_000);
     expect(result.code).toBe(1);
     expect(result.stderr.trim()).toContain(expected);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);

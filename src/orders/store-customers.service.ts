@@ -117,7 +117,7 @@ export class StoreCustomersService {
     const customer = await this.dataSource
       .getRepository(StoreCustomer)
       .findOne({ where: { storeId, profileId } });
-    if (!customer) throw new AppException(404, 'NOT_FOUND', 'This profile is not a customer of the store');
+    if (!customer) throw new AppException(404, 'CUSTOMER_NOT_FOUND', 'This profile is not a customer of the store');
     const orders = await this.dataSource.getRepository(Order).find({
       where: { storeId, userId: profileId },
       order: { createdAt: 'ASC', id: 'ASC' },
@@ -132,7 +132,7 @@ export class StoreCustomersService {
 
   private async requireStore(storeId: string): Promise<void> {
     const exists = await this.dataSource.getRepository(Store).exists({ where: { id: storeId } });
-    if (!exists) throw new AppException(404, 'NOT_FOUND', 'Store not found');
+    if (!exists) throw new AppException(404, 'STORE_NOT_FOUND', 'Store not found');
   }
 }
 
