@@ -47,9 +47,7 @@ export class CustomerAddresses1000000000009 implements MigrationInterface {
 
     await withLockTimeout(q, async () => {
       // One statement each, so each repair is atomic on its own.
-      await q.query(
-        `UPDATE addresses SET country = upper(btrim(country)) WHERE country !~ '^[A-Z]{2}$'`,
-      );
+      await q.query(`UPDATE addresses SET country = upper(btrim(country)) WHERE country !~ '^[A-Z]{2}$'`);
       await q.query(
         `UPDATE addresses a SET is_default = FALSE
           WHERE a.is_default

@@ -59,20 +59,28 @@ async function main(): Promise<number> {
   }
   const url = process.env.DATABASE_URL;
   if (!url) {
-    console.error('DATABASE_URL is not set: admin:create needs the database (postgres://user:pass@host:port/db).');
+    console.error(
+      'DATABASE_URL is not set: admin:create needs the database (postgres://user:pass@host:port/db).',
+    );
     return EXIT_USAGE;
   }
 
-  const dataSource = new DataSource(buildDataSourceOptions(url, { poolSize: 1, applicationName: 'admin-create' }));
+  const dataSource = new DataSource(
+    buildDataSourceOptions(url, { poolSize: 1, applicationName: 'admin-create' }),
+  );
   try {
     await dataSource.initialize();
   } catch (error) {
-    console.error(`Cannot connect to the database: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(
+      `Cannot connect to the database: ${error instanceof Error ? error.message : String(error)}`,
+    );
     return EXIT_USAGE;
   }
   try {
     if (await dataSource.showMigrations()) {
-      console.error('The database has pending migrations: run `npm run migration:run` (or start the app) first.');
+      console.error(
+        'The database has pending migrations: run `npm run migration:run` (or start the app) first.',
+      );
       return EXIT_REFUSED;
     }
     const result = await ensureSuperAdmin(dataSource.manager, email, options.password);

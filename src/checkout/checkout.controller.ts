@@ -15,7 +15,11 @@ export class CheckoutController {
   constructor(private readonly checkout: CheckoutService) {}
 
   @Post()
-  @ApiHeader({ name: 'Idempotency-Key', required: true, description: 'Same key + same body → the same answer' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: true,
+    description: 'Same key + same body → the same answer',
+  })
   async create(
     @Param('storeSlug') storeSlug: string,
     @CurrentUser() user: AuthUser,

@@ -22,7 +22,12 @@ export interface OrderTotals {
 }
 
 /** Tax applies to the discounted subtotal; shipping is the store's flat rate, untaxed. */
-export function orderTotals(subtotal: Money, discountAmount: Money, taxRate: string, shipping: Money): OrderTotals {
+export function orderTotals(
+  subtotal: Money,
+  discountAmount: Money,
+  taxRate: string,
+  shipping: Money,
+): OrderTotals {
   const taxAmount = taxOn(subtotal - discountAmount, taxRate);
   return {
     subtotal,

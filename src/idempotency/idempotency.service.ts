@@ -63,7 +63,11 @@ export class IdempotencyService {
     work: (claim: IdempotencyClaim) => Promise<StoredResponse<T>>,
   ): Promise<IdempotentResult<T>> {
     if (!IDEMPOTENCY_KEY_PATTERN.test(key)) {
-      throw new AppException(400, 'IDEMPOTENCY_KEY_INVALID', 'Idempotency-Key must be 8-255 characters of [A-Za-z0-9_-:.]');
+      throw new AppException(
+        400,
+        'IDEMPOTENCY_KEY_INVALID',
+        'Idempotency-Key must be 8-255 characters of [A-Za-z0-9_-:.]',
+      );
     }
     const deadline = Date.now() + WAIT_MS;
     for (;;) {
@@ -72,17 +76,28 @@ export class IdempotencyService {
 
       const row = await this.dataSource
         .getRepository(IdempotencyKey)
-        .findOne({ where: { userId, key }, select: { requestHash: true, responseStatus: true, responseBody: true } });
+        .findOne({
+          where: { userId, key },
+          select: { requestHash: true, responseStatus: true, responseBody: true },
+        });
       if (row) {
         if (row.requestHash !== fingerprint) {
-          throw new AppException(422, 'IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used with a different request');
+          throw new AppException(
+            422,
+            'IDEMPOTENCY_KEY_REUSED',
+            'This Idempotency-Key was used with a different request',
+          );
         }
         if (row.responseStatus !== null) {
           return { status: row.responseStatus, body: row.responseBody as T, replayed: true };
         }
       }
       if (Date.now() > deadline) {
-        throw new AppException(409, 'IDEMPOTENCY_IN_PROGRESS', 'A request with this Idempotency-Key is still running');
+        throw new AppException(
+          409,
+          'IDEMPOTENCY_IN_PROGRESS',
+          'A request with this Idempotency-Key is still running',
+        );
       }
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }
@@ -116,7 +131,11 @@ export class IdempotencyService {
           .getRepository(IdempotencyKey)
           .update(
             { id: claimId },
-            { responseStatus: response.status, responseBody: response.body as object, completedAt: new Date() },
+            {
+              responseStatus: response.status,
+              responseBody: response.body as object,
+              completedAt: new Date(),
+            },
           );
       },
     };
@@ -128,7 +147,9 @@ export class IdempotencyService {
     } catch (error) {
       // Release the claim unless a response was committed (a completion inside a transaction that
       // rolled back is gone with it): a retry then runs again, as nothing took effect.
-      await this.dataSource.query(`DELETE FROM idempotency_keys WHERE id = $1 AND response_status IS NULL`, [claimId]);
+      await this.dataSource.query(`DELETE FROM idempotency_keys WHERE id = $1 AND response_status IS NULL`, [
+        claimId,
+      ]);
       throw error;
     }
   }

@@ -76,9 +76,10 @@ export class InventoryAdminService {
         `SELECT ${ITEM_COLUMNS} ${from} WHERE ${filter} ORDER BY v.sku, v.id LIMIT $2 OFFSET $3`,
         [storeId, query.limit, offsetOf(query)],
       ),
-      this.dataSource.query<Array<{ total: number }>>(`SELECT count(*)::int AS total ${from} WHERE ${filter}`, [
-        storeId,
-      ]),
+      this.dataSource.query<Array<{ total: number }>>(
+        `SELECT count(*)::int AS total ${from} WHERE ${filter}`,
+        [storeId],
+      ),
     ]);
     return paginated(rows.map(toItem), counted[0]?.total ?? 0, query);
   }
@@ -93,7 +94,11 @@ export class InventoryAdminService {
     return toItem(rows[0]);
   }
 
-  async update(variantId: string, dto: UpdateInventoryDto, meta: RequestMeta): Promise<InventoryItemResponse> {
+  async update(
+    variantId: string,
+    dto: UpdateInventoryDto,
+    meta: RequestMeta,
+  ): Promise<InventoryItemResponse> {
     const hasSet = dto.quantity !== undefined;
     const hasAdjust = dto.adjust !== undefined;
     if (hasSet && hasAdjust) {
@@ -113,11 +118,11 @@ export class InventoryAdminService {
       const [rows] = await tx.query<
         [
           Array<{
-          store_id: string;
-          before_quantity: number;
-          before_threshold: number;
-          quantity: number;
-          reserved: number;
+            store_id: string;
+            before_quantity: number;
+            before_threshold: number;
+            quantity: number;
+            reserved: number;
             low_stock_threshold: number;
           }>,
           number,

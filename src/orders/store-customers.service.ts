@@ -117,7 +117,8 @@ export class StoreCustomersService {
     const customer = await this.dataSource
       .getRepository(StoreCustomer)
       .findOne({ where: { storeId, profileId } });
-    if (!customer) throw new AppException(404, 'CUSTOMER_NOT_FOUND', 'This profile is not a customer of the store');
+    if (!customer)
+      throw new AppException(404, 'CUSTOMER_NOT_FOUND', 'This profile is not a customer of the store');
     const orders = await this.dataSource.getRepository(Order).find({
       where: { storeId, userId: profileId },
       order: { createdAt: 'ASC', id: 'ASC' },

@@ -35,7 +35,9 @@ export class StoresService {
   }
 
   listActive(): Promise<Store[]> {
-    return this.dataSource.getRepository(Store).find({ where: { isActive: true }, order: { name: 'ASC', id: 'ASC' } });
+    return this.dataSource
+      .getRepository(Store)
+      .find({ where: { isActive: true }, order: { name: 'ASC', id: 'ASC' } });
   }
 
   async list(query: PaginationQuery): Promise<Paginated<Store>> {

@@ -310,7 +310,10 @@ describe('catalog admin', () => {
     });
 
     it('nullable fields accept null on PATCH', async () => {
-      const res = await patch(storeA, `products/${productId}`, { description: null, categoryId: null }).expect(200);
+      const res = await patch(storeA, `products/${productId}`, {
+        description: null,
+        categoryId: null,
+      }).expect(200);
       expect(res.body).toEqual(expect.objectContaining({ description: null, categoryId: null }));
     });
 

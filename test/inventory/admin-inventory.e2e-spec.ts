@@ -20,10 +20,12 @@ describe('inventory admin', () => {
   const http = () => request(app.getHttpServer());
   const auditCount = async () => Number((await sql.query(`SELECT count(*) FROM logs`)).rows[0].count);
   const stock = async (variantId: string) =>
-    (await sql.query<{ quantity: number; reserved: number }>(
-      `SELECT quantity, reserved FROM inventory WHERE variant_id = $1`,
-      [variantId],
-    )).rows[0];
+    (
+      await sql.query<{ quantity: number; reserved: number }>(
+        `SELECT quantity, reserved FROM inventory WHERE variant_id = $1`,
+        [variantId],
+      )
+    ).rows[0];
   const patch = (variantId: string, body: object) =>
     http().patch(`/api/admin/inventory/${variantId}`).set(bearer(admin)).send(body);
 
@@ -75,10 +77,7 @@ describe('inventory admin', () => {
       .expect(200);
     expect(paged.body).toEqual(expect.objectContaining({ total: 3, page: 2, limit: 1 }));
     expect(paged.body.items).toHaveLength(1);
-    await http()
-      .get(`/api/admin/stores/${storeId}/inventory?lowStock=maybe`)
-      .set(bearer(admin))
-      .expect(400);
+    await http().get(`/api/admin/stores/${storeId}/inventory?lowStock=maybe`).set(bearer(admin)).expect(400);
     const unknown = await http()
       .get(`/api/admin/stores/00000000-0000-0000-0000-000000000000/inventory`)
       .set(bearer(admin))
@@ -91,7 +90,9 @@ describe('inventory admin', () => {
     const v = variantIds[2];
     const before = await auditCount();
     const set = await patch(v, { quantity: 30 }).expect(200);
-    expect(set.body).toEqual(expect.objectContaining({ variantId: v, quantity: 30, reserved: 0, available: 30 }));
+    expect(set.body).toEqual(
+      expect.objectContaining({ variantId: v, quantity: 30, reserved: 0, available: 30 }),
+    );
     const adj = await patch(v, { adjust: -4, lowStockThreshold: 3 }).expect(200);
     expect(adj.body).toEqual(expect.objectContaining({ quantity: 26, lowStockThreshold: 3 }));
     await patch(v, { lowStockThreshold: 5 }).expect(200);
@@ -101,7 +102,11 @@ describe('inventory admin', () => {
       [v],
     );
     expect(logs.rows).toEqual([
-      { action: 'inventory.adjust', store_id: storeId, details: { mode: 'set', quantity: { before: 20, after: 30 } } },
+      {
+        action: 'inventory.adjust',
+        store_id: storeId,
+        details: { mode: 'set', quantity: { before: 20, after: 30 } },
+      },
       {
         action: 'inventory.adjust',
         store_id: storeId,
@@ -112,7 +117,11 @@ describe('inventory admin', () => {
           lowStockThreshold: { before: 10, after: 3 },
         },
       },
-      { action: 'inventory.adjust', store_id: storeId, details: { lowStockThreshold: { before: 3, after: 5 } } },
+      {
+        action: 'inventory.adjust',
+        store_id: storeId,
+        details: { lowStockThreshold: { before: 3, after: 5 } },
+      },
     ]);
   });
 
@@ -147,7 +156,12 @@ describe('inventory admin', () => {
 
   it('never below reserved: 409 BELOW_RESERVED for set and adjust; exactly reserved is fine', async () => {
     const v = variantIds[1]; // 10 units
-    await placePendingOrder(app, { storeId, userId: customer.id, productId, lines: [{ variantId: v, quantity: 8 }] });
+    await placePendingOrder(app, {
+      storeId,
+      userId: customer.id,
+      productId,
+      lines: [{ variantId: v, quantity: 8 }],
+    });
     const before = await auditCount();
     const set = await patch(v, { quantity: 7 });
     expect(set.status).toBe(409);
@@ -164,7 +178,9 @@ describe('inventory admin', () => {
   });
 
   it('30 concurrent adjusts of -1 on 20 units: exactly 20 succeed, quantity ends at 0, 20 audit rows', async () => {
-    const { variantIds: [v] } = await insertStockedVariants(sql, 1, 20);
+    const {
+      variantIds: [v],
+    } = await insertStockedVariants(sql, 1, 20);
     const before = await auditCount();
     const results = await Promise.all(Array.from({ length: 30 }, () => patch(v, { adjust: -1 })));
     expect(results.filter((r) => r.status === 200)).toHaveLength(20);

@@ -54,7 +54,9 @@ describe('stores', () => {
     );
     storeId = res.body.id;
     expect(await auditCount()).toBe(before + 1);
-    const log = await sql.query(`SELECT action, entity_id, store_id, user_id FROM logs ORDER BY created_at DESC LIMIT 1`);
+    const log = await sql.query(
+      `SELECT action, entity_id, store_id, user_id FROM logs ORDER BY created_at DESC LIMIT 1`,
+    );
     expect(log.rows[0]).toEqual({
       action: 'store.create',
       entity_id: storeId,
@@ -65,7 +67,10 @@ describe('stores', () => {
 
   it('slugs are unique: 409 SLUG_TAKEN, also for a concurrent pair, nothing audited', async () => {
     const before = await auditCount();
-    const dup = await http().post('/api/admin/stores').set(bearer(superAdmin)).send({ name: 'Other', slug: 'cafe-grande-shop' });
+    const dup = await http()
+      .post('/api/admin/stores')
+      .set(bearer(superAdmin))
+      .send({ name: 'Other', slug: 'cafe-grande-shop' });
     expect(dup.status).toBe(409);
     expect(dup.body.code).toBe('SLUG_TAKEN');
     const pair = await Promise.all(
@@ -114,15 +119,23 @@ describe('stores', () => {
       .set(bearer(superAdmin))
       .send({ name: 'Café', taxRate: '0.2', shippingFlat: 5 })
       .expect(200);
-    expect(res.body).toEqual(expect.objectContaining({ name: 'Café', taxRate: '0.2000', shippingFlat: '5.00' }));
-    const log = await sql.query(`SELECT details FROM logs WHERE action = 'store.update' AND entity_id = $1`, [storeId]);
+    expect(res.body).toEqual(
+      expect.objectContaining({ name: 'Café', taxRate: '0.2000', shippingFlat: '5.00' }),
+    );
+    const log = await sql.query(`SELECT details FROM logs WHERE action = 'store.update' AND entity_id = $1`, [
+      storeId,
+    ]);
     expect(log.rows).toHaveLength(1);
     expect(log.rows[0].details).toEqual({
       name: { before: 'Café Grande Shop', after: 'Café' },
       shippingFlat: { before: 450, after: 500 },
     });
     const before = await auditCount();
-    await http().patch(`/api/admin/stores/${storeId}`).set(bearer(superAdmin)).send({ name: 'Café' }).expect(200);
+    await http()
+      .patch(`/api/admin/stores/${storeId}`)
+      .set(bearer(superAdmin))
+      .send({ name: 'Café' })
+      .expect(200);
     expect(await auditCount()).toBe(before);
   });
 
@@ -134,16 +147,25 @@ describe('stores', () => {
     expect(unknown.status).toBe(404);
     expect(unknown.body.code).toBe('STORE_NOT_FOUND');
     await http().patch('/api/admin/stores/nope').set(bearer(superAdmin)).send({ name: 'Ghost' }).expect(400);
-    const clash = await http().patch(`/api/admin/stores/${storeId}`).set(bearer(superAdmin)).send({ slug: 'twin' });
+    const clash = await http()
+      .patch(`/api/admin/stores/${storeId}`)
+      .set(bearer(superAdmin))
+      .send({ slug: 'twin' });
     expect(clash.status).toBe(409);
     expect(clash.body.code).toBe('SLUG_TAKEN');
-    await expect(app.get(StoresService).requireStore('00000000-0000-0000-0000-000000000001')).rejects.toMatchObject({
+    await expect(
+      app.get(StoresService).requireStore('00000000-0000-0000-0000-000000000001'),
+    ).rejects.toMatchObject({
       code: 'STORE_NOT_FOUND',
     });
   });
 
   it('GET /stores is public and lists active stores only, with {id, slug, name, currency}', async () => {
-    await http().patch(`/api/admin/stores/${storeId}`).set(bearer(superAdmin)).send({ isActive: false }).expect(200);
+    await http()
+      .patch(`/api/admin/stores/${storeId}`)
+      .set(bearer(superAdmin))
+      .send({ isActive: false })
+      .expect(200);
     const res = await http().get('/api/stores').expect(200);
     expect(res.body).toEqual([{ id: expect.any(String), slug: 'twin', name: 'Twin', currency: 'USD' }]);
     const all = await http().get('/api/admin/stores').set(bearer(admin)).expect(200);

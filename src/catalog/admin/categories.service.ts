@@ -113,10 +113,12 @@ export class CategoriesService {
 
   async remove(storeId: string, id: string, meta: RequestMeta): Promise<void> {
     await inTransaction(this.dataSource, async (tx) => {
-      const [rows] = await tx.query<[Array<{ name: string; slug: string; parent_id: string | null }>, number]>(
-        `DELETE FROM categories WHERE id = $1 AND store_id = $2 RETURNING name, slug, parent_id`,
-        [id, storeId],
-      );
+      const [rows] = await tx.query<
+        [Array<{ name: string; slug: string; parent_id: string | null }>, number]
+      >(`DELETE FROM categories WHERE id = $1 AND store_id = $2 RETURNING name, slug, parent_id`, [
+        id,
+        storeId,
+      ]);
       if (rows.length === 0) throw notFound('category');
       await this.audit.record(tx, meta, {
         action: 'category.delete',
@@ -129,7 +131,9 @@ export class CategoriesService {
   }
 
   private async lockTree(tx: EntityManager, storeId: string): Promise<void> {
-    await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended('category-tree:' || $1::text, 0))`, [storeId]);
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended('category-tree:' || $1::text, 0))`, [
+      storeId,
+    ]);
   }
 
   private async requireParent(tx: EntityManager, storeId: string, parentId: string): Promise<void> {
@@ -150,9 +154,14 @@ export class CategoriesService {
       [parentId, id],
     );
     if (rows[0]?.found) {
-      throw new AppException(409, 'CATEGORY_CYCLE', 'A category cannot be moved under itself or its descendants', {
-        field: 'parentId',
-      });
+      throw new AppException(
+        409,
+        'CATEGORY_CYCLE',
+        'A category cannot be moved under itself or its descendants',
+        {
+          field: 'parentId',
+        },
+      );
     }
   }
 }

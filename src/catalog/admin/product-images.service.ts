@@ -33,7 +33,12 @@ export class ProductImagesService {
     return this.load(this.dataSource.manager, productId, id);
   }
 
-  async create(storeId: string, productId: string, dto: CreateImageDto, meta: RequestMeta): Promise<ProductImage> {
+  async create(
+    storeId: string,
+    productId: string,
+    dto: CreateImageDto,
+    meta: RequestMeta,
+  ): Promise<ProductImage> {
     return inTransaction(this.dataSource, async (tx) => {
       await this.requireProduct(tx, storeId, productId);
       const repo = tx.getRepository(ProductImage);

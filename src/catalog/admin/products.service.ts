@@ -54,7 +54,10 @@ export class ProductsService {
     }
     if (query.categoryId) qb.andWhere('p.categoryId = :categoryId', { categoryId: query.categoryId });
     const [products, total] = await qb.getManyAndCount();
-    const tags = await this.tagsOf(this.dataSource.manager, products.map((p) => p.id));
+    const tags = await this.tagsOf(
+      this.dataSource.manager,
+      products.map((p) => p.id),
+    );
     return paginated(
       products.map((product) => ({ product, tags: tags.get(product.id) ?? [] })),
       total,
@@ -109,7 +112,12 @@ export class ProductsService {
     );
   }
 
-  async update(storeId: string, id: string, dto: UpdateProductDto, meta: RequestMeta): Promise<ProductWithTags> {
+  async update(
+    storeId: string,
+    id: string,
+    dto: UpdateProductDto,
+    meta: RequestMeta,
+  ): Promise<ProductWithTags> {
     return mapCatalogErrors(() =>
       inTransaction(this.dataSource, async (tx) => {
         const repo = tx.getRepository(Product);

@@ -41,7 +41,9 @@ export class TagsService {
       inTransaction(this.dataSource, async (tx) => {
         await this.stores.requireStore(storeId, tx);
         const repo = tx.getRepository(Tag);
-        const saved = await repo.save(repo.create({ storeId, name: dto.name, slug: dto.slug ?? slugify(dto.name) }));
+        const saved = await repo.save(
+          repo.create({ storeId, name: dto.name, slug: dto.slug ?? slugify(dto.name) }),
+        );
         await this.audit.record(tx, meta, {
           action: 'tag.create',
           entityType: 'tag',

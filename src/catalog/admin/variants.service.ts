@@ -40,7 +40,11 @@ export class VariantsService {
     private readonly audit: AuditService,
   ) {}
 
-  async list(storeId: string, productId: string, query: PaginationQuery): Promise<Paginated<PricedVariantRow>> {
+  async list(
+    storeId: string,
+    productId: string,
+    query: PaginationQuery,
+  ): Promise<Paginated<PricedVariantRow>> {
     const product = await this.requireProduct(this.dataSource.manager, storeId, productId);
     const [variants, total] = await this.dataSource.getRepository(ProductVariant).findAndCount({
       where: { productId, storeId },
@@ -58,10 +62,18 @@ export class VariantsService {
 
   async get(storeId: string, productId: string, id: string): Promise<PricedVariantRow> {
     const product = await this.requireProduct(this.dataSource.manager, storeId, productId);
-    return { variant: await this.load(this.dataSource.manager, storeId, productId, id), basePrice: product.basePrice };
+    return {
+      variant: await this.load(this.dataSource.manager, storeId, productId, id),
+      basePrice: product.basePrice,
+    };
   }
 
-  async create(storeId: string, productId: string, dto: CreateVariantDto, meta: RequestMeta): Promise<PricedVariantRow> {
+  async create(
+    storeId: string,
+    productId: string,
+    dto: CreateVariantDto,
+    meta: RequestMeta,
+  ): Promise<PricedVariantRow> {
     return mapCatalogErrors(() =>
       inTransaction(this.dataSource, async (tx) => {
         const product = await this.products.lockForVariantWrite(tx, storeId, productId);
@@ -120,7 +132,8 @@ export class VariantsService {
         };
         const diff = changedFields(before, changes);
         if (Object.keys(diff).length > 0) {
-          if (dto.priceAdjustment !== undefined) assertPriceNonNegative(product.basePrice, dto.priceAdjustment);
+          if (dto.priceAdjustment !== undefined)
+            assertPriceNonNegative(product.basePrice, dto.priceAdjustment);
           await repo.update({ id }, changes);
           await this.audit.record(tx, meta, {
             action: 'variant.update',
@@ -171,7 +184,12 @@ export class VariantsService {
     return product;
   }
 
-  private async load(manager: EntityManager, storeId: string, productId: string, id: string): Promise<ProductVariant> {
+  private async load(
+    manager: EntityManager,
+    storeId: string,
+    productId: string,
+    id: string,
+  ): Promise<ProductVariant> {
     const variant = await manager.getRepository(ProductVariant).findOne({
       where: { id, productId, storeId },
       relations: { inventory: true },
@@ -236,7 +254,9 @@ export class VariantsService {
     priceAdjustment: Money,
   ): Promise<string> {
     const category = product.categoryId
-      ? await tx.query<Array<{ name: string }>>(`SELECT name FROM categories WHERE id = $1`, [product.categoryId])
+      ? await tx.query<Array<{ name: string }>>(`SELECT name FROM categories WHERE id = $1`, [
+          product.categoryId,
+        ])
       : [];
     const base = generateSku(category[0]?.name ?? null, product.id, attributes);
     for (let attempt = 1; attempt <= GENERATED_SKU_ATTEMPTS; attempt++) {

@@ -1,5 +1,13 @@
 import { applyDecorators } from '@nestjs/common';
-import { IsString, IsUrl, Matches, MaxLength, ValidateBy, ValidateIf, ValidationArguments } from 'class-validator';
+import {
+  IsString,
+  IsUrl,
+  Matches,
+  MaxLength,
+  ValidateBy,
+  ValidateIf,
+  ValidationArguments,
+} from 'class-validator';
 
 /** Lower-case letters, digits and single dashes, as `slugify` produces them. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

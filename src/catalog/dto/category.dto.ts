@@ -21,7 +21,10 @@ export class CreateCategoryDto {
   @MaxLength(200)
   name: string;
 
-  @ApiPropertyOptional({ example: 't-shirts', description: 'Unique per store; generated from the name when absent' })
+  @ApiPropertyOptional({
+    example: 't-shirts',
+    description: 'Unique per store; generated from the name when absent',
+  })
   @OptionalSlug()
   slug?: string;
 

@@ -10,7 +10,10 @@ export class CreateTagDto {
   @MaxLength(100)
   name: string;
 
-  @ApiPropertyOptional({ example: 'summer', description: 'Unique per store; generated from the name when absent' })
+  @ApiPropertyOptional({
+    example: 'summer',
+    description: 'Unique per store; generated from the name when absent',
+  })
   @OptionalSlug()
   slug?: string;
 }

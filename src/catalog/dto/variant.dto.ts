@@ -35,7 +35,10 @@ export class CreateVariantDto {
   @MaxLength(200)
   name?: string;
 
-  @ApiPropertyOptional({ example: { size: 'L', color: 'black' }, description: 'Flat object of short strings' })
+  @ApiPropertyOptional({
+    example: { size: 'L', color: 'black' },
+    description: 'Flat object of short strings',
+  })
   @OptionalNotNull()
   @IsFlatAttributes()
   attributes?: VariantAttributes;
@@ -72,7 +75,10 @@ export class CreateVariantDto {
 }
 
 /** Stock is changed through PATCH /admin/inventory/:variantId, not here. */
-export class UpdateVariantDto extends PartialType(OmitType(CreateVariantDto, ['initialQuantity', 'lowStockThreshold'] as const), { skipNullProperties: false }) {}
+export class UpdateVariantDto extends PartialType(
+  OmitType(CreateVariantDto, ['initialQuantity', 'lowStockThreshold'] as const),
+  { skipNullProperties: false },
+) {}
 
 export class VariantStockResponse {
   @ApiProperty() quantity: number;

@@ -14,7 +14,8 @@ import { MoneyInput } from '../../common/money.validator';
 import { Store } from '../entities/store.entity';
 
 /** May be left out, but `null` still goes through the validators (and fails them). */
-const OptionalNotNull = (): PropertyDecorator => ValidateIf((_object: object, value: unknown) => value !== undefined);
+const OptionalNotNull = (): PropertyDecorator =>
+  ValidateIf((_object: object, value: unknown) => value !== undefined);
 
 /** Lower-case letters, digits and single dashes, as `slugify` produces them. */
 export const STORE_SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -49,7 +50,9 @@ export class CreateStoreDto {
     toClassOnly: true,
   })
   @IsString()
-  @Matches(TAX_RATE_PATTERN, { message: 'taxRate must be a fraction between 0 and 1 with at most four decimals' })
+  @Matches(TAX_RATE_PATTERN, {
+    message: 'taxRate must be a fraction between 0 and 1 with at most four decimals',
+  })
   taxRate?: string;
 
   @ApiPropertyOptional({ example: '5.00' })
