@@ -193,6 +193,18 @@ async function createShoppers(
   );
 }
 
+/** `n` customers in a fresh store, each with a different variant (one unit) in the cart. */
+async function distinctShoppers(sql: Client, jwt: JwtService, n: number) {
+  const store = await createStore(sql, n, 10);
+  const shoppers = await createShoppers(
+    sql,
+    jwt,
+    store.storeId,
+    store.variantIds.map((v) => [v]),
+  );
+  return { store, shoppers };
+}
+
 async function hotSku(sql: Client, jwt: JwtService, baseUrl: string, opts: Options) {
   const store = await createStore(sql, 1, opts.hotUnits);
   const hot = store.variantIds[0];
@@ -253,13 +265,7 @@ async function hotSku(sql: Client, jwt: JwtService, baseUrl: string, opts: Optio
 }
 
 async function distinctSkus(sql: Client, jwt: JwtService, baseUrl: string, opts: Options) {
-  const store = await createStore(sql, opts.checkouts, 10);
-  const shoppers = await createShoppers(
-    sql,
-    jwt,
-    store.storeId,
-    store.variantIds.map((v) => [v]),
-  );
+  const { store, shoppers } = await distinctShoppers(sql, jwt, opts.checkouts);
   let next = 0;
   const result = await autocannon({
     url: baseUrl,
@@ -396,13 +402,7 @@ async function bareCheckout(client: PoolClient, storeSlug: string, s: Shopper): 
 }
 
 async function bareCeiling(sql: Client, jwt: JwtService, databaseUrl: string, opts: Options) {
-  const store = await createStore(sql, opts.checkouts, 10);
-  const shoppers = await createShoppers(
-    sql,
-    jwt,
-    store.storeId,
-    store.variantIds.map((v) => [v]),
-  );
+  const { store, shoppers } = await distinctShoppers(sql, jwt, opts.checkouts);
   const pool = new Pool({ connectionString: databaseUrl, max: APP_POOL_SIZE });
   let next = 0;
   let errors = 0;

@@ -7,11 +7,9 @@ import { closeTestApp, createTestApp } from '../support/app';
 import { bearer, createTestUser, TestUser } from '../support/auth';
 import { createTestDatabase, TestDatabase } from '../support/database';
 import { insertStockedVariants, inventoryViolations } from '../support/invariants';
+import { CartLine, fillCart, insertAddress } from '../support/shoppers';
 
-interface Line {
-  variantId: string;
-  quantity: number;
-}
+type Line = CartLine;
 interface Shopper {
   user: TestUser;
   addressId: string;
@@ -74,38 +72,11 @@ describe('checkout', () => {
     const result: Shopper[] = [];
     for (let i = 0; i < n; i += 1) {
       const user = await createTestUser(app, 'customer');
-      const address = await sql.query<{ id: string }>(
-        `INSERT INTO addresses (user_id, full_name, phone, address_line1, city, state, postal_code, country)
-         VALUES ($1, 'Ada Buyer', '555-0100', '1 Main St', 'Springfield', 'IL', '62701', 'US') RETURNING id`,
-        [user.id],
-      );
-      await fillCart(storeId, user.id, lines);
-      result.push({ user, addressId: address.rows[0].id });
+      const addressId = await insertAddress(sql, user.id);
+      await fillCart(sql, storeId, user.id, lines);
+      result.push({ user, addressId });
     }
     return result;
-  }
-
-  async function fillCart(storeId: string, userId: string, lines: Line[]): Promise<void> {
-    const cart = await sql.query<{ id: string }>(
-      `INSERT INTO carts (store_id, user_id) VALUES ($1, $2)
-       ON CONFLICT DO NOTHING RETURNING id`,
-      [storeId, userId],
-    );
-    const cartId =
-      cart.rows[0]?.id ??
-      (
-        await sql.query<{ id: string }>(`SELECT id FROM carts WHERE store_id = $1 AND user_id = $2`, [
-          storeId,
-          userId,
-        ])
-      ).rows[0].id;
-    for (const line of lines) {
-      await sql.query(`INSERT INTO cart_items (cart_id, variant_id, quantity) VALUES ($1, $2, $3)`, [
-        cartId,
-        line.variantId,
-        line.quantity,
-      ]);
-    }
   }
 
   const checkout = (

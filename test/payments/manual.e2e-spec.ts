@@ -8,6 +8,7 @@ import { closeTestApp, createTestApp } from '../support/app';
 import { bearer, createTestUser } from '../support/auth';
 import { createTestDatabase, TestDatabase } from '../support/database';
 import { insertStockedVariants, inventoryViolations } from '../support/invariants';
+import { fillCart, insertAddress } from '../support/shoppers';
 
 describe('payments: manual provider', () => {
   let db: TestDatabase;
@@ -40,25 +41,14 @@ describe('payments: manual provider', () => {
     );
     const customer = await createTestUser(app, 'customer');
     const admin = await createTestUser(app, 'admin');
-    const address = await sql.query<{ id: string }>(
-      `INSERT INTO addresses (user_id, full_name, phone, address_line1, city, state, postal_code, country)
-       VALUES ($1, 'Ada', '555', '1 Main St', 'Town', 'IL', '62701', 'US') RETURNING id`,
-      [customer.id],
-    );
-    const cart = await sql.query<{ id: string }>(
-      `INSERT INTO carts (store_id, user_id) VALUES ($1, $2) RETURNING id`,
-      [storeId, customer.id],
-    );
-    await sql.query(`INSERT INTO cart_items (cart_id, variant_id, quantity) VALUES ($1, $2, 2)`, [
-      cart.rows[0].id,
-      variantIds[0],
-    ]);
+    const addressId = await insertAddress(sql, customer.id);
+    await fillCart(sql, storeId, customer.id, [{ variantId: variantIds[0], quantity: 2 }]);
 
     const res = await http()
       .post(`/api/stores/${rows[0].slug}/checkout`)
       .set(bearer(customer))
       .set('Idempotency-Key', randomUUID())
-      .send({ shippingAddressId: address.rows[0].id })
+      .send({ shippingAddressId: addressId })
       .expect(201);
     expect(res.body.payment).toEqual({ provider: 'manual', status: 'pending' });
     const orderId: string = res.body.order.id;

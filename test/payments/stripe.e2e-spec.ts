@@ -13,6 +13,7 @@ import { bearer, createTestUser, TestUser } from '../support/auth';
 import { createTestDatabase, TestDatabase } from '../support/database';
 import { FakeStripe } from '../support/fake-stripe';
 import { insertStockedVariants, inventoryViolations } from '../support/invariants';
+import { fillCart, insertAddress } from '../support/shoppers';
 
 const WEBHOOK_SECRET = 'whsec_test_payments';
 const TIMEOUT_MS = 700;
@@ -115,21 +116,9 @@ describe('payments: Stripe', () => {
     quantity: number,
   ): Promise<{ user: TestUser; addressId: string }> {
     const user = await createTestUser(app, 'customer');
-    const address = await sql.query<{ id: string }>(
-      `INSERT INTO addresses (user_id, full_name, phone, address_line1, city, state, postal_code, country)
-       VALUES ($1, 'Ada Buyer', '555-0100', '1 Main St', 'Springfield', 'IL', '62701', 'US') RETURNING id`,
-      [user.id],
-    );
-    const cart = await sql.query<{ id: string }>(
-      `INSERT INTO carts (store_id, user_id) VALUES ($1, $2) RETURNING id`,
-      [storeId, user.id],
-    );
-    await sql.query(`INSERT INTO cart_items (cart_id, variant_id, quantity) VALUES ($1, $2, $3)`, [
-      cart.rows[0].id,
-      variantId,
-      quantity,
-    ]);
-    return { user, addressId: address.rows[0].id };
+    const addressId = await insertAddress(sql, user.id);
+    await fillCart(sql, storeId, user.id, [{ variantId, quantity }]);
+    return { user, addressId };
   }
 
   const checkoutRequest = (buyer: { user: TestUser; addressId: string }, key: string, extra = {}) =>
