@@ -1,21 +1,26 @@
 /**
- * `npm run bench:checkout` — checkout under load, on the real app (a separate Node process, as in
+ * `npm run bench:checkout` — cart and checkout under load, on the real app (a separate Node process, as in
  * production) and a throwaway embedded PostgreSQL (or DATABASE_URL when set: it must be an empty,
- * disposable database).
+ * disposable database). Load profile of ../shared/PERFORMANCE.md: autocannon on loopback, 50 connections,
+ * 10 s warm-up, 20 s measured.
  *
- *   (a) hot SKU: N buyers at once for M units of one variant. Correctness first: successes must be
- *       exactly M and nothing oversold; latency p50/p99 of all N answers.
- *   (b) distinct SKUs: checkouts per second with C connections (autocannon), each request a different
- *       customer buying a different variant, so nothing contends but the machine.
- *   ceiling: the same transaction as (b), written as plain SQL and run by a bare `pg` pool of the
- *       app's size with C concurrent workers: what the database allows without HTTP, Nest or TypeORM.
+ *   add to cart: each connection is a customer adding one unit of one of 50 variants to their cart.
+ *   completed checkouts: each connection is a customer who adds a unit to the cart, then checks out
+ *       (a new Idempotency-Key each time), over and over. Afterwards: nothing oversold.
+ *   hot SKU: N buyers at once for M units of one variant. Successes must be exactly M and nothing
+ *       oversold; latency p50/p99 of all N answers (target p99 ≤ 500 ms).
+ *   ceiling: the same add-to-cart + checkout transaction written as plain SQL and run by a bare `pg`
+ *       pool of the app's size with as many workers as connections: what the database allows without
+ *       HTTP, Nest or TypeORM. Target: ours ≥ 40% of it.
+ * The app's resident memory (VmRSS) is sampled every 250 ms; target: under 300 MB throughout.
  *
- * Options: --hot-buyers 200 --hot-units 50 --checkouts 3000 --connections 50 --out bench-results/checkout.json
+ * Options: --connections 50 --warmup 10 --duration 20 --hot-buyers 200 --hot-units 50
+ *          --out bench-results/checkout.json
  */
 import 'reflect-metadata';
 import { JwtService } from '@nestjs/jwt';
 import autocannon from 'autocannon';
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -32,8 +37,11 @@ const APP_POOL_SIZE = 10;
 interface Options {
   hotBuyers: number;
   hotUnits: number;
-  checkouts: number;
   connections: number;
+  /** Seconds. */
+  warmup: number;
+  /** Seconds measured. */
+  duration: number;
   out: string;
 }
 
@@ -57,8 +65,9 @@ function parseOptions(argv: string[]): Options {
   return {
     hotBuyers: value('hot-buyers', 200),
     hotUnits: value('hot-units', 50),
-    checkouts: value('checkouts', 3000),
     connections: value('connections', 50),
+    warmup: value('warmup', 10),
+    duration: value('duration', 20),
     out: outIndex === -1 ? 'bench-results/checkout.json' : argv[outIndex + 1],
   };
 }
@@ -84,8 +93,13 @@ async function freePort(): Promise<number> {
   });
 }
 
+/**
+ * The app as `npm start` runs it in production: compiled (`npm run build`), then `node dist/src/main.js`
+ * directly, so that the sampled pid is the app itself and its memory holds no TypeScript compiler.
+ */
 async function startApp(databaseUrl: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
+  execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
+  const child = spawn(process.execPath, ['dist/src/main.js'], {
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,
@@ -193,18 +207,6 @@ async function createShoppers(
   );
 }
 
-/** `n` customers in a fresh store, each with a different variant (one unit) in the cart. */
-async function distinctShoppers(sql: Client, jwt: JwtService, n: number) {
-  const store = await createStore(sql, n, 10);
-  const shoppers = await createShoppers(
-    sql,
-    jwt,
-    store.storeId,
-    store.variantIds.map((v) => [v]),
-  );
-  return { store, shoppers };
-}
-
 async function hotSku(sql: Client, jwt: JwtService, baseUrl: string, opts: Options) {
   const store = await createStore(sql, 1, opts.hotUnits);
   const hot = store.variantIds[0];
@@ -264,46 +266,183 @@ async function hotSku(sql: Client, jwt: JwtService, baseUrl: string, opts: Optio
   };
 }
 
-async function distinctSkus(sql: Client, jwt: JwtService, baseUrl: string, opts: Options) {
-  const { store, shoppers } = await distinctShoppers(sql, jwt, opts.checkouts);
-  let next = 0;
-  const result = await autocannon({
+/** Samples a process's resident memory (VmRSS) every 250 ms; `max` since the last `reset`. */
+class RssSampler {
+  private maxKiB = 0;
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(private readonly pid: number) {
+    this.timer = setInterval(() => this.sample(), 250);
+    this.sample();
+  }
+
+  private sample(): void {
+    try {
+      const match = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${this.pid}/status`, 'utf8'));
+      if (match) this.maxKiB = Math.max(this.maxKiB, Number(match[1]));
+    } catch {
+      // The process is gone (or not Linux): nothing to sample.
+    }
+  }
+
+  /** Max RSS in MB since the last reset, then starts over. */
+  takeMaxMb(): number {
+    this.sample();
+    const mb = round(this.maxKiB / 1024);
+    this.maxKiB = 0;
+    return mb;
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+}
+
+type CannonRequest = autocannon.Request;
+
+/** A warm-up run (discarded), then the measured run, with the same requests. */
+async function warmThenMeasure(
+  baseUrl: string,
+  opts: Options,
+  requests: () => CannonRequest[],
+  onMeasureStart: () => void,
+): Promise<autocannon.Result> {
+  await autocannon({
     url: baseUrl,
     connections: opts.connections,
-    amount: shoppers.length,
-    timeout: 30,
-    requests: [
-      {
-        method: 'POST',
-        path: `/api/stores/${store.slug}/checkout`,
-        setupRequest: (req) => {
-          const s = shoppers[next % shoppers.length];
-          next += 1;
-          return {
-            ...req,
-            headers: {
-              'content-type': 'application/json',
-              authorization: `Bearer ${s.token}`,
-              'idempotency-key': randomUUID(),
-            },
-            body: JSON.stringify({ shippingAddressId: s.addressId }),
-          };
-        },
-      },
-    ],
+    duration: opts.warmup,
+    requests: requests(),
   });
-  const orders = await sql.query<{ n: string }>(`SELECT count(*) AS n FROM orders WHERE store_id = $1`, [
-    store.storeId,
-  ]);
-  return {
-    checkouts: shoppers.length,
+  onMeasureStart();
+  return autocannon({
+    url: baseUrl,
     connections: opts.connections,
-    ordersCreated: Number(orders.rows[0].n),
-    non2xx: result.non2xx,
-    errors: result.errors + result.timeouts,
-    checkoutsPerSecond: round(Number(orders.rows[0].n) / (result.duration || 1)),
+    duration: opts.duration,
+    requests: requests(),
+  });
+}
+
+const jsonHeaders = (token: string, extra: Record<string, string> = {}) => ({
+  'content-type': 'application/json',
+  authorization: `Bearer ${token}`,
+  ...extra,
+});
+
+/** Per-connection state autocannon keeps in `context`. */
+interface ConnectionContext {
+  shopper?: Shopper;
+}
+
+async function addToCart(sql: Client, jwt: JwtService, baseUrl: string, opts: Options) {
+  const store = await createStore(sql, 50, 1_000_000);
+  const shoppers = await createShoppers(
+    sql,
+    jwt,
+    store.storeId,
+    Array.from({ length: opts.connections }, () => []),
+  );
+  let nextShopper = 0;
+  let nextVariant = 0;
+  const requests = (): CannonRequest[] => [
+    {
+      method: 'POST',
+      path: `/api/stores/${store.slug}/cart/items`,
+      setupRequest: (req, context: ConnectionContext) => {
+        context.shopper ??= shoppers[nextShopper++ % shoppers.length];
+        nextVariant += 1;
+        return {
+          ...req,
+          headers: jsonHeaders(context.shopper.token),
+          body: JSON.stringify({
+            variantId: store.variantIds[nextVariant % store.variantIds.length],
+            quantity: 1,
+          }),
+        };
+      },
+    },
+  ];
+  const result = await warmThenMeasure(baseUrl, opts, requests, () => undefined);
+  return {
+    requestsPerSecond: round(result.requests.average),
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+  };
+}
+
+async function completedCheckouts(sql: Client, jwt: JwtService, baseUrl: string, opts: Options) {
+  const store = await createStore(sql, 200, 1_000_000);
+  const shoppers = await createShoppers(
+    sql,
+    jwt,
+    store.storeId,
+    Array.from({ length: opts.connections }, () => []),
+  );
+  let nextShopper = 0;
+  let nextVariant = 0;
+  let measuring = false;
+  let completed = 0;
+  let failedCheckouts = 0;
+  const requests = (): CannonRequest[] => [
+    {
+      method: 'POST',
+      path: `/api/stores/${store.slug}/cart/items`,
+      setupRequest: (req, context: ConnectionContext) => {
+        context.shopper ??= shoppers[nextShopper++ % shoppers.length];
+        nextVariant += 1;
+        return {
+          ...req,
+          headers: jsonHeaders(context.shopper.token),
+          body: JSON.stringify({
+            variantId: store.variantIds[nextVariant % store.variantIds.length],
+            quantity: 1,
+          }),
+        };
+      },
+    },
+    {
+      method: 'POST',
+      path: `/api/stores/${store.slug}/checkout`,
+      setupRequest: (req, context: ConnectionContext) => {
+        const shopper = context.shopper ?? shoppers[0];
+        return {
+          ...req,
+          headers: jsonHeaders(shopper.token, { 'idempotency-key': randomUUID() }),
+          body: JSON.stringify({ shippingAddressId: shopper.addressId }),
+        };
+      },
+      onResponse: (status) => {
+        if (!measuring) return;
+        if (status === 201) completed += 1;
+        else failedCheckouts += 1;
+      },
+    },
+  ];
+  const result = await warmThenMeasure(baseUrl, opts, requests, () => {
+    measuring = true;
+  });
+  measuring = false;
+  // Nothing oversold: per variant, the units on live orders never exceed the stock, and the holds match.
+  const oversold = await sql.query<{ n: string }>(
+    `SELECT count(*) AS n FROM inventory i
+      WHERE i.variant_id = ANY($1)
+        AND (i.reserved > i.quantity
+             OR i.reserved <> coalesce((SELECT sum(r.quantity) FROM inventory_reservations r
+                                         WHERE r.variant_id = i.variant_id AND r.status = 'active'), 0))`,
+    [store.variantIds],
+  );
+  return {
+    connections: opts.connections,
+    completedCheckoutsPerSecond: round(completed / opts.duration),
+    completedCheckouts: completed,
+    failedCheckouts,
+    requestsPerSecond: round(result.requests.average),
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+    oversoldVariants: Number(oversold.rows[0].n),
   };
 }
 
@@ -313,7 +452,35 @@ async function distinctSkus(sql: Client, jwt: JwtService, baseUrl: string, opts:
  * its lines, holds the stock, records the customer, the payment and the audit row, empties the cart and
  * stores the response).
  */
-async function bareCheckout(client: PoolClient, storeSlug: string, s: Shopper): Promise<void> {
+async function bareCheckout(
+  client: PoolClient,
+  storeSlug: string,
+  s: Shopper,
+  variantId: string,
+): Promise<void> {
+  // Add to cart, as POST /cart/items does it: availability, the line upsert, the cart as it is now.
+  await client.query(
+    `SELECT v.id, i.quantity - i.reserved AS available, p.base_price + v.price_adjustment AS price
+       FROM product_variants v JOIN products p ON p.id = v.product_id JOIN stores st ON st.id = v.store_id
+       LEFT JOIN inventory i ON i.variant_id = v.id
+      WHERE st.slug = $1 AND v.id = $2 AND v.is_active AND p.is_active`,
+    [storeSlug, variantId],
+  );
+  await client.query(
+    `INSERT INTO cart_items (cart_id, variant_id, quantity)
+     SELECT c.id, $3, 1 FROM carts c JOIN stores st ON st.id = c.store_id WHERE st.slug = $1 AND c.user_id = $2
+     ON CONFLICT (cart_id, variant_id) DO UPDATE SET quantity = cart_items.quantity + 1`,
+    [storeSlug, s.userId, variantId],
+  );
+  await client.query(
+    `SELECT ci.id, ci.variant_id, ci.quantity, v.sku, p.name, v.name, p.base_price + v.price_adjustment AS price,
+            i.quantity - i.reserved AS available
+       FROM cart_items ci JOIN carts c ON c.id = ci.cart_id JOIN stores st ON st.id = c.store_id
+       JOIN product_variants v ON v.id = ci.variant_id JOIN products p ON p.id = v.product_id
+       LEFT JOIN inventory i ON i.variant_id = v.id
+      WHERE st.slug = $1 AND c.user_id = $2 ORDER BY ci.created_at, ci.id`,
+    [storeSlug, s.userId],
+  );
   const key = randomUUID();
   const claim = await client.query<{ id: string }>(
     `INSERT INTO idempotency_keys (user_id, key, request_hash) VALUES ($1, $2, 'bench') RETURNING id`,
@@ -402,39 +569,53 @@ async function bareCheckout(client: PoolClient, storeSlug: string, s: Shopper): 
 }
 
 async function bareCeiling(sql: Client, jwt: JwtService, databaseUrl: string, opts: Options) {
-  const { store, shoppers } = await distinctShoppers(sql, jwt, opts.checkouts);
-  const pool = new Pool({ connectionString: databaseUrl, max: APP_POOL_SIZE });
-  let next = 0;
-  let errors = 0;
-  const latencies: number[] = [];
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: opts.connections }, async () => {
-      while (next < shoppers.length) {
-        const s = shoppers[next];
-        next += 1;
-        const t0 = performance.now();
-        const client = await pool.connect();
-        try {
-          await bareCheckout(client, store.slug, s);
-        } catch {
-          errors += 1;
-        } finally {
-          client.release();
-        }
-        latencies.push(performance.now() - t0);
-      }
-    }),
+  const store = await createStore(sql, 200, 1_000_000);
+  const shoppers = await createShoppers(
+    sql,
+    jwt,
+    store.storeId,
+    Array.from({ length: opts.connections }, () => []),
   );
-  const seconds = (performance.now() - started) / 1000;
+  const pool = new Pool({ connectionString: databaseUrl, max: APP_POOL_SIZE });
+  let nextVariant = 0;
+  const latencies: number[] = [];
+  let completed = 0;
+  let errors = 0;
+  const run = async (seconds: number, measured: boolean): Promise<void> => {
+    const until = performance.now() + seconds * 1000;
+    await Promise.all(
+      shoppers.map(async (s) => {
+        while (performance.now() < until) {
+          nextVariant += 1;
+          const t0 = performance.now();
+          const client = await pool.connect();
+          try {
+            await bareCheckout(
+              client,
+              store.slug,
+              s,
+              store.variantIds[nextVariant % store.variantIds.length],
+            );
+            if (measured) completed += 1;
+          } catch {
+            if (measured) errors += 1;
+          } finally {
+            client.release();
+          }
+          if (measured) latencies.push(performance.now() - t0);
+        }
+      }),
+    );
+  };
+  await run(opts.warmup, false);
+  await run(opts.duration, true);
   await pool.end();
   latencies.sort((a, b) => a - b);
   return {
-    checkouts: shoppers.length,
     workers: opts.connections,
     poolSize: APP_POOL_SIZE,
     errors,
-    checkoutsPerSecond: round((shoppers.length - errors) / seconds),
+    completedCheckoutsPerSecond: round(completed / opts.duration),
     p50Ms: round(percentile(latencies, 50)),
     p99Ms: round(percentile(latencies, 99)),
   };
@@ -474,21 +655,28 @@ async function main(): Promise<void> {
       signOptions: { algorithm: 'HS256', expiresIn: 3600 },
     });
 
-    process.stderr.write(`(a) hot SKU: ${opts.hotBuyers} buyers for ${opts.hotUnits} units…\n`);
-    const hot = await hotSku(sql, jwt, baseUrl, opts);
-    process.stderr.write(
-      `(b) distinct SKUs: ${opts.checkouts} checkouts over ${opts.connections} connections…\n`,
-    );
-    const distinct = await distinctSkus(sql, jwt, baseUrl, opts);
+    const rss = new RssSampler(app.pid ?? 0);
+    const phase = (text: string) => process.stderr.write(`${text}\n`);
+    const profile = `${opts.connections} connections, ${opts.warmup} s warm-up, ${opts.duration} s measured`;
+
+    phase(`add to cart: ${profile}…`);
+    const cart = { ...(await addToCart(sql, jwt, baseUrl, opts)), maxRssMb: rss.takeMaxMb() };
+    phase(`completed checkouts (add to cart + checkout): ${profile}…`);
+    const checkouts = { ...(await completedCheckouts(sql, jwt, baseUrl, opts)), maxRssMb: rss.takeMaxMb() };
+    phase(`hot SKU: ${opts.hotBuyers} buyers at once for ${opts.hotUnits} units…`);
+    const hot = { ...(await hotSku(sql, jwt, baseUrl, opts)), maxRssMb: rss.takeMaxMb() };
+    rss.stop();
     // The ceiling runs alone on the machine, as the app did.
     await new Promise((resolve) => {
       app?.once('exit', resolve);
       app?.kill('SIGTERM');
     });
-    process.stderr.write(`ceiling: the same transaction through a bare pg pool…\n`);
+    phase(`ceiling: the same add-to-cart + checkout SQL through a bare pg pool, ${profile}…`);
     const ceiling = await bareCeiling(sql, jwt, databaseUrl, opts);
     await sql.end();
 
+    const ratio = round(checkouts.completedCheckoutsPerSecond / ceiling.completedCheckoutsPerSecond, 2);
+    const maxRssMb = Math.max(cart.maxRssMb, checkouts.maxRssMb, hot.maxRssMb);
     const result = {
       benchmark: 'checkout',
       date: new Date().toISOString(),
@@ -498,16 +686,32 @@ async function main(): Promise<void> {
         memoryGiB: round(os.totalmem() / 2 ** 30),
         node: process.version,
       },
+      load: { connections: opts.connections, warmupSeconds: opts.warmup, measuredSeconds: opts.duration },
+      addToCart: cart,
+      completedCheckouts: checkouts,
       hotSku: hot,
-      distinctSkus: distinct,
       bareCeiling: ceiling,
-      ratioToCeiling: round(distinct.checkoutsPerSecond / ceiling.checkoutsPerSecond, 2),
+      ratioToCeiling: ratio,
+      maxRssMb,
+      // ../shared/PERFORMANCE.md
+      targets: {
+        addToCartRps: { target: 310, value: cart.requestsPerSecond, met: cart.requestsPerSecond >= 310 },
+        completedCheckoutsPerSecond: {
+          target: 75,
+          value: checkouts.completedCheckoutsPerSecond,
+          met: checkouts.completedCheckoutsPerSecond >= 75 && checkouts.oversoldVariants === 0,
+        },
+        hotSkuExact: { target: opts.hotUnits, value: hot.successes, met: hot.correct && hot.oversold === 0 },
+        hotSkuP99Ms: { target: 500, value: hot.p99Ms, met: hot.p99Ms <= 500 },
+        ratioToCeiling: { target: 0.4, value: ratio, met: ratio >= 0.4 },
+        maxRssMb: { target: 300, value: maxRssMb, met: maxRssMb < 300 },
+      },
     };
     fs.mkdirSync(path.dirname(opts.out), { recursive: true });
     fs.writeFileSync(opts.out, `${JSON.stringify(result, null, 2)}\n`);
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-    if (!hot.correct || hot.oversold > 0) {
-      process.stderr.write('FAIL: the hot-SKU run sold a different number of units than it had.\n');
+    if (!hot.correct || hot.oversold > 0 || checkouts.oversoldVariants > 0) {
+      process.stderr.write('FAIL: stock was oversold or the hot-SKU run sold a different number of units.\n');
       process.exitCode = 1;
     }
   } finally {

@@ -51,6 +51,16 @@ export class CartService implements CartMergeHook {
   ): Promise<CartView> {
     const store = await this.requireStore(storeSlug, manager);
     const cartId = await this.findCartId(manager, store.id, owner);
+    return this.viewOf(manager, store, cartId, owner);
+  }
+
+  /** The cart as the API shows it, for a store and cart already looked up (prices read now). */
+  private async viewOf(
+    manager: EntityManager,
+    store: CartView['store'],
+    cartId: string | null,
+    owner: CartOwner,
+  ): Promise<CartView> {
     const items = cartId
       ? await manager.query<Array<{ id: string; variant_id: string; quantity: number }>>(
           `SELECT id, variant_id, quantity FROM cart_items WHERE cart_id = $1 ORDER BY created_at, id`,
@@ -85,7 +95,7 @@ export class CartService implements CartMergeHook {
         [cartId, variantId, quantity],
       );
       this.assertInStock(variant, line.quantity);
-      return this.view(storeSlug, owner, tx);
+      return this.viewOf(tx, store, cartId, owner);
     });
   }
 
@@ -100,7 +110,7 @@ export class CartService implements CartMergeHook {
       if (!rows[0]) throw itemNotFound();
       const variant = await this.requirePurchasable(tx, store.id, rows[0].variant_id);
       this.assertInStock(variant, quantity);
-      return this.view(storeSlug, owner, tx);
+      return this.viewOf(tx, store, cartId, owner);
     });
   }
 

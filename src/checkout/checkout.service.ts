@@ -75,6 +75,12 @@ export class CheckoutService {
       throw new AppException(400, 'IDEMPOTENCY_KEY_REQUIRED', 'The Idempotency-Key header is required');
     }
     const fingerprint = requestFingerprint('POST', `/api/stores/${storeSlug}/checkout`, dto);
+    const known = await this.idempotency.peek<CheckoutResponse>(user.id, idempotencyKey, fingerprint);
+    if (typeof known === 'object') return known;
+    // A new request whose cart the stock cannot cover is refused before anything is written: when a
+    // popular variant sells out, the many late buyers cost two reads each instead of three commits.
+    // The reservation in the transaction below stays the authority; this only answers early.
+    if (known === 'absent') await this.refuseUncoverableCart(storeSlug, user.id);
     return this.idempotency.execute(user.id, idempotencyKey, fingerprint, async (claim) => {
       // Taken outside the order's transaction: the month's counter row is then locked for one
       // statement, not for a whole checkout. A checkout that fails leaves a gap, never a duplicate.
@@ -93,6 +99,28 @@ export class CheckoutService {
       const body = provider.remote ? await this.openRemotePayment(provider, placed, claim, meta) : placed;
       return { status: 201, body };
     });
+  }
+
+  /** 409 INSUFFICIENT_STOCK when the customer's cart asks for more than is available now (one read). */
+  private async refuseUncoverableCart(storeSlug: string, userId: string): Promise<void> {
+    const short = await this.dataSource.query<
+      Array<{ variant_id: string; requested: number; available: number }>
+    >(
+      `SELECT ci.variant_id, ci.quantity AS requested, greatest(coalesce(i.quantity - i.reserved, 0), 0) AS available
+         FROM carts c
+         JOIN stores s ON s.id = c.store_id
+         JOIN cart_items ci ON ci.cart_id = c.id
+         LEFT JOIN inventory i ON i.variant_id = ci.variant_id
+        WHERE s.slug = $1 AND c.user_id = $2
+          AND ci.quantity > greatest(coalesce(i.quantity - i.reserved, 0), 0)
+        ORDER BY ci.variant_id`,
+      [storeSlug, userId],
+    );
+    if (short.length > 0) {
+      throw new InsufficientStockException(
+        short.map((r) => ({ variantId: r.variant_id, requested: r.requested, available: r.available })),
+      );
+    }
   }
 
   /** Opens the payment with a remote provider, outside any transaction; see the class comment. */

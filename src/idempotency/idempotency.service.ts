@@ -56,30 +56,49 @@ export function requestFingerprint(method: string, path: string, body: unknown):
 export class IdempotencyService {
   constructor(private readonly dataSource: DataSource) {}
 
+  /**
+   * What is known of (user, key) right now, without claiming it: a stored answer to replay, a request
+   * still running, or nothing. 422 when the key was used for another request. Lets a caller refuse a
+   * hopeless request (e.g. no stock) before writing anything, while a replay still gets its answer.
+   */
+  async peek<T>(
+    userId: string,
+    key: string,
+    fingerprint: string,
+  ): Promise<IdempotentResult<T> | 'running' | 'absent'> {
+    assertValidKey(key);
+    const row = await this.dataSource.getRepository(IdempotencyKey).findOne({
+      where: { userId, key },
+      select: { requestHash: true, responseStatus: true, responseBody: true },
+    });
+    if (!row) return 'absent';
+    if (row.requestHash !== fingerprint) {
+      throw new AppException(
+        422,
+        'IDEMPOTENCY_KEY_REUSED',
+        'This Idempotency-Key was used with a different request',
+      );
+    }
+    if (row.responseStatus === null) return 'running';
+    return { status: row.responseStatus, body: row.responseBody as T, replayed: true };
+  }
+
   async execute<T>(
     userId: string,
     key: string,
     fingerprint: string,
     work: (claim: IdempotencyClaim) => Promise<StoredResponse<T>>,
   ): Promise<IdempotentResult<T>> {
-    if (!IDEMPOTENCY_KEY_PATTERN.test(key)) {
-      throw new AppException(
-        400,
-        'IDEMPOTENCY_KEY_INVALID',
-        'Idempotency-Key must be 8-255 characters of [A-Za-z0-9_-:.]',
-      );
-    }
+    assertValidKey(key);
     const deadline = Date.now() + WAIT_MS;
     for (;;) {
       const claimId = await this.claim(userId, key, fingerprint);
       if (claimId) return this.run(claimId, work);
 
-      const row = await this.dataSource
-        .getRepository(IdempotencyKey)
-        .findOne({
-          where: { userId, key },
-          select: { requestHash: true, responseStatus: true, responseBody: true },
-        });
+      const row = await this.dataSource.getRepository(IdempotencyKey).findOne({
+        where: { userId, key },
+        select: { requestHash: true, responseStatus: true, responseBody: true },
+      });
       if (row) {
         if (row.requestHash !== fingerprint) {
           throw new AppException(
@@ -125,24 +144,27 @@ export class IdempotencyService {
     claimId: string,
     work: (claim: IdempotencyClaim) => Promise<StoredResponse<T>>,
   ): Promise<IdempotentResult<T>> {
+    let stored: StoredResponse<T> | undefined;
     const claim: IdempotencyClaim = {
       complete: async (manager, response) => {
-        await manager
-          .getRepository(IdempotencyKey)
-          .update(
-            { id: claimId },
-            {
-              responseStatus: response.status,
-              responseBody: response.body as object,
-              completedAt: new Date(),
-            },
-          );
+        stored = response as StoredResponse<T>;
+        await manager.getRepository(IdempotencyKey).update(
+          { id: claimId },
+          {
+            responseStatus: response.status,
+            responseBody: response.body as object,
+            completedAt: new Date(),
+          },
+        );
       },
     };
     try {
       const response = await work(claim);
-      // The work may refine the response after its transaction (e.g. the payment step): store the final one.
-      await claim.complete(this.dataSource.manager, response);
+      // The work may refine the response after its transaction (e.g. the payment step): store the final
+      // one, unless that very response is already stored (one UPDATE of the JSON per request, not two).
+      if (stored?.status !== response.status || stored.body !== response.body) {
+        await claim.complete(this.dataSource.manager, response);
+      }
       return { ...response, replayed: false };
     } catch (error) {
       // Release the claim unless a response was committed (a completion inside a transaction that
@@ -152,5 +174,15 @@ export class IdempotencyService {
       ]);
       throw error;
     }
+  }
+}
+
+function assertValidKey(key: string): void {
+  if (!IDEMPOTENCY_KEY_PATTERN.test(key)) {
+    throw new AppException(
+      400,
+      'IDEMPOTENCY_KEY_INVALID',
+      'Idempotency-Key must be 8-255 characters of [A-Za-z0-9_-:.]',
+    );
   }
 }

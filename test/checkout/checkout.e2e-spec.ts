@@ -278,7 +278,11 @@ describe('checkout', () => {
     it('409 INSUFFICIENT_STOCK with details, nothing reserved, the cart kept', async () => {
       const [shopper] = await shoppers(1, store.storeId, [{ variantId: store.variantIds[0], quantity: 4 }]);
       const before = await snapshot();
+      const numbers = () => count(`SELECT coalesce(sum(last_value), 0) AS n FROM order_number_counters`);
+      const numbersBefore = await numbers();
       const res = await checkout(store.slug, shopper).expect(409);
+      // Refused before any write: not even an order number is taken.
+      expect(await numbers()).toBe(numbersBefore);
       expect(res.body).toMatchObject({
         code: 'INSUFFICIENT_STOCK',
         details: [{ variantId: store.variantIds[0], requested: 4, available: 3 }],
