@@ -1,18 +1,26 @@
 /**
- * npm run bench:catalog [-- --duration 10 --connections 10 --products 10000 --variants 4]
+ * npm run bench:catalog [-- --duration 20 --warmup 10 --connections 50 --products 10000 --variants 4]
+ *
+ * The defaults are the load profile of /work/shared/PERFORMANCE.md (50 connections, 10 s warm-up, 20 s
+ * measured, 10,000 × 4); the flags are for quick runs only, whose figures are not comparable with it.
  *
  * Measures the public catalog under load and compares it with a bare baseline:
  *  1. a database: DATABASE_URL when set (the `bench` store is reused when it is big enough), otherwise a
  *     throwaway embedded PostgreSQL, seeded with `--products` × `--variants` (scripts/seed-catalog.ts);
- *  2. the real app in its own process (src/main.ts, NODE_ENV=production, LOG_LEVEL=warn);
- *  3. a bare `node:http` + `pg` server in its own process that runs the SAME SQL (the builders of
- *     src/catalog/storefront-sql.ts) and the same row → JSON mapping, with no framework around it;
+ *  2. the real app as `npm start` runs it: compiled (tsc, into bench-results/catalog-build) and started
+ *     as `node <build>/src/main.js` directly, so the pid whose memory is sampled is the app itself (no
+ *     npm/sh wrapper) and its memory holds no TypeScript compiler; NODE_ENV=production, LOG_LEVEL=warn;
+ *  3. a bare `node:http` + `pg` server in its own process (this script, compiled the same way) that runs
+ *     the SAME SQL (the builders of src/catalog/storefront-sql.ts) and the same row → JSON mapping, with
+ *     no framework around it;
  *  4. autocannon on loopback against both, scenario by scenario, after checking that both servers
- *     answer every scenario with identical JSON.
- * Writes bench-results/catalog.json (gitignored: machine-specific) and prints a table; the app's
- * req/s as a ratio of the baseline's is the number to watch (target ≥ 0.6 on listing and detail).
+ *     answer every scenario with identical JSON, and counting the app's SQL statements per request
+ *     (pg_stat_statements, on the embedded PostgreSQL);
+ *  5. the app's resident memory (VmRSS of its pid) sampled every 250 ms through each scenario.
+ * Writes bench-results/catalog.json (gitignored: machine-specific) with a `targets` object per
+ * scenario (met true/false and the figure), and prints a table.
  */
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as os from 'node:os';
@@ -37,15 +45,32 @@ import { migrateDatabase, seedCatalog, progressBar } from './seed-catalog';
 const STORE = 'bench';
 const ROOT = path.resolve(__dirname, '..');
 const RESULTS_FILE = path.join(ROOT, 'bench-results', 'catalog.json');
+/** Inside the project so that the compiled files resolve node_modules; bench-results/ is gitignored. */
+const BUILD_DIR = path.join(ROOT, 'bench-results', 'catalog-build');
 /** Same as the app's default TypeORM pool (src/database/data-source-options.ts), for a fair fight. */
 const POOL_SIZE = 10;
-const WARMUP_SECONDS = 2;
+/** Requests per scenario whose statements are counted (divided out: statements per request). */
+const COUNTED_REQUESTS = 20;
+
+/** PERFORMANCE.md. Listing and detail have throughput targets; every scenario has the memory ceiling. */
+const TARGETS = {
+  listing: { minReqPerSec: 440, maxP99Ms: 250, maxStatements: 4, minRatio: 0.6 },
+  'product detail': { minReqPerSec: 650, minRatio: 0.6 },
+  maxRssMb: 300,
+} as const;
 
 interface BenchOptions {
   duration: number;
+  warmup: number;
   connections: number;
   products: number;
   variants: number;
+}
+
+interface TargetCheck {
+  met: boolean;
+  target: string;
+  value: number | null;
 }
 
 interface Scenario {
@@ -129,9 +154,10 @@ function runBaselineServer(): void {
 // ---------------------------------------------------------------------------------------------------
 
 function parseArgs(argv: string[]): BenchOptions {
-  const options: BenchOptions = { duration: 10, connections: 10, products: 10_000, variants: 4 };
+  const options: BenchOptions = { duration: 20, warmup: 10, connections: 50, products: 10_000, variants: 4 };
   const limits: Record<string, [keyof BenchOptions, number, number]> = {
     '--duration': ['duration', 1, 120],
+    '--warmup': ['warmup', 0, 120],
     '--connections': ['connections', 1, 200],
     '--products': ['products', 100, 1_000_000],
     '--variants': ['variants', 1, 36],
@@ -141,7 +167,7 @@ function parseArgs(argv: string[]): BenchOptions {
     const value = Number(argv[i + 1]);
     if (!spec || !Number.isInteger(value) || value < spec[1] || value > spec[2]) {
       throw new Error(
-        `Usage: npm run bench:catalog -- [--duration s] [--connections n] [--products n] [--variants n]` +
+        `Usage: npm run bench:catalog -- [--duration s] [--warmup s] [--connections n] [--products n] [--variants n]` +
           (spec
             ? ` (${argv[i]} takes an integer from ${spec[1]} to ${spec[2]})`
             : ` (unknown option ${argv[i]})`),
@@ -156,10 +182,29 @@ function log(message: string): void {
   process.stderr.write(`${message}\n`);
 }
 
-/** Starts `args` with ts-node in a child process of its own; its output is kept for error reports. */
+/**
+ * Compiles the project (tsconfig.build.json) into BUILD_DIR, as `npm run build` does into dist/ (a folder
+ * of our own: the checkout benchmark builds dist/ and may run at another time with other sources).
+ * Type errors in files being edited by others do not stop the emit, so they are shown, not fatal.
+ */
+function buildApp(): void {
+  fs.rmSync(BUILD_DIR, { recursive: true, force: true });
+  const tsc = spawnSync(
+    process.execPath,
+    [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', BUILD_DIR],
+    { cwd: ROOT, encoding: 'utf8' },
+  );
+  if (!fs.existsSync(path.join(BUILD_DIR, 'src', 'main.js'))) {
+    throw new Error(`tsc did not produce src/main.js:\n${tsc.stdout}${tsc.stderr}`);
+  }
+  if (tsc.status !== 0)
+    log(`tsc reported errors (the build was emitted anyway):\n${tsc.stdout.slice(0, 2000)}`);
+}
+
+/** Starts a compiled script with node, no wrapper; its output is kept for error reports. */
 function startNode(args: string[], env: NodeJS.ProcessEnv): { child: ChildProcess; output: () => string } {
   let output = '';
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', ...args], {
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -201,6 +246,124 @@ function stopChild(child: ChildProcess | undefined): Promise<void> {
     });
     child.kill('SIGTERM');
   });
+}
+
+/**
+ * Samples a process's resident memory (VmRSS in /proc/<pid>/status) every 250 ms; `takeMaxMb` gives
+ * the max since the previous call. The pid must be the Node app itself: see `assertIsApp`.
+ */
+class RssSampler {
+  private maxKiB = 0;
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(private readonly pid: number) {
+    this.timer = setInterval(() => this.sample(), 250);
+    this.sample();
+  }
+
+  private sample(): void {
+    try {
+      const match = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${this.pid}/status`, 'utf8'));
+      if (match) this.maxKiB = Math.max(this.maxKiB, Number(match[1]));
+    } catch {
+      // The process is gone (or this is not Linux): nothing to sample.
+    }
+  }
+
+  /** Max RSS in MB since the last call (null when nothing could be sampled), then starts over. */
+  takeMaxMb(): number | null {
+    this.sample();
+    const mb = this.maxKiB > 0 ? Math.round((this.maxKiB / 1024) * 10) / 10 : null;
+    this.maxKiB = 0;
+    return mb;
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+}
+
+/** The sampled pid must run node on the app's main.js, not a wrapper whose RSS would mean nothing. */
+function assertIsApp(pid: number | undefined): number {
+  const cmdline = pid ? fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0') : [];
+  if (!pid || cmdline[0] !== process.execPath || !cmdline[1]?.endsWith(path.join('src', 'main.js'))) {
+    throw new Error(`The app's pid ${pid} is not node running main.js: ${cmdline.join(' ')}`);
+  }
+  return pid;
+}
+
+/**
+ * The app's SQL statements per request for a scenario, from pg_stat_statements (which counts what the
+ * server executed, whatever the client library): reset, COUNTED_REQUESTS requests one at a time, read.
+ * Only the app is sending statements meanwhile (the baseline is idle); our own are filtered out.
+ */
+async function statementsPerRequest(
+  sql: Client,
+  appUrl: string,
+  scenario: Scenario,
+): Promise<{ perRequest: number; byStatement: Array<{ calls: number; query: string }> }> {
+  // Requests the previous load left queued in a pool finish after autocannon stops: wait them out.
+  for (let i = 0; i < 100; i++) {
+    const { rows } = await sql.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM pg_stat_activity
+        WHERE datname = current_database() AND state = 'active' AND pid <> pg_backend_pid()`,
+    );
+    if (rows[0].n === 0) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  await sql.query('SELECT pg_stat_statements_reset()');
+  for (let i = 0; i < COUNTED_REQUESTS; i++) {
+    const res = await fetch(appUrl + scenario.paths[i % scenario.paths.length]);
+    if (res.status !== 200) throw new Error(`${scenario.name}: ${res.status} while counting statements`);
+    await res.arrayBuffer();
+  }
+  const { rows } = await sql.query<{ calls: string; query: string }>(
+    `SELECT calls, left(regexp_replace(query, '\\s+', ' ', 'g'), 120) AS query FROM pg_stat_statements
+      WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+        AND query NOT ILIKE '%pg_stat_statements%'
+      ORDER BY calls DESC`,
+  );
+  const byStatement = rows.map((row) => ({ calls: Number(row.calls), query: row.query }));
+  const total = byStatement.reduce((sum, row) => sum + row.calls, 0);
+  return { perRequest: total / COUNTED_REQUESTS, byStatement };
+}
+
+function targetsFor(
+  scenario: string,
+  app: Measurement,
+  ratio: number,
+  statements: number | null,
+  maxRssMb: number | null,
+): Record<string, TargetCheck> {
+  const atLeast = (value: number | null, min: number, unit: string): TargetCheck => ({
+    met: value !== null && value >= min,
+    target: `>= ${min}${unit}`,
+    value,
+  });
+  const atMost = (value: number | null, max: number, unit: string): TargetCheck => ({
+    met: value !== null && value <= max,
+    target: `<= ${max}${unit}`,
+    value,
+  });
+  const checks: Record<string, TargetCheck> = {
+    maxRssMb: {
+      met: maxRssMb !== null && maxRssMb < TARGETS.maxRssMb,
+      target: `< ${TARGETS.maxRssMb} MB`,
+      value: maxRssMb,
+    },
+  };
+  if (scenario === 'listing') {
+    const t = TARGETS.listing;
+    checks.reqPerSec = atLeast(app.reqPerSec, t.minReqPerSec, ' req/s');
+    checks.p99Ms = atMost(app.p99Ms, t.maxP99Ms, ' ms');
+    checks.statementsPerRequest = atMost(statements, t.maxStatements, '');
+    checks.ratio = atLeast(ratio, t.minRatio, ' of baseline');
+  } else if (scenario === 'product detail') {
+    const t = TARGETS['product detail'];
+    checks.reqPerSec = atLeast(app.reqPerSec, t.minReqPerSec, ' req/s');
+    checks.ratio = atLeast(ratio, t.minRatio, ' of baseline');
+  }
+  return checks;
 }
 
 async function measure(baseUrl: string, scenario: Scenario, seconds: number, connections: number) {
@@ -266,7 +429,11 @@ async function main(): Promise<void> {
   const outputs: Array<[string, () => string]> = [];
   let postgres: EmbeddedPostgres | undefined;
   let tempDir: string | undefined;
+  let stats: Client | undefined;
+  let rss: RssSampler | undefined;
   const cleanUp = async (): Promise<void> => {
+    rss?.stop();
+    await stats?.end().catch(() => undefined);
     await Promise.all(children.map(stopChild));
     await postgres?.stop();
     if (tempDir) fs.rmSync(tempDir, { recursive: true, force: true });
@@ -286,7 +453,13 @@ async function main(): Promise<void> {
       postgres = new EmbeddedPostgres({
         dataDir: tempDir,
         // Throwaway data: durability settings only slow the seed down; reads are unaffected.
-        settings: { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' },
+        settings: {
+          fsync: 'off',
+          synchronous_commit: 'off',
+          full_page_writes: 'off',
+          // To count the app's statements per request (server side, whatever the client does).
+          shared_preload_libraries: 'pg_stat_statements',
+        },
       });
       databaseUrl = (await postgres.start()).url;
       log(`Throwaway embedded PostgreSQL in ${tempDir}`);
@@ -339,9 +512,23 @@ async function main(): Promise<void> {
       await sql.end();
     }
 
-    // 2. The app and the baseline, each in its own process.
+    // Statement counting needs pg_stat_statements loaded; on a DATABASE_URL server it may not be.
+    const statsClient = new Client({ connectionString: databaseUrl });
+    stats = statsClient;
+    await statsClient.connect();
+    const canCount = await statsClient.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements').then(
+      () => statsClient.query('SELECT pg_stat_statements_reset()').then(() => true),
+      (error: unknown) => {
+        log(`Not counting statements (pg_stat_statements unavailable: ${String(error)})`);
+        return false;
+      },
+    );
+
+    // 2. The app and the baseline, each in its own process, both compiled.
+    log('Compiling (tsc -p tsconfig.build.json)');
+    buildApp();
     const appPort = await findFreePort();
-    const app = startNode(['src/main.ts'], {
+    const app = startNode([path.join(BUILD_DIR, 'src', 'main.js')], {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
       NODE_ENV: 'production',
@@ -354,7 +541,7 @@ async function main(): Promise<void> {
     children.push(app.child);
     outputs.push(['the app', app.output]);
     const baselinePort = await findFreePort();
-    const baseline = startNode([path.join('scripts', 'bench-catalog.ts'), '--baseline-server'], {
+    const baseline = startNode([path.join(BUILD_DIR, 'scripts', 'bench-catalog.js'), '--baseline-server'], {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
       NODE_ENV: 'production',
@@ -367,6 +554,8 @@ async function main(): Promise<void> {
     const baselineUrl = `http://127.0.0.1:${baselinePort}`;
     await waitForHttp(`${appUrl}/api/health`, app.child, app.output, 'The app');
     await waitForHttp(`${baselineUrl}/ready`, baseline.child, baseline.output, 'The baseline server');
+    rss = new RssSampler(assertIsApp(app.child.pid));
+    const startupRssMb = rss.takeMaxMb();
 
     // 3. Scenarios, checked, then measured: app and baseline alternate so that background load hits both.
     const products = `/api/stores/${STORE}/products`;
@@ -382,26 +571,46 @@ async function main(): Promise<void> {
     await checkSameAnswers(appUrl, baselineUrl, scenarios);
     log(
       `Measuring ${scenarios.length} scenarios × 2 servers, ${options.duration} s each ` +
-        `(+${WARMUP_SECONDS} s warm-up), ${options.connections} connections`,
+        `(+${options.warmup} s warm-up), ${options.connections} connections`,
     );
     const results = [];
     for (const scenario of scenarios) {
-      await measure(appUrl, scenario, WARMUP_SECONDS, options.connections);
+      const counted = canCount ? await statementsPerRequest(statsClient, appUrl, scenario) : null;
+      const statements = counted?.perRequest ?? null;
+      rss.takeMaxMb(); // from here on: this scenario's load only
+      if (options.warmup > 0) await measure(appUrl, scenario, options.warmup, options.connections);
       const appResult = await measure(appUrl, scenario, options.duration, options.connections);
-      await measure(baselineUrl, scenario, WARMUP_SECONDS, options.connections);
+      // Warm-up included: memory must stay under the ceiling all the time, not just once warm.
+      const maxRssMb = rss.takeMaxMb();
+      if (options.warmup > 0) await measure(baselineUrl, scenario, options.warmup, options.connections);
       const baselineResult = await measure(baselineUrl, scenario, options.duration, options.connections);
       const ratio = Math.round((appResult.reqPerSec / baselineResult.reqPerSec) * 100) / 100;
+      const targets = targetsFor(scenario.name, appResult, ratio, statements, maxRssMb);
       results.push({
         scenario: scenario.name,
         path: scenario.paths[0],
-        app: appResult,
+        app: { ...appResult, statementsPerRequest: statements, maxRssMb },
+        statementsSeen: counted?.byStatement,
         baseline: baselineResult,
         ratio,
+        targets,
       });
+      const missed = Object.entries(targets)
+        .filter(([, check]) => !check.met)
+        .map(([name]) => name);
       log(
-        `  ${scenario.name}: app ${appResult.reqPerSec} req/s, baseline ${baselineResult.reqPerSec} req/s, ratio ${ratio}`,
+        `  ${scenario.name}: app ${appResult.reqPerSec} req/s (p99 ${appResult.p99Ms} ms, ` +
+          `${statements ?? '?'} statements, max RSS ${maxRssMb ?? '?'} MB), baseline ` +
+          `${baselineResult.reqPerSec} req/s, ratio ${ratio}; ` +
+          (missed.length > 0 ? `MISSED: ${missed.join(', ')}` : 'targets met'),
       );
     }
+    // Idle between scenarios (baseline runs, counting) included: the max over the whole run.
+    const appMaxRssMb = Math.max(
+      startupRssMb ?? 0,
+      rss.takeMaxMb() ?? 0,
+      ...results.map((r) => r.app.maxRssMb ?? 0),
+    );
 
     const report = {
       date: new Date().toISOString(),
@@ -416,11 +625,18 @@ async function main(): Promise<void> {
       catalog: { store: STORE, products: catalog.products, variants: catalog.variants },
       settings: {
         durationSeconds: options.duration,
-        warmupSeconds: WARMUP_SECONDS,
+        warmupSeconds: options.warmup,
         connections: options.connections,
         poolSize: POOL_SIZE,
-        app: 'src/main.ts via ts-node (transpile-only), NODE_ENV=production, LOG_LEVEL=warn',
+        app: 'compiled (tsc), node src/main.js, NODE_ENV=production, LOG_LEVEL=warn',
+        profileOfPerformanceMd:
+          options.duration === 20 &&
+          options.warmup === 10 &&
+          options.connections === 50 &&
+          catalog.products === 10_000 &&
+          catalog.variants === 40_000,
       },
+      appMaxRssMb: { startup: startupRssMb, wholeRun: appMaxRssMb, target: `< ${TARGETS.maxRssMb} MB` },
       results,
       totalSeconds: Math.round((Date.now() - started) / 1000),
     };
@@ -445,19 +661,43 @@ async function main(): Promise<void> {
 }
 
 function printTable(
-  results: Array<{ scenario: string; app: Measurement; baseline: Measurement; ratio: number }>,
+  results: Array<{
+    scenario: string;
+    app: Measurement & { statementsPerRequest: number | null; maxRssMb: number | null };
+    baseline: Measurement;
+    ratio: number;
+    targets: Record<string, TargetCheck>;
+  }>,
 ): void {
   const rows = [
-    ['scenario', 'app req/s', 'p50', 'p99', 'baseline req/s', 'p50', 'p99', 'ratio'],
+    [
+      'scenario',
+      'app req/s',
+      'p50',
+      'p99',
+      'stmts',
+      'max RSS',
+      'baseline req/s',
+      'p50',
+      'p99',
+      'ratio',
+      'missed',
+    ],
     ...results.map((r) => [
       r.scenario,
       String(r.app.reqPerSec),
       `${r.app.p50Ms} ms`,
       `${r.app.p99Ms} ms`,
+      String(r.app.statementsPerRequest ?? '?'),
+      `${r.app.maxRssMb ?? '?'} MB`,
       String(r.baseline.reqPerSec),
       `${r.baseline.p50Ms} ms`,
       `${r.baseline.p99Ms} ms`,
       r.ratio.toFixed(2),
+      Object.entries(r.targets)
+        .filter(([, check]) => !check.met)
+        .map(([name]) => name)
+        .join(', ') || '-',
     ]),
   ];
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
