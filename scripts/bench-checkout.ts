@@ -99,7 +99,10 @@ async function freePort(): Promise<number> {
  */
 async function startApp(databaseUrl: string, port: number): Promise<ChildProcess> {
   execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
-  const child = spawn(process.execPath, ['dist/src/main.js'], {
+  // BENCH_CPU_PROF_DIR=<dir>: the app writes a V8 CPU profile there when it stops (see docs/benchmarks.md).
+  const profileDir = process.env.BENCH_CPU_PROF_DIR;
+  const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  const child = spawn(process.execPath, [...nodeArgs, 'dist/src/main.js'], {
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,
