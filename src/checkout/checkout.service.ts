@@ -10,6 +10,7 @@ import { parseMoney } from '../common/money';
 import { AppException, ErrorBody } from '../common/errors';
 import { AppConfig } from '../config/app-config';
 import { InjectAppConfig } from '../config/app-config.module';
+import { Address } from '../customers/entities/address.entity';
 import { inTransaction } from '../database/transactions';
 import { DiscountsService } from '../discounts/discounts.service';
 import {
@@ -194,11 +195,10 @@ export class CheckoutService {
       : [];
     if (!cartId || lines.length === 0) throw new AppException(409, 'CART_EMPTY', 'The cart is empty');
 
-    const address = await tx.query<Array<{ id: string }>>(
-      `SELECT id FROM addresses WHERE id = $1 AND user_id = $2`,
-      [dto.shippingAddressId, user.id],
-    );
-    if (address.length === 0) throw new AppException(404, 'ADDRESS_NOT_FOUND', 'Shipping address not found');
+    const address = await tx
+      .getRepository(Address)
+      .findOne({ where: { id: dto.shippingAddressId, userId: user.id } });
+    if (!address) throw new AppException(404, 'ADDRESS_NOT_FOUND', 'Shipping address not found');
 
     const priced = await this.catalog.priceVariants(
       store.id,
@@ -236,23 +236,22 @@ export class CheckoutService {
         notes: dto.notes ?? null,
       }),
     );
-    await tx.getRepository(OrderItem).insert(
-      lines.map((l) => {
-        const v = priced.get(l.variant_id);
-        if (!v) throw new Error('unreachable: priced above');
-        return {
-          orderId: order.id,
-          productId: v.productId,
-          variantId: v.variantId,
-          productName: v.productName,
-          variantName: v.variantName,
-          sku: v.sku,
-          quantity: l.quantity,
-          unitPrice: v.unitPrice,
-          totalPrice: v.unitPrice * l.quantity,
-        };
-      }),
-    );
+    const items = lines.map((l) => {
+      const v = priced.get(l.variant_id);
+      if (!v) throw new Error('unreachable: priced above');
+      return {
+        orderId: order.id,
+        productId: v.productId,
+        variantId: v.variantId,
+        productName: v.productName,
+        variantName: v.variantName,
+        sku: v.sku,
+        quantity: l.quantity,
+        unitPrice: v.unitPrice,
+        totalPrice: v.unitPrice * l.quantity,
+      };
+    });
+    await tx.getRepository(OrderItem).insert(items);
     await tx.query(
       `INSERT INTO store_customers (store_id, profile_id) VALUES ($1, $2)
        ON CONFLICT (store_id, profile_id) DO UPDATE SET updated_at = now()`,
@@ -274,9 +273,13 @@ export class CheckoutService {
       details: { orderNumber, total: totals.total, lines: lines.length, discountCode: order.discountCode },
     });
 
-    const full = await tx
-      .getRepository(Order)
-      .findOneOrFail({ where: { id: order.id }, relations: { items: true, shippingAddress: true } });
+    // The response from what this transaction wrote, not a re-read: every line was inserted by one
+    // statement, so they share the order's timestamp, as a re-read would show them.
+    const full: Order = {
+      ...order,
+      items: items.map((item) => ({ ...item, createdAt: order.createdAt }) as OrderItem),
+      shippingAddress: address,
+    };
     // Stock last: its row locks are what concurrent buyers of a popular variant queue on, so they are
     // taken as late as possible and held only until the commit that follows.
     const holdUntil = new Date(Date.now() + this.config.reservationTtlMinutes * 60_000);

@@ -193,8 +193,9 @@ describe('checkout', () => {
       );
       expect(await count(`SELECT count(*) AS n FROM logs WHERE action = 'order.created'`)).toBe(audits + 1);
       expect(await count(`SELECT count(*) AS n FROM payments WHERE order_id = $1`, [order.id])).toBe(1);
-      // The order is the customer's.
-      await http().get(`/api/orders/${order.id}`).set(bearer(shopper.user)).expect(200);
+      // The order is the customer's, and the checkout answer is exactly what a re-read shows.
+      const fetched = await http().get(`/api/orders/${order.id}`).set(bearer(shopper.user)).expect(200);
+      expect(fetched.body).toEqual(order);
       expect(await inventoryViolations(sql)).toEqual([]);
     });
 
