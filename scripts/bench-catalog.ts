@@ -65,6 +65,8 @@ interface BenchOptions {
   connections: number;
   products: number;
   variants: number;
+  /** Run the app with `node --cpu-prof` (profiles in bench-results/cpu-profiles, written at exit). */
+  cpuProf: boolean;
 }
 
 interface TargetCheck {
@@ -154,8 +156,15 @@ function runBaselineServer(): void {
 // ---------------------------------------------------------------------------------------------------
 
 function parseArgs(argv: string[]): BenchOptions {
-  const options: BenchOptions = { duration: 20, warmup: 10, connections: 50, products: 10_000, variants: 4 };
-  const limits: Record<string, [keyof BenchOptions, number, number]> = {
+  const options: BenchOptions = {
+    duration: 20,
+    warmup: 10,
+    connections: 50,
+    products: 10_000,
+    variants: 4,
+    cpuProf: false,
+  };
+  const limits: Record<string, [Exclude<keyof BenchOptions, 'cpuProf'>, number, number]> = {
     '--duration': ['duration', 1, 120],
     '--warmup': ['warmup', 0, 120],
     '--connections': ['connections', 1, 200],
@@ -163,11 +172,16 @@ function parseArgs(argv: string[]): BenchOptions {
     '--variants': ['variants', 1, 36],
   };
   for (let i = 0; i < argv.length; i += 2) {
+    if (argv[i] === '--cpu-prof') {
+      options.cpuProf = true;
+      i--;
+      continue;
+    }
     const spec = limits[argv[i]];
     const value = Number(argv[i + 1]);
     if (!spec || !Number.isInteger(value) || value < spec[1] || value > spec[2]) {
       throw new Error(
-        `Usage: npm run bench:catalog -- [--duration s] [--warmup s] [--connections n] [--products n] [--variants n]` +
+        `Usage: npm run bench:catalog -- [--duration s] [--warmup s] [--connections n] [--products n] [--variants n] [--cpu-prof]` +
           (spec
             ? ` (${argv[i]} takes an integer from ${spec[1]} to ${spec[2]})`
             : ` (unknown option ${argv[i]})`),
@@ -286,7 +300,7 @@ class RssSampler {
 /** The sampled pid must run node on the app's main.js, not a wrapper whose RSS would mean nothing. */
 function assertIsApp(pid: number | undefined): number {
   const cmdline = pid ? fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0') : [];
-  if (!pid || cmdline[0] !== process.execPath || !cmdline[1]?.endsWith(path.join('src', 'main.js'))) {
+  if (!pid || cmdline[0] !== process.execPath || !cmdline.at(-2)?.endsWith(path.join('src', 'main.js'))) {
     throw new Error(`The app's pid ${pid} is not node running main.js: ${cmdline.join(' ')}`);
   }
   return pid;
@@ -528,7 +542,10 @@ async function main(): Promise<void> {
     log('Compiling (tsc -p tsconfig.build.json)');
     buildApp();
     const appPort = await findFreePort();
-    const app = startNode([path.join(BUILD_DIR, 'src', 'main.js')], {
+    const profiling = options.cpuProf
+      ? ['--cpu-prof', `--cpu-prof-dir=${path.join(ROOT, 'bench-results', 'cpu-profiles')}`]
+      : [];
+    const app = startNode([...profiling, path.join(BUILD_DIR, 'src', 'main.js')], {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
       NODE_ENV: 'production',

@@ -1,6 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { Pool, QueryResultRow } from 'pg';
+import { DataSource, QueryFailedError } from 'typeorm';
 import { AppException } from '../../common/errors';
 import { Paginated } from '../../common/pagination';
 import {
@@ -62,7 +63,10 @@ export class StorefrontService {
   async product(storeSlug: string, productSlug: string): Promise<ProductDetail> {
     assertStorable(storeSlug);
     if (productSlug.includes('\0')) throw productNotFound();
-    const row = await this.one<ProductDetailRow>(buildProductDetailQuery(storeSlug, productSlug));
+    const row = await this.prepared<ProductDetailRow>(
+      'storefront_product_detail',
+      buildProductDetailQuery(storeSlug, productSlug),
+    );
     if (!row) throw storeNotFound();
     if (!row.product) throw productNotFound();
     return toProductDetail(row.product);
@@ -71,6 +75,30 @@ export class StorefrontService {
   private async one<T>(statement: SqlStatement): Promise<T | undefined> {
     const rows = await this.dataSource.query<T[]>(statement.sql, statement.params);
     return rows[0];
+  }
+
+  /**
+   * Runs a statement whose SQL text never changes as a named prepared statement, so each pooled
+   * connection plans it once: the product page's planning (~1.3 ms) costs 3× its execution (~0.4 ms),
+   * and TypeORM's query() always sends unnamed, re-planned statements. Goes to TypeORM's own pg pool
+   * and does what its query runner does around a query (log, QueryFailedError), so query logging,
+   * statement counting and the database-error mapping behave as for any other statement.
+   */
+  private async prepared<T>(name: string, statement: SqlStatement): Promise<T | undefined> {
+    const pool = (this.dataSource.driver as unknown as { master: Pool }).master;
+    const logger = this.dataSource.logger;
+    logger.logQuery(statement.sql, statement.params);
+    try {
+      const result = await pool.query<T & QueryResultRow>({
+        name,
+        text: statement.sql,
+        values: statement.params,
+      });
+      return result.rows[0];
+    } catch (error) {
+      logger.logQueryError(error instanceof Error ? error : String(error), statement.sql, statement.params);
+      throw new QueryFailedError(statement.sql, statement.params, error as Error);
+    }
   }
 }
 
