@@ -33,6 +33,7 @@ import { EmbeddedPostgres, findFreePort } from '../src/database/embedded-postgre
 import {
   buildProductDetailQuery,
   buildProductListQuery,
+  PRODUCT_DETAIL_STATEMENT_NAME,
   PRODUCT_SORTS,
   ProductDetailRow,
   ProductListRow,
@@ -115,7 +116,12 @@ function runBaselineServer(): void {
       }
       if (parts.length === 5) {
         const detail = buildProductDetailQuery(parts[2], parts[4]);
-        const { rows } = await pool.query<ProductDetailRow>(detail.sql, detail.params);
+        // Prepared, as in the app (StorefrontService.product).
+        const { rows } = await pool.query<ProductDetailRow>({
+          name: PRODUCT_DETAIL_STATEMENT_NAME,
+          text: detail.sql,
+          values: detail.params,
+        });
         const product = rows[0]?.product;
         return product ? send(res, 200, toProductDetail(product)) : send(res, 404, {});
       }

@@ -9,6 +9,7 @@ import {
   buildProductDetailQuery,
   buildProductListQuery,
   CategoryTreeRow,
+  PRODUCT_DETAIL_STATEMENT_NAME,
   ProductDetailRow,
   ProductListRow,
   SqlStatement,
@@ -64,7 +65,7 @@ export class StorefrontService {
     assertStorable(storeSlug);
     if (productSlug.includes('\0')) throw productNotFound();
     const row = await this.prepared<ProductDetailRow>(
-      'storefront_product_detail',
+      PRODUCT_DETAIL_STATEMENT_NAME,
       buildProductDetailQuery(storeSlug, productSlug),
     );
     if (!row) throw storeNotFound();
