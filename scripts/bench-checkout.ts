@@ -336,6 +336,31 @@ interface ConnectionContext {
   shopper?: Shopper;
 }
 
+/**
+ * POST /cart/items as autocannon sends it: each connection keeps one customer (its `context`), and the
+ * variants are taken in turn.
+ */
+function addToCartRequest(store: { slug: string; variantIds: string[] }, shoppers: Shopper[]): CannonRequest {
+  let nextShopper = 0;
+  let nextVariant = 0;
+  return {
+    method: 'POST',
+    path: `/api/stores/${store.slug}/cart/items`,
+    setupRequest: (req, context: ConnectionContext) => {
+      context.shopper ??= shoppers[nextShopper++ % shoppers.length];
+      nextVariant += 1;
+      return {
+        ...req,
+        headers: jsonHeaders(context.shopper.token),
+        body: JSON.stringify({
+          variantId: store.variantIds[nextVariant % store.variantIds.length],
+          quantity: 1,
+        }),
+      };
+    },
+  };
+}
+
 async function addToCart(sql: Client, jwt: JwtService, baseUrl: string, opts: Options) {
   const store = await createStore(sql, 50, 1_000_000);
   const shoppers = await createShoppers(
@@ -344,26 +369,8 @@ async function addToCart(sql: Client, jwt: JwtService, baseUrl: string, opts: Op
     store.storeId,
     Array.from({ length: opts.connections }, () => []),
   );
-  let nextShopper = 0;
-  let nextVariant = 0;
-  const requests = (): CannonRequest[] => [
-    {
-      method: 'POST',
-      path: `/api/stores/${store.slug}/cart/items`,
-      setupRequest: (req, context: ConnectionContext) => {
-        context.shopper ??= shoppers[nextShopper++ % shoppers.length];
-        nextVariant += 1;
-        return {
-          ...req,
-          headers: jsonHeaders(context.shopper.token),
-          body: JSON.stringify({
-            variantId: store.variantIds[nextVariant % store.variantIds.length],
-            quantity: 1,
-          }),
-        };
-      },
-    },
-  ];
+  const addRequest = addToCartRequest(store, shoppers);
+  const requests = (): CannonRequest[] => [addRequest];
   const result = await warmThenMeasure(baseUrl, opts, requests, () => undefined);
   return {
     requestsPerSecond: round(result.requests.average),
@@ -382,28 +389,12 @@ async function completedCheckouts(sql: Client, jwt: JwtService, baseUrl: string,
     store.storeId,
     Array.from({ length: opts.connections }, () => []),
   );
-  let nextShopper = 0;
-  let nextVariant = 0;
+  const addRequest = addToCartRequest(store, shoppers);
   let measuring = false;
   let completed = 0;
   let failedCheckouts = 0;
   const requests = (): CannonRequest[] => [
-    {
-      method: 'POST',
-      path: `/api/stores/${store.slug}/cart/items`,
-      setupRequest: (req, context: ConnectionContext) => {
-        context.shopper ??= shoppers[nextShopper++ % shoppers.length];
-        nextVariant += 1;
-        return {
-          ...req,
-          headers: jsonHeaders(context.shopper.token),
-          body: JSON.stringify({
-            variantId: store.variantIds[nextVariant % store.variantIds.length],
-            quantity: 1,
-          }),
-        };
-      },
-    },
+    addRequest,
     {
       method: 'POST',
       path: `/api/stores/${store.slug}/checkout`,
