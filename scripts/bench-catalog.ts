@@ -457,6 +457,8 @@ async function main(): Promise<void> {
     await Promise.all(children.map(stopChild));
     await postgres?.stop();
     if (tempDir) fs.rmSync(tempDir, { recursive: true, force: true });
+    // Compiled JS left in the tree would be linted by `npx eslint .` (only root *.js and dist/ are ignored).
+    fs.rmSync(BUILD_DIR, { recursive: true, force: true });
   };
   process.once('SIGINT', () => {
     void cleanUp().then(() => process.exit(130));
