@@ -393,6 +393,7 @@ async function completedCheckouts(sql: Client, jwt: JwtService, baseUrl: string,
   let measuring = false;
   let completed = 0;
   let failedCheckouts = 0;
+  const failures: Record<string, number> = {};
   const requests = (): CannonRequest[] => [
     addRequest,
     {
@@ -406,10 +407,16 @@ async function completedCheckouts(sql: Client, jwt: JwtService, baseUrl: string,
           body: JSON.stringify({ shippingAddressId: shopper.addressId }),
         };
       },
-      onResponse: (status) => {
+      onResponse: (status, body) => {
         if (!measuring) return;
-        if (status === 201) completed += 1;
-        else failedCheckouts += 1;
+        if (status === 201) {
+          completed += 1;
+          return;
+        }
+        failedCheckouts += 1;
+        const code = /"code":"([A-Z_]+)"/.exec(body)?.[1] ?? '';
+        const key = `${status} ${code}`.trim();
+        failures[key] = (failures[key] ?? 0) + 1;
       },
     },
   ];
@@ -431,6 +438,7 @@ async function completedCheckouts(sql: Client, jwt: JwtService, baseUrl: string,
     completedCheckoutsPerSecond: round(completed / opts.duration),
     completedCheckouts: completed,
     failedCheckouts,
+    failures,
     requestsPerSecond: round(result.requests.average),
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
