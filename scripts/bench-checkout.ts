@@ -303,25 +303,29 @@ class RssSampler {
 
 type CannonRequest = autocannon.Request;
 
-/** A warm-up run (discarded), then the measured run, with the same requests. */
+/**
+ * A warm-up run (discarded), then the measured run. `requests(0)` builds the warm-up's requests and
+ * `requests(1)` the measured run's: when the warm-up stops, autocannon drops its in-flight requests but
+ * the app still completes them, so a scenario with per-customer state gives each run its own customers.
+ */
 async function warmThenMeasure(
   baseUrl: string,
   opts: Options,
-  requests: () => CannonRequest[],
+  requests: (run: 0 | 1) => CannonRequest[],
   onMeasureStart: () => void,
 ): Promise<autocannon.Result> {
   await autocannon({
     url: baseUrl,
     connections: opts.connections,
     duration: opts.warmup,
-    requests: requests(),
+    requests: requests(0),
   });
   onMeasureStart();
   return autocannon({
     url: baseUrl,
     connections: opts.connections,
     duration: opts.duration,
-    requests: requests(),
+    requests: requests(1),
   });
 }
 
@@ -383,43 +387,46 @@ async function addToCart(sql: Client, jwt: JwtService, baseUrl: string, opts: Op
 
 async function completedCheckouts(sql: Client, jwt: JwtService, baseUrl: string, opts: Options) {
   const store = await createStore(sql, 200, 1_000_000);
-  const shoppers = await createShoppers(
+  // One set of customers for the warm-up, another for the measured run (see warmThenMeasure).
+  const allShoppers = await createShoppers(
     sql,
     jwt,
     store.storeId,
-    Array.from({ length: opts.connections }, () => []),
+    Array.from({ length: 2 * opts.connections }, () => []),
   );
-  const addRequest = addToCartRequest(store, shoppers);
   let measuring = false;
   let completed = 0;
   let failedCheckouts = 0;
   const failures: Record<string, number> = {};
-  const requests = (): CannonRequest[] => [
-    addRequest,
-    {
-      method: 'POST',
-      path: `/api/stores/${store.slug}/checkout`,
-      setupRequest: (req, context: ConnectionContext) => {
-        const shopper = context.shopper ?? shoppers[0];
-        return {
-          ...req,
-          headers: jsonHeaders(shopper.token, { 'idempotency-key': randomUUID() }),
-          body: JSON.stringify({ shippingAddressId: shopper.addressId }),
-        };
+  const requests = (run: 0 | 1): CannonRequest[] => {
+    const shoppers = allShoppers.slice(run * opts.connections, (run + 1) * opts.connections);
+    return [
+      addToCartRequest(store, shoppers),
+      {
+        method: 'POST',
+        path: `/api/stores/${store.slug}/checkout`,
+        setupRequest: (req, context: ConnectionContext) => {
+          const shopper = context.shopper ?? shoppers[0];
+          return {
+            ...req,
+            headers: jsonHeaders(shopper.token, { 'idempotency-key': randomUUID() }),
+            body: JSON.stringify({ shippingAddressId: shopper.addressId }),
+          };
+        },
+        onResponse: (status, body) => {
+          if (!measuring) return;
+          if (status === 201) {
+            completed += 1;
+            return;
+          }
+          failedCheckouts += 1;
+          const code = /"code":"([A-Z_]+)"/.exec(body)?.[1] ?? '';
+          const key = `${status} ${code}`.trim();
+          failures[key] = (failures[key] ?? 0) + 1;
+        },
       },
-      onResponse: (status, body) => {
-        if (!measuring) return;
-        if (status === 201) {
-          completed += 1;
-          return;
-        }
-        failedCheckouts += 1;
-        const code = /"code":"([A-Z_]+)"/.exec(body)?.[1] ?? '';
-        const key = `${status} ${code}`.trim();
-        failures[key] = (failures[key] ?? 0) + 1;
-      },
-    },
-  ];
+    ];
+  };
   const result = await warmThenMeasure(baseUrl, opts, requests, () => {
     measuring = true;
   });
