@@ -7,7 +7,7 @@ import { offsetOf, paginated, Paginated, PaginationQuery } from '../common/pagin
 import { LegacyCustomerOrderSummary, StoreCustomerOrdersRow } from '../customers/customer.types';
 import { StoreCustomer } from '../customers/entities/store-customer.entity';
 import { Payment } from '../payments/entities/payment.entity';
-import { Store } from '../stores/entities/store.entity';
+import { StoresService } from '../stores/stores.service';
 import { Order } from './entities/order.entity';
 import { OrderPaymentStatus } from './order.types';
 
@@ -33,10 +33,13 @@ const SPENT_PAYMENT_STATUSES: OrderPaymentStatus[] = ['paid', 'refunded'];
  */
 @Injectable()
 export class StoreCustomersService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly stores: StoresService,
+  ) {}
 
   async list(storeId: string, query: PaginationQuery): Promise<Paginated<StoreCustomerSummary>> {
-    await this.requireStore(storeId);
+    await this.stores.requireStore(storeId);
     const customers = this.dataSource
       .getRepository(StoreCustomer)
       .createQueryBuilder('sc')
@@ -113,7 +116,7 @@ export class StoreCustomersService {
 
   /** The former `store_customers.orders` JSON, in its legacy shape, computed from `orders`. */
   async ordersSummary(storeId: string, profileId: string): Promise<StoreCustomerOrdersRow> {
-    await this.requireStore(storeId);
+    await this.stores.requireStore(storeId);
     const customer = await this.dataSource
       .getRepository(StoreCustomer)
       .findOne({ where: { storeId, profileId } });
@@ -129,11 +132,6 @@ export class StoreCustomersService {
       profile_id: profileId,
       orders: orders.map((o): LegacyCustomerOrderSummary => toLegacySummary(o)),
     };
-  }
-
-  private async requireStore(storeId: string): Promise<void> {
-    const exists = await this.dataSource.getRepository(Store).exists({ where: { id: storeId } });
-    if (!exists) throw new AppException(404, 'STORE_NOT_FOUND', 'Store not found');
   }
 }
 
