@@ -9,6 +9,7 @@ import { offsetOf, Paginated, paginated } from '../common/pagination';
 import { checkDiscount, discountAmount, DiscountRejection } from './discount-rules';
 import { CreateDiscountDto, dateOrNull, ListDiscountsQuery, UpdateDiscountDto } from './dto/discount.dto';
 import { Discount } from './entities/discount.entity';
+import { definedFields } from '../common/objects';
 
 const PERCENT_MAX = 100_00; // 100.00 %, in the same hundredths as money
 
@@ -100,12 +101,7 @@ export class DiscountsService {
         const before = await repo.findOne({ where: { id, storeId }, lock: { mode: 'pessimistic_write' } });
         if (!before) throw new AppException(404, 'DISCOUNT_NOT_FOUND', 'Discount not found');
         const changes: Partial<Discount> = {
-          ...(dto.code !== undefined && { code: dto.code }),
-          ...(dto.type !== undefined && { type: dto.type }),
-          ...(dto.value !== undefined && { value: dto.value }),
-          ...(dto.minPurchaseAmount !== undefined && { minPurchaseAmount: dto.minPurchaseAmount }),
-          ...(dto.maxUses !== undefined && { maxUses: dto.maxUses }),
-          ...(dto.isActive !== undefined && { isActive: dto.isActive }),
+          ...definedFields(dto, ['code', 'type', 'value', 'minPurchaseAmount', 'maxUses', 'isActive']),
           ...(dto.startsAt !== undefined && { startsAt: dateOrNull(dto.startsAt) ?? null }),
           ...(dto.expiresAt !== undefined && { expiresAt: dateOrNull(dto.expiresAt) ?? null }),
         };

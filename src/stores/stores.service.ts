@@ -9,6 +9,7 @@ import { slugify } from '../common/slug';
 import { inTransaction } from '../database/transactions';
 import { CreateStoreDto, UpdateStoreDto } from './dto/store.dto';
 import { Store } from './entities/store.entity';
+import { definedFields } from '../common/objects';
 
 /** "0.08" → "0.0800": the form DECIMAL(5,4) gives back, so an unchanged rate is not audited as a change. */
 function normaliseTaxRate(rate: string): string {
@@ -88,12 +89,8 @@ export class StoresService {
         const before = await repo.findOne({ where: { id: storeId }, lock: { mode: 'pessimistic_write' } });
         if (!before) throw new AppException(404, 'STORE_NOT_FOUND', 'Store not found');
         const changes: Partial<Store> = {
-          ...(dto.name !== undefined && { name: dto.name }),
-          ...(dto.slug !== undefined && { slug: dto.slug }),
-          ...(dto.currency !== undefined && { currency: dto.currency }),
+          ...definedFields(dto, ['name', 'slug', 'currency', 'shippingFlat', 'isActive']),
           ...(dto.taxRate !== undefined && { taxRate: normaliseTaxRate(dto.taxRate) }),
-          ...(dto.shippingFlat !== undefined && { shippingFlat: dto.shippingFlat }),
-          ...(dto.isActive !== undefined && { isActive: dto.isActive }),
         };
         const diff = changedFields(before, changes);
         if (Object.keys(diff).length === 0) return before;

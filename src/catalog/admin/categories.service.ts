@@ -10,6 +10,7 @@ import { StoresService } from '../../stores/stores.service';
 import { CreateCategoryDto, UpdateCategoryDto } from '../dto/category.dto';
 import { Category } from '../entities/category.entity';
 import { mapCatalogErrors, notFound, referenceNotFound } from './catalog-errors';
+import { definedFields } from '../../common/objects';
 
 /**
  * A store's category tree. A parent is always a category of the same store; a move that would make a
@@ -83,15 +84,15 @@ export class CategoriesService {
         const repo = tx.getRepository(Category);
         const before = await repo.findOne({ where: { id, storeId }, lock: { mode: 'for_no_key_update' } });
         if (!before) throw notFound('category');
-        const changes: Partial<Category> = {
-          ...(dto.name !== undefined && { name: dto.name }),
-          ...(dto.slug !== undefined && { slug: dto.slug }),
-          ...(dto.description !== undefined && { description: dto.description }),
-          ...(dto.parentId !== undefined && { parentId: dto.parentId }),
-          ...(dto.imageUrl !== undefined && { imageUrl: dto.imageUrl }),
-          ...(dto.isActive !== undefined && { isActive: dto.isActive }),
-          ...(dto.displayOrder !== undefined && { displayOrder: dto.displayOrder }),
-        };
+        const changes: Partial<Category> = definedFields(dto, [
+          'name',
+          'slug',
+          'description',
+          'parentId',
+          'imageUrl',
+          'isActive',
+          'displayOrder',
+        ]);
         const diff = changedFields(before, changes);
         if (Object.keys(diff).length === 0) return before;
         if (diff.parentId && dto.parentId) {

@@ -15,6 +15,7 @@ import { Product } from '../entities/product.entity';
 import { ProductTag } from '../entities/product-tag.entity';
 import { Tag } from '../entities/tag.entity';
 import { mapCatalogErrors, notFound, referenceNotFound } from './catalog-errors';
+import { definedFields } from '../../common/objects';
 
 /** A product with its tags, as the admin API returns it. */
 export interface ProductWithTags {
@@ -123,17 +124,17 @@ export class ProductsService {
         const repo = tx.getRepository(Product);
         const before = await repo.findOne({ where: { id, storeId }, lock: { mode: 'for_no_key_update' } });
         if (!before) throw notFound('product');
-        const changes: Partial<Product> = {
-          ...(dto.name !== undefined && { name: dto.name }),
-          ...(dto.slug !== undefined && { slug: dto.slug }),
-          ...(dto.description !== undefined && { description: dto.description }),
-          ...(dto.categoryId !== undefined && { categoryId: dto.categoryId }),
-          ...(dto.basePrice !== undefined && { basePrice: dto.basePrice }),
-          ...(dto.isActive !== undefined && { isActive: dto.isActive }),
-          ...(dto.isFeatured !== undefined && { isFeatured: dto.isFeatured }),
-          ...(dto.metaTitle !== undefined && { metaTitle: dto.metaTitle }),
-          ...(dto.metaDescription !== undefined && { metaDescription: dto.metaDescription }),
-        };
+        const changes: Partial<Product> = definedFields(dto, [
+          'name',
+          'slug',
+          'description',
+          'categoryId',
+          'basePrice',
+          'isActive',
+          'isFeatured',
+          'metaTitle',
+          'metaDescription',
+        ]);
         const diff: Record<string, unknown> = changedFields(before, changes);
         if (diff.categoryId && dto.categoryId) await this.requireCategory(tx, storeId, dto.categoryId);
         if (dto.basePrice !== undefined && dto.basePrice < before.basePrice) {

@@ -9,6 +9,7 @@ import { StoresService } from '../../stores/stores.service';
 import { CreateTagDto, UpdateTagDto } from '../dto/tag.dto';
 import { Tag } from '../entities/tag.entity';
 import { mapCatalogErrors, notFound } from './catalog-errors';
+import { definedFields } from '../../common/objects';
 
 /** A store's tags. Deleting a tag unlinks it from its products (ON DELETE CASCADE on product_tags). */
 @Injectable()
@@ -62,10 +63,7 @@ export class TagsService {
         const repo = tx.getRepository(Tag);
         const before = await repo.findOne({ where: { id, storeId }, lock: { mode: 'for_no_key_update' } });
         if (!before) throw notFound('tag');
-        const changes: Partial<Tag> = {
-          ...(dto.name !== undefined && { name: dto.name }),
-          ...(dto.slug !== undefined && { slug: dto.slug }),
-        };
+        const changes: Partial<Tag> = definedFields(dto, ['name', 'slug']);
         const diff = changedFields(before, changes);
         if (Object.keys(diff).length === 0) return before;
         await repo.update({ id }, changes);

@@ -14,6 +14,7 @@ import { ProductVariant, VariantAttributes } from '../entities/product-variant.e
 import { generateSku } from '../sku';
 import { mapCatalogErrors, notFound } from './catalog-errors';
 import { ProductsService } from './products.service';
+import { definedFields } from '../../common/objects';
 
 /** A variant with its product's current base price (its price is base + adjustment). */
 export interface PricedVariantRow {
@@ -122,14 +123,14 @@ export class VariantsService {
           lock: { mode: 'for_no_key_update' },
         });
         if (!before) throw notFound('variant');
-        const changes: Partial<ProductVariant> = {
-          ...(dto.sku !== undefined && { sku: dto.sku }),
-          ...(dto.name !== undefined && { name: dto.name }),
-          ...(dto.attributes !== undefined && { attributes: dto.attributes }),
-          ...(dto.priceAdjustment !== undefined && { priceAdjustment: dto.priceAdjustment }),
-          ...(dto.imageUrl !== undefined && { imageUrl: dto.imageUrl }),
-          ...(dto.isActive !== undefined && { isActive: dto.isActive }),
-        };
+        const changes: Partial<ProductVariant> = definedFields(dto, [
+          'sku',
+          'name',
+          'attributes',
+          'priceAdjustment',
+          'imageUrl',
+          'isActive',
+        ]);
         const diff = changedFields(before, changes);
         if (Object.keys(diff).length > 0) {
           if (dto.priceAdjustment !== undefined)
