@@ -28,7 +28,8 @@ import * as path from 'node:path';
 import { Client, Pool, PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions } from '../src/database/data-source-options';
-import { EmbeddedPostgres } from '../src/database/embedded-postgres';
+import { EmbeddedPostgres, findFreePort } from '../src/database/embedded-postgres';
+import { assertIsApp, RssSampler } from './bench-support';
 
 const BENCH_JWT_SECRET = 'bench-only-secret-bench-only-secret-0123456789';
 /** The app's pool size (src/database/data-source-options.ts): the ceiling gets the same. */
@@ -78,20 +79,6 @@ function percentile(sorted: number[], p: number): number {
 }
 
 const round = (n: number, digits = 1): number => Math.round(n * 10 ** digits) / 10 ** digits;
-
-/** A free TCP port on loopback. */
-async function freePort(): Promise<number> {
-  const net = await import('node:net');
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
 
 /**
  * The app as `npm start` runs it in production: compiled (`npm run build`), then `node dist/src/main.js`
@@ -267,38 +254,6 @@ async function hotSku(sql: Client, jwt: JwtService, baseUrl: string, opts: Optio
     p50Ms: round(percentile(latencies, 50)),
     p99Ms: round(percentile(latencies, 99)),
   };
-}
-
-/** Samples a process's resident memory (VmRSS) every 250 ms; `max` since the last `reset`. */
-class RssSampler {
-  private maxKiB = 0;
-  private readonly timer: NodeJS.Timeout;
-
-  constructor(private readonly pid: number) {
-    this.timer = setInterval(() => this.sample(), 250);
-    this.sample();
-  }
-
-  private sample(): void {
-    try {
-      const match = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${this.pid}/status`, 'utf8'));
-      if (match) this.maxKiB = Math.max(this.maxKiB, Number(match[1]));
-    } catch {
-      // The process is gone (or not Linux): nothing to sample.
-    }
-  }
-
-  /** Max RSS in MB since the last reset, then starts over. */
-  takeMaxMb(): number {
-    this.sample();
-    const mb = round(this.maxKiB / 1024);
-    this.maxKiB = 0;
-    return mb;
-  }
-
-  stop(): void {
-    clearInterval(this.timer);
-  }
 }
 
 type CannonRequest = autocannon.Request;
@@ -653,7 +608,7 @@ async function main(): Promise<void> {
     await migrations.runMigrations();
     await migrations.destroy();
 
-    const port = await freePort();
+    const port = await findFreePort();
     process.stderr.write(`Starting the app on port ${port}…\n`);
     app = await startApp(databaseUrl, port);
     const baseUrl = `http://127.0.0.1:${port}`;
@@ -664,16 +619,19 @@ async function main(): Promise<void> {
       signOptions: { algorithm: 'HS256', expiresIn: 3600 },
     });
 
-    const rss = new RssSampler(app.pid ?? 0);
+    const rss = new RssSampler(assertIsApp(app.pid));
     const phase = (text: string) => process.stderr.write(`${text}\n`);
     const profile = `${opts.connections} connections, ${opts.warmup} s warm-up, ${opts.duration} s measured`;
 
     phase(`add to cart: ${profile}…`);
-    const cart = { ...(await addToCart(sql, jwt, baseUrl, opts)), maxRssMb: rss.takeMaxMb() };
+    const cart = { ...(await addToCart(sql, jwt, baseUrl, opts)), maxRssMb: rss.takeMaxMb() ?? 0 };
     phase(`completed checkouts (add to cart + checkout): ${profile}…`);
-    const checkouts = { ...(await completedCheckouts(sql, jwt, baseUrl, opts)), maxRssMb: rss.takeMaxMb() };
+    const checkouts = {
+      ...(await completedCheckouts(sql, jwt, baseUrl, opts)),
+      maxRssMb: rss.takeMaxMb() ?? 0,
+    };
     phase(`hot SKU: ${opts.hotBuyers} buyers at once for ${opts.hotUnits} units…`);
-    const hot = { ...(await hotSku(sql, jwt, baseUrl, opts)), maxRssMb: rss.takeMaxMb() };
+    const hot = { ...(await hotSku(sql, jwt, baseUrl, opts)), maxRssMb: rss.takeMaxMb() ?? 0 };
     rss.stop();
     // The ceiling runs alone on the machine, as the app did.
     await new Promise((resolve) => {
