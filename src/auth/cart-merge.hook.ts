@@ -1,11 +1,9 @@
-import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 
 /**
  * Hands a guest cart (`X-Cart-Session`) to the customer who just registered or logged in. The cart
- * module implements it; until then the default does nothing. To plug in an implementation, change the
- * `CART_MERGE_HOOK` provider in AuthModule to `{ provide: CART_MERGE_HOOK, useExisting: <its service> }`
- * (and import the module that exports it).
+ * module implements it (CartService); AuthModule binds `CART_MERGE_HOOK` to that implementation, so
+ * auth depends on this interface only.
  */
 export interface CartMergeHook {
   /**
@@ -19,10 +17,3 @@ export interface CartMergeHook {
 /** Injection token of the CartMergeHook. */
 export const CART_MERGE_HOOK = Symbol('CART_MERGE_HOOK');
 
-/** The default: no cart module yet, nothing to merge. */
-@Injectable()
-export class NoopCartMergeHook implements CartMergeHook {
-  async mergeGuestCart(): Promise<void> {
-    // Intentionally empty.
-  }
-}

@@ -136,7 +136,7 @@ export class StoreCustomersService {
 }
 
 /** One order as the legacy JSON element (the same fields the view `store_customer_orders` builds). */
-export function toLegacySummary(order: Order): LegacyCustomerOrderSummary {
+function toLegacySummary(order: Order): LegacyCustomerOrderSummary {
   return {
     order_id: order.id,
     order_number: order.orderNumber,
