@@ -30,7 +30,7 @@ import autocannon from 'autocannon';
 import { Client, Pool } from 'pg';
 import { parseMoney } from '../src/common/money';
 import { EmbeddedPostgres, findFreePort } from '../src/database/embedded-postgres';
-import { assertIsApp, RssSampler } from './bench-support';
+import { assertIsApp, cpuTimeMs, RssSampler } from './bench-support';
 import {
   buildProductDetailQuery,
   buildProductListQuery,
@@ -69,6 +69,8 @@ interface BenchOptions {
   variants: number;
   /** Run the app with `node --cpu-prof` (profiles in bench-results/cpu-profiles, written at exit). */
   cpuProf: boolean;
+  /** `--only <scenario>`: measure that scenario alone (e.g. to profile it); all four when absent. */
+  only?: string;
 }
 
 interface TargetCheck {
@@ -90,6 +92,8 @@ interface Measurement {
   errors: number;
   non2xx: number;
   requests: number;
+  /** The server process's CPU time (user + system) per request over the measured run. */
+  cpuMsPerRequest: number | null;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -171,7 +175,7 @@ function parseArgs(argv: string[]): BenchOptions {
     variants: 4,
     cpuProf: false,
   };
-  const limits: Record<string, [Exclude<keyof BenchOptions, 'cpuProf'>, number, number]> = {
+  const limits: Record<string, [Exclude<keyof BenchOptions, 'cpuProf' | 'only'>, number, number]> = {
     '--duration': ['duration', 1, 120],
     '--warmup': ['warmup', 0, 120],
     '--connections': ['connections', 1, 200],
@@ -184,11 +188,15 @@ function parseArgs(argv: string[]): BenchOptions {
       i--;
       continue;
     }
+    if (argv[i] === '--only' && argv[i + 1] !== undefined) {
+      options.only = argv[i + 1];
+      continue;
+    }
     const spec = limits[argv[i]];
     const value = Number(argv[i + 1]);
     if (!spec || !Number.isInteger(value) || value < spec[1] || value > spec[2]) {
       throw new Error(
-        `Usage: npm run bench:catalog -- [--duration s] [--warmup s] [--connections n] [--products n] [--variants n] [--cpu-prof]` +
+        `Usage: npm run bench:catalog -- [--duration s] [--warmup s] [--connections n] [--products n] [--variants n] [--cpu-prof] [--only scenario]` +
           (spec
             ? ` (${argv[i]} takes an integer from ${spec[1]} to ${spec[2]})`
             : ` (unknown option ${argv[i]})`),
@@ -343,8 +351,15 @@ function targetsFor(
   return checks;
 }
 
-async function measure(baseUrl: string, scenario: Scenario, seconds: number, connections: number) {
+async function measure(
+  baseUrl: string,
+  scenario: Scenario,
+  seconds: number,
+  connections: number,
+  serverPid?: number,
+) {
   let next = 0;
+  const cpuBefore = cpuTimeMs(serverPid);
   const result = await autocannon({
     url: baseUrl,
     connections,
@@ -359,6 +374,7 @@ async function measure(baseUrl: string, scenario: Scenario, seconds: number, con
       },
     ],
   });
+  const cpuAfter = cpuTimeMs(serverPid);
   const measurement: Measurement = {
     reqPerSec: Math.round(result.requests.average),
     p50Ms: result.latency.p50,
@@ -366,6 +382,10 @@ async function measure(baseUrl: string, scenario: Scenario, seconds: number, con
     errors: result.errors,
     non2xx: result.non2xx,
     requests: result.requests.total,
+    cpuMsPerRequest:
+      cpuBefore !== null && cpuAfter !== null && result.requests.total > 0
+        ? Math.round(((cpuAfter - cpuBefore) / result.requests.total) * 1000) / 1000
+        : null,
   };
   return measurement;
 }
@@ -541,7 +561,7 @@ async function main(): Promise<void> {
 
     // 3. Scenarios, checked, then measured: app and baseline alternate so that background load hits both.
     const products = `/api/stores/${STORE}/products`;
-    const scenarios: Scenario[] = [
+    const allScenarios: Scenario[] = [
       { name: 'listing', paths: [products] },
       {
         name: 'filtered listing',
@@ -550,6 +570,10 @@ async function main(): Promise<void> {
       { name: 'text search', paths: [`${products}?q=cotton`] },
       { name: 'product detail', paths: catalog.sampleSlugs.map((slug) => `${products}/${slug}`) },
     ];
+    const scenarios = allScenarios.filter((s) => options.only === undefined || s.name === options.only);
+    if (scenarios.length === 0) {
+      throw new Error(`--only: no scenario named "${options.only}" (${allScenarios.map((s) => s.name).join(', ')})`);
+    }
     await checkSameAnswers(appUrl, baselineUrl, scenarios);
     log(
       `Measuring ${scenarios.length} scenarios × 2 servers, ${options.duration} s each ` +
@@ -561,11 +585,17 @@ async function main(): Promise<void> {
       const statements = counted?.perRequest ?? null;
       rss.takeMaxMb(); // from here on: this scenario's load only
       if (options.warmup > 0) await measure(appUrl, scenario, options.warmup, options.connections);
-      const appResult = await measure(appUrl, scenario, options.duration, options.connections);
+      const appResult = await measure(appUrl, scenario, options.duration, options.connections, app.child.pid);
       // Warm-up included: memory must stay under the ceiling all the time, not just once warm.
       const maxRssMb = rss.takeMaxMb();
       if (options.warmup > 0) await measure(baselineUrl, scenario, options.warmup, options.connections);
-      const baselineResult = await measure(baselineUrl, scenario, options.duration, options.connections);
+      const baselineResult = await measure(
+        baselineUrl,
+        scenario,
+        options.duration,
+        options.connections,
+        baseline.child.pid,
+      );
       const ratio = Math.round((appResult.reqPerSec / baselineResult.reqPerSec) * 100) / 100;
       const targets = targetsFor(scenario.name, appResult, ratio, statements, maxRssMb);
       results.push({
@@ -659,9 +689,11 @@ function printTable(
       'p99',
       'stmts',
       'max RSS',
+      'CPU/req',
       'baseline req/s',
       'p50',
       'p99',
+      'CPU/req',
       'ratio',
       'missed',
     ],
@@ -672,9 +704,11 @@ function printTable(
       `${r.app.p99Ms} ms`,
       String(r.app.statementsPerRequest ?? '?'),
       `${r.app.maxRssMb ?? '?'} MB`,
+      `${r.app.cpuMsPerRequest ?? '?'} ms`,
       String(r.baseline.reqPerSec),
       `${r.baseline.p50Ms} ms`,
       `${r.baseline.p99Ms} ms`,
+      `${r.baseline.cpuMsPerRequest ?? '?'} ms`,
       r.ratio.toFixed(2),
       Object.entries(r.targets)
         .filter(([, check]) => !check.met)

@@ -46,3 +46,24 @@ export function assertIsApp(pid: number | undefined): number {
   }
   return pid;
 }
+
+/**
+ * CPU time (user + system, ms) a process has used so far, from /proc/<pid>/stat; null when it cannot be
+ * read. The difference over a measured run ÷ requests is the server's CPU cost per request, which on a
+ * machine shared with PostgreSQL and the load generator decides throughput more than anything else.
+ */
+export function cpuTimeMs(pid: number | undefined): number | null {
+  if (!pid) return null;
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the ")" that closes the command name: utime and stime are the 12th and 13th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return Number.isFinite(ticks) ? (ticks * 1000) / CLOCK_TICKS_PER_SECOND : null;
+  } catch {
+    return null;
+  }
+}
+
+/** USER_HZ: 100 on every Linux this runs on (sysconf(_SC_CLK_TCK) is not reachable from Node). */
+const CLOCK_TICKS_PER_SECOND = 100;
