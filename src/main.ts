@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
+import { AppExpressAdapter } from './common/http/app-express-adapter';
 import { AppConfig, ConfigValidationError, loadAppConfig, nestLogLevels } from './config/app-config';
 import { buildDataSourceOptions } from './database/data-source-options';
 import { EmbeddedPostgres, EmbeddedPostgresError } from './database/embedded-postgres';
@@ -73,7 +74,7 @@ async function start(config: AppConfig): Promise<void> {
     return;
   }
 
-  const app = await NestFactory.create(AppModule.forRoot(appConfig), {
+  const app = await NestFactory.create(AppModule.forRoot(appConfig), new AppExpressAdapter(), {
     rawBody: true,
     bufferLogs: true,
     // Let start-up errors reach our handler instead of process.abort().

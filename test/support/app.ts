@@ -2,6 +2,7 @@ import { INestApplication, ModuleMetadata } from '@nestjs/common';
 import { Test, TestingModuleBuilder } from '@nestjs/testing';
 import { AppModule } from '../../src/app.module';
 import { configureApp } from '../../src/app.setup';
+import { AppExpressAdapter } from '../../src/common/http/app-express-adapter';
 import { AppConfig, loadAppConfig, nestLogLevels } from '../../src/config/app-config';
 import { TEST_JWT_SECRET } from './constants';
 
@@ -47,7 +48,7 @@ export async function createTestApp(
     imports: [AppModule.forRoot(config), ...(options.imports ?? [])],
   });
   const moduleRef = await (options.customize ? options.customize(builder) : builder).compile();
-  const app = moduleRef.createNestApplication({ rawBody: true });
+  const app = moduleRef.createNestApplication(new AppExpressAdapter(), { rawBody: true });
   app.useLogger(nestLogLevels(config.logLevel));
   configureApp(app);
   await app.init();
