@@ -27,19 +27,19 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import autocannon from 'autocannon';
-import { Client, Pool } from 'pg';
+import { Client, Pool, QueryResultRow } from 'pg';
 import { parseMoney } from '../src/common/money';
 import { EmbeddedPostgres, findFreePort } from '../src/database/embedded-postgres';
 import { assertIsApp, cpuTimeMs, RssSampler } from './bench-support';
 import {
   buildProductDetailQuery,
   buildProductListQuery,
-  PRODUCT_DETAIL_STATEMENT_NAME,
   PRODUCT_SORTS,
   ProductDetailRow,
   ProductListRow,
   ProductSort,
   searchQueryText,
+  SqlStatement,
 } from '../src/catalog/storefront-sql';
 import { toProductCard, toProductDetail } from '../src/catalog/storefront/storefront.responses';
 import { migrateDatabase, seedCatalog, progressBar } from './seed-catalog';
@@ -107,6 +107,9 @@ interface Measurement {
  */
 function runBaselineServer(): void {
   const pool = new Pool({ connectionString: process.env.BENCH_DATABASE_URL, max: POOL_SIZE });
+  // Prepared when the builder names the statement, as in the app (StorefrontService).
+  const run = <T extends QueryResultRow>(statement: SqlStatement) =>
+    pool.query<T>({ name: statement.name, text: statement.sql, values: statement.params });
   const send = (res: http.ServerResponse, status: number, body: unknown): void => {
     const json = JSON.stringify(body);
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
@@ -120,13 +123,7 @@ function runBaselineServer(): void {
         return send(res, parts[0] === 'ready' ? 200 : 404, {});
       }
       if (parts.length === 5) {
-        const detail = buildProductDetailQuery(parts[2], parts[4]);
-        // Prepared, as in the app (StorefrontService.product).
-        const { rows } = await pool.query<ProductDetailRow>({
-          name: PRODUCT_DETAIL_STATEMENT_NAME,
-          text: detail.sql,
-          values: detail.params,
-        });
+        const { rows } = await run<ProductDetailRow>(buildProductDetailQuery(parts[2], parts[4]));
         const product = rows[0]?.product;
         return product ? send(res, 200, toProductDetail(product)) : send(res, 404, {});
       }
@@ -150,7 +147,7 @@ function runBaselineServer(): void {
         limit,
         offset: (page - 1) * limit,
       });
-      const { rows } = await pool.query<ProductListRow>(statement.sql, statement.params);
+      const { rows } = await run<ProductListRow>(statement);
       if (!rows[0]) return send(res, 404, {});
       send(res, 200, { items: rows[0].items.map(toProductCard), total: rows[0].total, page, limit });
     };
@@ -572,7 +569,9 @@ async function main(): Promise<void> {
     ];
     const scenarios = allScenarios.filter((s) => options.only === undefined || s.name === options.only);
     if (scenarios.length === 0) {
-      throw new Error(`--only: no scenario named "${options.only}" (${allScenarios.map((s) => s.name).join(', ')})`);
+      throw new Error(
+        `--only: no scenario named "${options.only}" (${allScenarios.map((s) => s.name).join(', ')})`,
+      );
     }
     await checkSameAnswers(appUrl, baselineUrl, scenarios);
     log(

@@ -11,7 +11,10 @@ import { seedCatalog } from '../../scripts/seed-catalog';
 import {
   buildProductDetailQuery,
   buildProductListQuery,
+  PRODUCT_SORTS,
+  ProductListFilter,
   searchQueryText,
+  SqlStatement,
 } from '../../src/catalog/storefront-sql';
 import { closeTestApp, createTestApp } from '../support/app';
 import { createTestDatabase, TestDatabase } from '../support/database';
@@ -167,6 +170,120 @@ describe('storefront queries', () => {
 
     it('the product page finds its product by (store_id, slug)', async () => {
       await expectIndex(buildProductDetailQuery('big', 'no-such-product'), 'uq_products_store_slug');
+    });
+
+    // Named statements are prepared: after five runs PostgreSQL may keep one generic plan for all
+    // values, so that plan must still use the indexes.
+    async function genericPlan(statement: SqlStatement): Promise<PlanNode> {
+      const name = `generic_${statement.name}`;
+      await sql.query(`PREPARE ${name} AS ${statement.sql}`);
+      try {
+        await sql.query('SET plan_cache_mode = force_generic_plan');
+        // EXECUTE takes literals, not bind parameters: inline the (test-controlled) values.
+        const literals = statement.params.map((v) => `'${String(v).replace(/'/g, "''")}'`);
+        const { rows } = await sql.query<{ 'QUERY PLAN': Array<{ Plan: PlanNode }> }>(
+          `EXPLAIN (FORMAT JSON) EXECUTE ${name}(${literals.join(', ')})`,
+        );
+        return rows[0]['QUERY PLAN'][0].Plan;
+      } finally {
+        await sql.query('RESET plan_cache_mode');
+        await sql.query(`DEALLOCATE ${name}`);
+      }
+    }
+
+    it.each([
+      ['the default listing', buildProductListQuery(base), 'idx_products_store_newest'],
+      [
+        'a category listing',
+        buildProductListQuery({ ...base, categorySlug: 'apparel' }),
+        'idx_products_store_newest',
+      ],
+      ['the product page', buildProductDetailQuery('big', 'no-such-product'), 'uq_products_store_slug'],
+    ])('%s keeps its index in the generic plan', async (_name, statement, index) => {
+      expect(statement.name).toBeDefined();
+      const root = await genericPlan(statement);
+      if (!indexNames(root).includes(index)) {
+        throw new Error(`Expected the generic plan to use ${index}, but it is:\n${describePlan(root)}`);
+      }
+    });
+  });
+
+  describe('prepared statements', () => {
+    const base = { storeSlug: 'big', sort: 'newest' as const, limit: 24, offset: 0 };
+
+    it('one statement name never stands for two texts (pg refuses a name reused with another text)', () => {
+      const shapes: Array<Partial<ProductListFilter>> = [];
+      for (const sort of PRODUCT_SORTS)
+        for (const categorySlug of [undefined, 'apparel', 'home'])
+          for (const tagSlug of [undefined, 'sale', 'new'])
+            for (const featured of [false, true])
+              for (const extra of [
+                {},
+                { searchQuery: searchQueryText('cotton') },
+                { attributes: { color: 'red' } },
+                { attributes: { color: 'red', size: 'M' } },
+                { minPrice: 100 },
+                { maxPrice: 9000 },
+              ])
+                for (const page of [
+                  { limit: 24, offset: 0 },
+                  { limit: 100, offset: 300 },
+                ])
+                  shapes.push({ sort, categorySlug, tagSlug, featured, ...extra, ...page });
+      const textByName = new Map<string, string>();
+      let named = 0;
+      for (const shape of shapes) {
+        const statement = buildProductListQuery({ ...base, ...shape });
+        if (statement.name === undefined) continue;
+        named++;
+        const seen = textByName.get(statement.name);
+        if (seen !== undefined) expect(statement.sql).toBe(seen);
+        textByName.set(statement.name, statement.sql);
+      }
+      // Browsing shapes: 2 sorts × category × tag × featured.
+      expect(textByName.size).toBe(2 * 2 * 2 * 2);
+      expect(named).toBeGreaterThan(textByName.size);
+      expect(new Set(textByName.values()).size).toBe(textByName.size);
+      // The product page has one text too, whatever the slugs.
+      expect(buildProductDetailQuery('a', 'b').sql).toBe(buildProductDetailQuery('other', 'x').sql);
+    });
+
+    it('value-dependent filters and the price sorts are not prepared', () => {
+      expect(buildProductListQuery({ ...base, searchQuery: searchQueryText('cotton') }).name).toBeUndefined();
+      expect(buildProductListQuery({ ...base, attributes: { color: 'red' } }).name).toBeUndefined();
+      expect(buildProductListQuery({ ...base, minPrice: 100 }).name).toBeUndefined();
+      expect(buildProductListQuery({ ...base, maxPrice: 100 }).name).toBeUndefined();
+      expect(buildProductListQuery({ ...base, sort: 'price' }).name).toBeUndefined();
+      expect(buildProductListQuery({ ...base, sort: '-price' }).name).toBeUndefined();
+    });
+
+    it('prepared pages answer what the unprepared statement answers, past the switch to a generic plan', async () => {
+      const paths = [
+        '/api/stores/big/products?limit=5',
+        '/api/stores/big/products?limit=5&page=40&sort=name',
+        '/api/stores/big/products?limit=5&category=apparel',
+        '/api/stores/big/products?limit=5&tag=bestseller&featured=true',
+      ];
+      for (const path of paths) {
+        const first = (await http().get(path).expect(200)).body as { items: Array<{ slug: string }> };
+        expect(first.items.length).toBeGreaterThan(0);
+        // Ten more runs on the (at most ten) pooled connections: later runs may use the generic plan.
+        const again = await Promise.all(Array.from({ length: 10 }, () => http().get(path).expect(200)));
+        for (const res of again) expect(res.body).toEqual(first);
+      }
+      // And the same answers for other values of the same shapes.
+      const page2 = (await http().get('/api/stores/big/products?limit=5&page=2').expect(200)).body as {
+        items: Array<{ slug: string }>;
+      };
+      const page1 = (await http().get('/api/stores/big/products?limit=5').expect(200)).body as {
+        items: Array<{ slug: string }>;
+      };
+      expect(page2.items.map((i) => i.slug)).not.toEqual(page1.items.map((i) => i.slug));
+      const { rows } = await sql.query<{ slug: string }>(
+        `SELECT p.slug FROM products p JOIN stores s ON s.id = p.store_id
+          WHERE s.slug = 'big' AND p.is_active ORDER BY p.created_at DESC, p.id DESC LIMIT 5 OFFSET 5`,
+      );
+      expect(page2.items.map((i) => i.slug)).toEqual(rows.map((r) => r.slug));
     });
   });
 });

@@ -9,7 +9,6 @@ import {
   buildProductDetailQuery,
   buildProductListQuery,
   CategoryTreeRow,
-  PRODUCT_DETAIL_STATEMENT_NAME,
   ProductDetailRow,
   ProductListRow,
   SqlStatement,
@@ -64,26 +63,24 @@ export class StorefrontService {
   async product(storeSlug: string, productSlug: string): Promise<ProductDetail> {
     assertStorable(storeSlug);
     if (productSlug.includes('\0')) throw productNotFound();
-    const row = await this.prepared<ProductDetailRow>(
-      PRODUCT_DETAIL_STATEMENT_NAME,
-      buildProductDetailQuery(storeSlug, productSlug),
-    );
+    const row = await this.one<ProductDetailRow>(buildProductDetailQuery(storeSlug, productSlug));
     if (!row) throw storeNotFound();
     if (!row.product) throw productNotFound();
     return toProductDetail(row.product);
   }
 
+  /** The statement's first row; prepared when the builder named it (see SqlStatement.name). */
   private async one<T>(statement: SqlStatement): Promise<T | undefined> {
+    if (statement.name !== undefined) return this.prepared<T>(statement.name, statement);
     const rows = await this.dataSource.query<T[]>(statement.sql, statement.params);
     return rows[0];
   }
 
   /**
-   * Runs a statement whose SQL text never changes as a named prepared statement, so each pooled
-   * connection plans it once: the product page's planning (~1.3 ms) costs 3× its execution (~0.4 ms),
-   * and TypeORM's query() always sends unnamed, re-planned statements. Goes to TypeORM's own pg pool
-   * and does what its query runner does around a query (log, QueryFailedError), so query logging,
-   * statement counting and the database-error mapping behave as for any other statement.
+   * Runs a statement as a named prepared statement, so each pooled connection plans it once (TypeORM's
+   * query() always sends unnamed, re-planned statements). Goes to TypeORM's own pg pool and does what
+   * its query runner does around a query (log, QueryFailedError), so query logging, statement counting
+   * and the database-error mapping behave as for any other statement.
    */
   private async prepared<T>(name: string, statement: SqlStatement): Promise<T | undefined> {
     const pool = (this.dataSource.driver as unknown as { master: Pool }).master;
