@@ -212,19 +212,20 @@ describe('storefront queries', () => {
     const base = { storeSlug: 'big', sort: 'newest' as const, limit: 24, offset: 0 };
 
     it('one statement name never stands for two texts (pg refuses a name reused with another text)', () => {
+      const VALUE_FILTERS: Array<Partial<ProductListFilter>> = [
+        {},
+        { searchQuery: searchQueryText('cotton') },
+        { attributes: { color: 'red' } },
+        { attributes: { color: 'red', size: 'M' } },
+        { minPrice: 100 },
+        { maxPrice: 9000 },
+      ];
       const shapes: Array<Partial<ProductListFilter>> = [];
       for (const sort of PRODUCT_SORTS)
         for (const categorySlug of [undefined, 'apparel', 'home'])
           for (const tagSlug of [undefined, 'sale', 'new'])
             for (const featured of [false, true])
-              for (const extra of [
-                {},
-                { searchQuery: searchQueryText('cotton') },
-                { attributes: { color: 'red' } },
-                { attributes: { color: 'red', size: 'M' } },
-                { minPrice: 100 },
-                { maxPrice: 9000 },
-              ])
+              for (const extra of VALUE_FILTERS)
                 for (const page of [
                   { limit: 24, offset: 0 },
                   { limit: 100, offset: 300 },
