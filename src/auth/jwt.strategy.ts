@@ -4,7 +4,9 @@ import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
+import { pgErrorCode } from '../common/database-errors';
 import { InjectAppConfig } from '../config/app-config.module';
+import { queryPrepared } from '../database/prepared-query';
 import { AccessTokenPayload, AuthUser, JWT_ALGORITHM } from './auth.types';
 import { Profile } from './entities/profile.entity';
 
@@ -13,6 +15,8 @@ import { Profile } from './entities/profile.entity';
  * rejected), signature, expiry; then reads the profile, so a deleted user's token stops working and a
  * role change takes effect at once.
  */
+const INVALID_TEXT_REPRESENTATION = '22P02';
+
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   constructor(
@@ -32,10 +36,18 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
 
   async validate(payload: Partial<AccessTokenPayload>): Promise<AuthUser | false> {
     if (payload.typ !== 'access' || typeof payload.sub !== 'string') return false;
-    const profile = await this.dataSource
-      .getRepository(Profile)
-      .findOne({ where: { id: payload.sub }, select: { id: true, email: true, role: true } })
-      .catch(() => null); // a malformed sub (not a uuid) reads as "no such user"
+    // Every authenticated request runs this: a prepared statement, not a repository call (TypeORM's
+    // query builder was ~7 % of the app's CPU in the checkout benchmark).
+    const [profile] = await queryPrepared<Pick<Profile, 'id' | 'email' | 'role'>>(
+      this.dataSource,
+      'auth_token_profile',
+      'SELECT id, email, role FROM profiles WHERE id = $1',
+      [payload.sub],
+    ).catch((error: unknown) => {
+      // A sub that is not a uuid reads as "no such user"; anything else (database down) is a real error.
+      if (pgErrorCode(error) === INVALID_TEXT_REPRESENTATION) return [];
+      throw error;
+    });
     return profile ? { id: profile.id, email: profile.email, role: profile.role } : false;
   }
 }

@@ -11,6 +11,8 @@ import { AppException, ErrorBody } from '../common/errors';
 import { AppConfig } from '../config/app-config';
 import { InjectAppConfig } from '../config/app-config.module';
 import { Address } from '../customers/entities/address.entity';
+import { Semaphore } from '../common/semaphore';
+import { DEFAULT_POOL_SIZE } from '../database/data-source-options';
 import { inTransaction } from '../database/transactions';
 import { DiscountsService } from '../discounts/discounts.service';
 import {
@@ -18,8 +20,13 @@ import {
   IdempotencyService,
   IdempotentResult,
   requestFingerprint,
+  StoredResponse,
 } from '../idempotency/idempotency.service';
-import { InsufficientStockException, InventoryService } from '../inventory/inventory.service';
+import {
+  InsufficientStockException,
+  InventoryService,
+  ReservationLine,
+} from '../inventory/inventory.service';
 import { OrderResponse } from '../orders/dto/order.dto';
 import { OrderItem } from '../orders/entities/order-item.entity';
 import { Order } from '../orders/entities/order.entity';
@@ -50,8 +57,16 @@ import { orderTotals } from './pricing';
  *   out with a new key. A process that dies between the two transactions leaves a pending order whose
  *   stock the reservation sweeper releases, and a claim a retry takes over after a minute.
  */
+/**
+ * Checkouts one process runs against the database at once: fewer than the pool's connections, so that
+ * a burst of checkouts leaves connections to everything else (catalog pages, carts).
+ */
+export const CHECKOUT_CONCURRENCY = DEFAULT_POOL_SIZE - 2;
+
 @Injectable()
 export class CheckoutService {
+  private readonly admission = new Semaphore(CHECKOUT_CONCURRENCY);
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly carts: CartService,
@@ -76,30 +91,73 @@ export class CheckoutService {
       throw new AppException(400, 'IDEMPOTENCY_KEY_REQUIRED', 'The Idempotency-Key header is required');
     }
     const fingerprint = requestFingerprint('POST', `/api/stores/${storeSlug}/checkout`, dto);
-    const known = await this.idempotency.peek<CheckoutResponse>(user.id, idempotencyKey, fingerprint);
-    if (typeof known === 'object') return known;
-    // A new request whose cart the stock cannot cover is refused before anything is written: when a
-    // popular variant sells out, the many late buyers cost two reads each instead of three commits.
-    // The reservation in the transaction below stays the authority; this only answers early.
-    if (known === 'absent') await this.refuseUncoverableCart(storeSlug, user.id);
-    return this.idempotency.execute(user.id, idempotencyKey, fingerprint, async (claim) => {
-      // Taken outside the order's transaction: the month's counter row is then locked for one
-      // statement, not for a whole checkout. A checkout that fails leaves a gap, never a duplicate.
-      const [{ order_number: orderNumber }] = await this.dataSource.query<Array<{ order_number: string }>>(
-        `SELECT generate_order_number() AS order_number`,
+    // Checkouts of this process go through the database a few at a time, each from its first read to
+    // its commit, instead of all interleaved: when hundreds of buyers of a popular variant arrive at
+    // once, the later ones then read the stock after the earlier ones committed, and the stock check
+    // below refuses them after two reads instead of after a whole checkout rolled back.
+    const leave = await this.admission.acquire();
+    try {
+      const known = await this.idempotency.peek<CheckoutResponse>(user.id, idempotencyKey, fingerprint);
+      if (typeof known === 'object') return known;
+      // A new request whose cart the stock cannot cover is refused before anything is written. The
+      // reservation in the transaction below stays the authority; this only answers early.
+      if (known === 'absent') await this.refuseUncoverableCart(storeSlug, user.id);
+      // A duplicate waiting for the first request's answer must not hold a slot meanwhile.
+      else leave();
+      return await this.idempotency.execute(
+        user.id,
+        idempotencyKey,
+        fingerprint,
+        (claim) => this.placeAndOpenPayment(claim, storeSlug, user, dto, meta, leave),
+        { beforeWaiting: leave },
       );
-      const provider = this.payments.active();
-      const placed = await inTransaction(this.dataSource, async (tx) => {
-        const response = await this.placeOrder(tx, storeSlug, user, dto, orderNumber, provider.name, meta);
-        if (!provider.remote) {
-          await provider.open(paymentInput(response));
-          await claim.complete(tx, { status: 201, body: response });
-        }
-        return response;
-      });
-      const body = provider.remote ? await this.openRemotePayment(provider, placed, claim, meta) : placed;
-      return { status: 201, body };
+    } finally {
+      leave();
+    }
+  }
+
+  /**
+   * The claimed checkout: order number, the order's transaction, then the payment. `leaveAdmission`
+   * is called once the database work is committed (a remote provider's HTTP call happens outside it).
+   */
+  private async placeAndOpenPayment(
+    claim: IdempotencyClaim,
+    storeSlug: string,
+    user: AuthUser,
+    dto: CheckoutDto,
+    meta: RequestMeta,
+    leaveAdmission: () => void,
+  ): Promise<StoredResponse<CheckoutResponse>> {
+    // Taken outside the order's transaction: the month's counter row is then locked for one
+    // statement, not for a whole checkout. A checkout that fails leaves a gap, never a duplicate.
+    const [{ order_number: orderNumber }] = await this.dataSource.query<Array<{ order_number: string }>>(
+      `SELECT generate_order_number() AS order_number`,
+    );
+    const provider = this.payments.active();
+    const placed = await inTransaction(this.dataSource, async (tx) => {
+      const { response, lines } = await this.writeOrder(
+        tx,
+        storeSlug,
+        user,
+        dto,
+        orderNumber,
+        provider.name,
+        meta,
+      );
+      if (!provider.remote) {
+        await provider.open(paymentInput(response));
+        await claim.complete(tx, { status: 201, body: response });
+      }
+      // Stock last: its row locks are what concurrent buyers of a popular variant queue on, so they are
+      // taken as late as possible and held only until the commit that follows (if the hold fails, the
+      // transaction rolls back, the stored response with it).
+      const holdUntil = new Date(Date.now() + this.config.reservationTtlMinutes * 60_000);
+      await this.inventory.reserve(tx, response.order.id, lines, holdUntil);
+      return response;
     });
+    leaveAdmission();
+    const body = provider.remote ? await this.openRemotePayment(provider, placed, claim, meta) : placed;
+    return { status: 201, body };
   }
 
   /** 409 INSUFFICIENT_STOCK when the customer's cart asks for more than is available now (one read). */
@@ -173,7 +231,8 @@ export class CheckoutService {
     }
   }
 
-  private async placeOrder(
+  /** Everything of the order but the stock hold, which the caller takes last; see placeAndOpenPayment. */
+  private async writeOrder(
     tx: EntityManager,
     storeSlug: string,
     user: AuthUser,
@@ -181,7 +240,7 @@ export class CheckoutService {
     orderNumber: string,
     providerName: PaymentProvider['name'],
     meta: RequestMeta,
-  ): Promise<CheckoutResponse> {
+  ): Promise<{ response: CheckoutResponse; lines: ReservationLine[] }> {
     const store = await this.carts.requireStore(storeSlug, tx);
     const cartId = await this.carts.findCartId(tx, store.id, { kind: 'user', userId: user.id });
     // Lock the cart: two checkouts of one cart (different keys) run one after the other, and the
@@ -280,16 +339,10 @@ export class CheckoutService {
       items: items.map((item) => ({ ...item, createdAt: order.createdAt }) as OrderItem),
       shippingAddress: address,
     };
-    // Stock last: its row locks are what concurrent buyers of a popular variant queue on, so they are
-    // taken as late as possible and held only until the commit that follows.
-    const holdUntil = new Date(Date.now() + this.config.reservationTtlMinutes * 60_000);
-    await this.inventory.reserve(
-      tx,
-      order.id,
-      lines.map((l) => ({ variantId: l.variant_id, quantity: l.quantity })),
-      holdUntil,
-    );
-    return { order: OrderResponse.from(full), payment: { provider: providerName, status: 'pending' } };
+    return {
+      response: { order: OrderResponse.from(full), payment: { provider: providerName, status: 'pending' } },
+      lines: lines.map((l) => ({ variantId: l.variant_id, quantity: l.quantity })),
+    };
   }
 }
 

@@ -3,6 +3,9 @@ import { ALL_MIGRATIONS } from '../../migrations';
 import { ALL_ENTITIES } from './entities';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
+/** Connections per app instance unless told otherwise; suits one instance on a small machine. */
+export const DEFAULT_POOL_SIZE = 10;
+
 export interface DataSourceExtras {
   /** Log every SQL statement (for query-count tests and debugging). */
   logging?: boolean;
@@ -32,7 +35,7 @@ export function buildDataSourceOptions(url: string, extras: DataSourceExtras = {
     uuidExtension: 'pgcrypto',
     installExtensions: false,
     logging: extras.logging ?? false,
-    poolSize: extras.poolSize ?? 10,
+    poolSize: extras.poolSize ?? DEFAULT_POOL_SIZE,
     applicationName: extras.applicationName ?? 'commerce-api',
     extra: { connectionTimeoutMillis: 5000 },
   };

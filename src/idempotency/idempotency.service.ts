@@ -88,12 +88,15 @@ export class IdempotencyService {
     key: string,
     fingerprint: string,
     work: (claim: IdempotencyClaim) => Promise<StoredResponse<T>>,
+    options: { beforeWaiting?: () => void } = {},
   ): Promise<IdempotentResult<T>> {
     assertValidKey(key);
     const deadline = Date.now() + WAIT_MS;
     for (;;) {
       const claimId = await this.claim(userId, key, fingerprint);
       if (claimId) return this.run(claimId, work);
+      // Another request owns the key: from here on this one only waits for its answer.
+      options.beforeWaiting?.();
 
       const row = await this.dataSource.getRepository(IdempotencyKey).findOne({
         where: { userId, key },

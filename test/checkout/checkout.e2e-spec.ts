@@ -3,6 +3,7 @@ import { INestApplication } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import request from 'supertest';
+import { CHECKOUT_CONCURRENCY } from '../../src/checkout/checkout.service';
 import { closeTestApp, createTestApp } from '../support/app';
 import { bearer, createTestUser, TestUser } from '../support/auth';
 import { createTestDatabase, TestDatabase } from '../support/database';
@@ -398,6 +399,27 @@ describe('checkout', () => {
       expect(
         await count(`SELECT reserved AS n FROM inventory WHERE variant_id = $1`, [store.variantIds[0]]),
       ).toBe(10);
+      expect(await inventoryViolations(sql)).toEqual([]);
+    });
+
+    it('a sell-out burst: late buyers are refused before writing anything (checkouts are admitted a few at a time)', async () => {
+      const store = await stockedStore(1, 5);
+      const buyers = await shoppers(60, store.storeId, [{ variantId: store.variantIds[0], quantity: 1 }]);
+      // Every checkout that got past the stock check took an order number (before its transaction).
+      const counter = () =>
+        count(
+          `SELECT coalesce(max(last_value), 0) AS n FROM order_number_counters WHERE period = to_char(now(), 'YYYYMM')`,
+        );
+      const before = await counter();
+      const results = await Promise.all(buyers.map((b) => checkout(store.slug, b)));
+      expect(results.filter((r) => r.status === 201)).toHaveLength(5);
+      expect(results.filter((r) => r.status === 409 && r.body.code === 'INSUFFICIENT_STOCK')).toHaveLength(
+        55,
+      );
+      // Interleaved, all 60 would pass the early check before the first commit and run a whole
+      // checkout; admitted CHECKOUT_CONCURRENCY at a time, only those in flight at the sell-out do.
+      expect((await counter()) - before).toBeLessThanOrEqual(5 + CHECKOUT_CONCURRENCY);
+      expect(await count(`SELECT count(*) AS n FROM orders WHERE store_id = $1`, [store.storeId])).toBe(5);
       expect(await inventoryViolations(sql)).toEqual([]);
     });
 

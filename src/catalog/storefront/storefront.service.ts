@@ -1,9 +1,10 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Pool, QueryResultRow } from 'pg';
-import { DataSource, QueryFailedError } from 'typeorm';
+import { QueryResultRow } from 'pg';
+import { DataSource } from 'typeorm';
 import { AppException } from '../../common/errors';
 import { Paginated } from '../../common/pagination';
+import { queryPrepared } from '../../database/prepared-query';
 import {
   buildCategoryTreeQuery,
   buildProductDetailQuery,
@@ -71,32 +72,16 @@ export class StorefrontService {
 
   /** The statement's first row; prepared when the builder named it (see SqlStatement.name). */
   private async one<T>(statement: SqlStatement): Promise<T | undefined> {
-    if (statement.name !== undefined) return this.prepared<T>(statement.name, statement);
-    const rows = await this.dataSource.query<T[]>(statement.sql, statement.params);
+    const rows =
+      statement.name !== undefined
+        ? await queryPrepared<T & QueryResultRow>(
+            this.dataSource,
+            statement.name,
+            statement.sql,
+            statement.params,
+          )
+        : await this.dataSource.query<T[]>(statement.sql, statement.params);
     return rows[0];
-  }
-
-  /**
-   * Runs a statement as a named prepared statement, so each pooled connection plans it once (TypeORM's
-   * query() always sends unnamed, re-planned statements). Goes to TypeORM's own pg pool and does what
-   * its query runner does around a query (log, QueryFailedError), so query logging, statement counting
-   * and the database-error mapping behave as for any other statement.
-   */
-  private async prepared<T>(name: string, statement: SqlStatement): Promise<T | undefined> {
-    const pool = (this.dataSource.driver as unknown as { master: Pool }).master;
-    const logger = this.dataSource.logger;
-    logger.logQuery(statement.sql, statement.params);
-    try {
-      const result = await pool.query<T & QueryResultRow>({
-        name,
-        text: statement.sql,
-        values: statement.params,
-      });
-      return result.rows[0];
-    } catch (error) {
-      logger.logQueryError(error instanceof Error ? error : String(error), statement.sql, statement.params);
-      throw new QueryFailedError(statement.sql, statement.params, error as Error);
-    }
   }
 }
 

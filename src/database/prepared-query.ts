@@ -1,0 +1,29 @@
+import { Pool, QueryResultRow } from 'pg';
+import { DataSource, QueryFailedError } from 'typeorm';
+
+/**
+ * Runs `sql` as the named prepared statement `name` on TypeORM's own pg pool: each pooled connection
+ * parses and plans it once, and the call skips TypeORM's query runner and query builder. For the few
+ * statements every request of a hot route runs (the token's profile, the storefront pages). A name must
+ * always come with the same text (pg refuses otherwise). Does what TypeORM's runner does around a query
+ * (log it; wrap failures in QueryFailedError), so query logging, statement counting in tests and the
+ * database-error mapping behave as for any other statement. Not for use inside a transaction: it takes
+ * whichever pooled connection is free.
+ */
+export async function queryPrepared<T extends QueryResultRow>(
+  dataSource: DataSource,
+  name: string,
+  sql: string,
+  params: unknown[],
+): Promise<T[]> {
+  const pool = (dataSource.driver as unknown as { master: Pool }).master;
+  const logger = dataSource.logger;
+  logger.logQuery(sql, params);
+  try {
+    const result = await pool.query<T>({ name, text: sql, values: params });
+    return result.rows;
+  } catch (error) {
+    logger.logQueryError(error instanceof Error ? error : String(error), sql, params);
+    throw new QueryFailedError(sql, params, error as Error);
+  }
+}
