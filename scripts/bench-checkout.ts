@@ -235,6 +235,7 @@ async function hotSku(sql: Client, jwt: JwtService, baseUrl: string, opts: Optio
     [hot],
   );
   const successes = results.filter((r) => r.status === 201).length;
+  const orderMs = results.filter((r) => r.status === 201).map((r) => r.ms);
   const otherStatuses: Record<string, number> = {};
   for (const r of results.filter((x) => x.status !== 201)) {
     const key = `${r.status} ${r.code ?? ''}`.trim();
@@ -253,6 +254,12 @@ async function hotSku(sql: Client, jwt: JwtService, baseUrl: string, opts: Optio
     wallMs: round(wallMs),
     p50Ms: round(percentile(latencies, 50)),
     p99Ms: round(percentile(latencies, 99)),
+    // Where the burst's time goes: when the first and last order was answered, and the last refusal.
+    timeline: {
+      firstOrderMs: round(Math.min(...orderMs)),
+      lastOrderMs: round(Math.max(...orderMs)),
+      lastRefusalMs: round(Math.max(0, ...results.filter((r) => r.status !== 201).map((r) => r.ms))),
+    },
   };
 }
 
