@@ -284,13 +284,15 @@ async function statementsPerRequest(
   appUrl: string,
   scenario: Scenario,
 ): Promise<{ perRequest: number; byStatement: Array<{ calls: number; query: string }> }> {
-  // Requests the previous load left queued in a pool finish after autocannon stops: wait them out.
-  for (let i = 0; i < 100; i++) {
+  // Requests the previous load left queued in a pool (the app's or the baseline's) finish after
+  // autocannon stops: wait them out. One idle sample is not enough, as a queue drains statement by
+  // statement with idle instants between them: the database must look idle five times in a row.
+  for (let i = 0, idleInARow = 0; i < 200 && idleInARow < 5; i++) {
     const { rows } = await sql.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM pg_stat_activity
         WHERE datname = current_database() AND state = 'active' AND pid <> pg_backend_pid()`,
     );
-    if (rows[0].n === 0) break;
+    idleInARow = rows[0].n === 0 ? idleInARow + 1 : 0;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   await sql.query('SELECT pg_stat_statements_reset()');
