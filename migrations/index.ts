@@ -8,6 +8,7 @@ import { InventoryReservations1000000000007 } from './0007-inventory-reservation
 import { Payments1000000000008 } from './0008-payments';
 import { CustomerAddresses1000000000009 } from './0009-customer-addresses';
 import { CatalogSearch1000000000010 } from './0010-catalog-search';
+import { ProductPriceSort1000000000011 } from './0011-product-price-sort';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the app, the CLI (ormconfig.ts)
@@ -24,6 +25,7 @@ export const ALL_MIGRATIONS = [
   Payments1000000000008,
   CustomerAddresses1000000000009,
   CatalogSearch1000000000010,
+  ProductPriceSort1000000000011,
 ];
 
 /** The legacy baseline alone: what an existing database already has (see docs/migrations.md). */

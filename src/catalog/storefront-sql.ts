@@ -143,23 +143,12 @@ const CARD_FIELDS = `
   'inStock', vs.in_stock`;
 
 /**
- * The price sorts order by the cheapest active variant (the base price when there is none), computed
- * for every match before the page is cut. For a whole store (or a category of it) one grouped pass over
- * the store's variants is cheaper than a lookup per product (10,000 products: ~1.5× faster); for a few
- * hundred matches of a narrower filter, the per-product lookup is. Variants carry their product's
- * store_id (the admin API and the seed keep it so).
+ * The price sorts order by the cheapest active variant (the base price when there is none). The
+ * smallest adjustment is kept on the product by triggers (migration 0011), and this is the expression of
+ * idx_products_store_price, so a store's page by price is read in index order instead of aggregating
+ * every variant of the store first.
  */
-const SORT_PRICE_GROUPED = {
-  join: `
-  LEFT JOIN (SELECT sv.product_id, min(sv.price_adjustment) AS min_adj FROM product_variants sv
-              WHERE sv.store_id = st.id AND sv.is_active GROUP BY sv.product_id) mv ON mv.product_id = p.id`,
-  expression: 'p.base_price + coalesce(mv.min_adj, 0)',
-};
-const SORT_PRICE_PER_PRODUCT = {
-  join: '',
-  expression: `p.base_price + coalesce((SELECT min(sv.price_adjustment) FROM product_variants sv
-                                         WHERE sv.product_id = p.id AND sv.is_active), 0)`,
-};
+const SORT_PRICE = 'p.base_price + coalesce(p.min_variant_adjustment, 0)';
 
 /** The public product list: one statement returning `{ store_id, total, items }` (ProductListRow). */
 export function buildProductListQuery(filter: ProductListFilter): SqlStatement {
@@ -212,12 +201,11 @@ export function buildProductListQuery(filter: ProductListFilter): SqlStatement {
   const order = {
     newest: { inner: 'p.created_at DESC, p.id DESC', outer: 'p.created_at DESC, p.id DESC' },
     name: { inner: 'p.name, p.id', outer: 'p.name, p.id' },
-    price: { inner: 'sort_price, p.id', outer: 'p.sort_price, p.id' },
-    '-price': { inner: 'sort_price DESC, p.id', outer: 'p.sort_price DESC, p.id' },
+    price: { inner: `${SORT_PRICE}, p.id`, outer: 'p.sort_price, p.id' },
+    // Ties newest-id-first too: the index is then read backwards, in exactly this order.
+    '-price': { inner: `${SORT_PRICE} DESC, p.id DESC`, outer: 'p.sort_price DESC, p.id DESC' },
   }[filter.sort];
   const byPrice = filter.sort === 'price' || filter.sort === '-price';
-  const narrowed = where.length > visible.length + (filter.categorySlug !== undefined ? 1 : 0);
-  const sortPrice = narrowed ? SORT_PRICE_PER_PRODUCT : SORT_PRICE_GROUPED;
   const conditions = where.join('\n       AND ');
   // Unfiltered, the total is every active product of the store: the trigger-kept counter (migration
   // 0010) answers that without counting the whole store on every page view.
@@ -232,8 +220,8 @@ export function buildProductListQuery(filter: ProductListFilter): SqlStatement {
       ${total} AS total,
       (SELECT coalesce(json_agg(json_build_object(${CARD_FIELDS}) ORDER BY ${order.outer}), '[]'::json)
          FROM (
-           SELECT p.*, ${byPrice ? sortPrice.expression : 'NULL::numeric'} AS sort_price
-             FROM products p ${byPrice ? sortPrice.join : ''}
+           SELECT p.*, ${byPrice ? SORT_PRICE : 'NULL::numeric'} AS sort_price
+             FROM products p
             WHERE ${conditions}
             ORDER BY ${order.inner}
             LIMIT ${param(filter.limit)} OFFSET ${param(filter.offset)}
@@ -247,9 +235,9 @@ export function buildProductListQuery(filter: ProductListFilter): SqlStatement {
 /**
  * Browsing pages (a store, a category, a tag, featured; newest or by name; any page) are the bulk of the
  * traffic and come in a few dozen shapes, each with a fixed text: those are prepared, one name per shape.
- * Search, attribute and price filters and the price sorts are not: their best plan depends on the values
- * (a generic plan was measured 10–40 % slower for attributes and price ranges), and their execution, not
- * their planning, is what costs.
+ * Search, attribute and price filters are not: their best plan depends on the values (a generic plan
+ * was measured 10–40 % slower for attributes and price ranges). Nor are the price sorts (yet): they were
+ * an aggregate over the store's variants until migration 0011 and have not been measured prepared.
  */
 function listStatementName(filter: ProductListFilter): string | undefined {
   const hasAttributes = filter.attributes !== undefined && Object.keys(filter.attributes).length > 0;

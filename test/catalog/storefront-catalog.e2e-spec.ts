@@ -1,6 +1,6 @@
 /** Public catalog (categories, product list, product detail) on the real app and database. */
 import { INestApplication } from '@nestjs/common';
-import { Client } from 'pg';
+import { Client, Pool } from 'pg';
 import request from 'supertest';
 import { closeTestApp, createTestApp } from '../support/app';
 import { createTestDatabase, TestDatabase } from '../support/database';
@@ -376,7 +376,7 @@ describe('storefront catalog', () => {
       ]);
       expect(await slugs('?sort=newest&limit=2')).toEqual(['classic-tee', 'wool-hoodie']);
       expect(await slugs('?sort=price&limit=2&page=2')).toEqual(['classic-tee', 'oxford-shirt']);
-      // Both ways of computing the sort price (whole store or category / narrower filters).
+      // With narrower filters too (the page is then not a plain index range).
       expect(await slugs('?sort=-price&category=apparel')).toEqual([
         'wool-hoodie',
         'oxford-shirt',
@@ -384,6 +384,100 @@ describe('storefront catalog', () => {
       ]);
       expect(await slugs('?sort=price&tag=sale')).toEqual(['classic-tee', 'wool-hoodie']);
       expect(await slugs('?sort=-price&q=shirt')).toEqual(['oxford-shirt', 'classic-tee']);
+    });
+
+    it('keeps the price sorts right as variants change, concurrently too (migration 0011 triggers)', async () => {
+      /** Products whose stored cheapest adjustment differs from their active variants' real one. */
+      const drift = async (): Promise<string[]> =>
+        (
+          await sql.query<{ slug: string }>(
+            `SELECT p.slug FROM products p
+              WHERE p.min_variant_adjustment IS DISTINCT FROM
+                    (SELECT min(v.price_adjustment) FROM product_variants v WHERE v.product_id = p.id AND v.is_active)`,
+          )
+        ).rows.map((r) => r.slug);
+      expect(await drift()).toEqual([]);
+
+      const shop = await insertStore(sql, 'price-moves');
+      const cheap = await insertProduct(sql, shop, {
+        slug: 'cheap',
+        name: 'Cheap',
+        basePrice: '10.00',
+        ageDays: 1,
+      });
+      const dear = await insertProduct(sql, shop, {
+        slug: 'dear',
+        name: 'Dear',
+        basePrice: '20.00',
+        ageDays: 2,
+      });
+      const addVariant = (
+        productId: string,
+        sku: string,
+        adjustment: string,
+        client: { query: Client['query'] } = sql,
+      ) =>
+        client.query<{ id: string }>(
+          `INSERT INTO product_variants (store_id, product_id, sku, name, price_adjustment)
+           VALUES ($1, $2, $3, $3, $4) RETURNING id`,
+          [shop, productId, sku, adjustment],
+        );
+      const order = () => slugs('?sort=price', 'price-moves');
+      // No variants: the base price decides.
+      expect(await order()).toEqual(['cheap', 'dear']);
+      const pricey = (await addVariant(cheap, 'C-1', '15.00')).rows[0].id; // cheap now from 25.00
+      expect(await order()).toEqual(['dear', 'cheap']);
+      await addVariant(cheap, 'C-2', '-5.00'); // from 5.00
+      expect(await order()).toEqual(['cheap', 'dear']);
+      await sql.query(`UPDATE product_variants SET is_active = false WHERE sku = 'C-2' AND store_id = $1`, [
+        shop,
+      ]);
+      expect(await order()).toEqual(['dear', 'cheap']);
+      await sql.query(`UPDATE product_variants SET price_adjustment = -1 WHERE id = $1`, [pricey]); // 9.00
+      expect(await order()).toEqual(['cheap', 'dear']);
+      // A variant moved to the other product changes both.
+      await sql.query(`UPDATE product_variants SET product_id = $2 WHERE id = $1`, [pricey, dear]); // dear 19.00
+      expect(await order()).toEqual(['cheap', 'dear']);
+      await sql.query(`DELETE FROM product_variants WHERE product_id = $1`, [dear]);
+      expect(await order()).toEqual(['cheap', 'dear']);
+      expect(await slugs('?sort=-price', 'price-moves')).toEqual(['dear', 'cheap']);
+      expect(await drift()).toEqual([]);
+
+      // Concurrent transactions changing the same products' variants, each holding its change a moment
+      // before committing: the last to commit must still see every other one.
+      const pool = new Pool({ connectionString: db.url, max: 12 });
+      try {
+        await Promise.all(
+          Array.from({ length: 36 }, async (_, i) => {
+            const client = await pool.connect();
+            try {
+              await client.query('BEGIN');
+              const product = i % 2 === 0 ? cheap : dear;
+              const adjustment = (((i * 7) % 13) - 6).toFixed(2);
+              await addVariant(product, `RACE-${i}`, adjustment, client);
+              if (i % 3 === 0) {
+                await client.query(
+                  `UPDATE product_variants SET is_active = NOT is_active WHERE sku = $1 AND store_id = $2`,
+                  [`RACE-${i}`, shop],
+                );
+              }
+              await client.query('SELECT pg_sleep(0.01)');
+              if (i % 5 === 0) {
+                await client.query(`DELETE FROM product_variants WHERE sku = $1 AND store_id = $2`, [
+                  `RACE-${i}`,
+                  shop,
+                ]);
+              }
+              await client.query('COMMIT');
+            } finally {
+              client.release();
+            }
+          }),
+        );
+      } finally {
+        await pool.end();
+      }
+      expect(await drift()).toEqual([]);
     });
 
     it('never shows another store’s products', async () => {

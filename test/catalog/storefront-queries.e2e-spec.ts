@@ -168,6 +168,17 @@ describe('storefront queries', () => {
       await expectIndex(buildProductListQuery(base), 'idx_products_store_newest');
     });
 
+    it('the price sorts read idx_products_store_price instead of aggregating the store’s variants', async () => {
+      for (const sort of ['price', '-price'] as const) {
+        const root = await plan(buildProductListQuery({ ...base, sort }));
+        if (!indexNames(root).includes('idx_products_store_price')) {
+          throw new Error(
+            `Expected ${sort} to use idx_products_store_price, but the plan is:\n${describePlan(root)}`,
+          );
+        }
+      }
+    });
+
     it('the product page finds its product by (store_id, slug)', async () => {
       await expectIndex(buildProductDetailQuery('big', 'no-such-product'), 'uq_products_store_slug');
     });

@@ -28,6 +28,8 @@ import { ProductVariant } from './product-variant.entity';
 // Expression and partial indexes of migration 0010 (full-text search, newest-first listing).
 @Index('idx_products_search', { synchronize: false })
 @Index('idx_products_store_newest', { synchronize: false })
+// The price-sort index of migration 0011.
+@Index('idx_products_store_price', { synchronize: false })
 @Check('chk_products_base_price', `"base_price" >= 0`)
 export class Product {
   @PrimaryGeneratedColumn('uuid')
@@ -58,6 +60,13 @@ export class Product {
 
   @Column(MONEY_COLUMN)
   basePrice: Money;
+
+  /**
+   * The smallest price adjustment of the active variants (null: none), kept by triggers on
+   * product_variants (migration 0011) for the storefront's price sorts. The app never writes it.
+   */
+  @Column({ ...MONEY_COLUMN, nullable: true, select: false, insert: false, update: false })
+  minVariantAdjustment: Money | null;
 
   @Column({ type: 'boolean', default: true })
   isActive: boolean;
