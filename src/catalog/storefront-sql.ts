@@ -31,9 +31,9 @@ export interface SqlStatement {
   params: unknown[];
   /**
    * Set when the statement should run as this named prepared statement: its text is fixed for the
-   * name, and a generic plan (PostgreSQL's choice after five runs) serves every parameter value well.
-   * Planning these statements costs about as much as running them, so each pooled connection plans
-   * them once instead of on every request.
+   * name. Each pooled connection parses it once; after five runs PostgreSQL keeps one generic plan when
+   * that is estimated no dearer than planning for the values (the product page and the default listing,
+   * whose planning cost about as much as running them), and otherwise goes on planning per execution.
    */
   name?: string;
 }

@@ -52,6 +52,9 @@ describe('storefront queries', () => {
     // conditions have something to exclude.
     await seedCatalog(sql, { products: 4000, variantsPerProduct: 4, storeSlug: 'big', seed: 7 });
     await seedCatalog(sql, { products: 500, variantsPerProduct: 2, storeSlug: 'other', seed: 8 });
+    // Plans depend on statistics: take them now, as autovacuum would on a live database (otherwise the
+    // plans below depend on whether it happened to run yet).
+    await sql.query('ANALYZE');
 
     app = await createTestApp(db.url);
     const dataSource = app.get(DataSource);
@@ -204,11 +207,6 @@ describe('storefront queries', () => {
 
     it.each([
       ['the default listing', buildProductListQuery(base), 'idx_products_store_newest'],
-      [
-        'a category listing',
-        buildProductListQuery({ ...base, categorySlug: 'apparel' }),
-        'idx_products_store_newest',
-      ],
       ['the product page', buildProductDetailQuery('big', 'no-such-product'), 'uq_products_store_slug'],
     ])('%s keeps its index in the generic plan', async (_name, statement, index) => {
       expect(statement.name).toBeDefined();
@@ -217,6 +215,9 @@ describe('storefront queries', () => {
         throw new Error(`Expected the generic plan to use ${index}, but it is:\n${describePlan(root)}`);
       }
     });
+    // Other browsing shapes (a category, a tag, by name) may get a scanning generic plan: with LIMIT
+    // and OFFSET as parameters it is estimated dearer than a plan for the actual values, and in its
+    // default mode PostgreSQL then keeps planning them per execution (as unprepared), parsing only once.
   });
 
   describe('prepared statements', () => {
