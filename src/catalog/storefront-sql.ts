@@ -32,8 +32,9 @@ export interface SqlStatement {
   /**
    * Set when the statement should run as this named prepared statement: its text is fixed for the
    * name. Each pooled connection parses it once; after five runs PostgreSQL keeps one generic plan when
-   * that is estimated no dearer than planning for the values (the product page and the default listing,
-   * whose planning cost about as much as running them), and otherwise goes on planning per execution.
+   * that is estimated no dearer than planning for the values. The product page gets one (its planning
+   * cost 3× its execution); the listings, whose LIMIT and OFFSET are parameters, go on being planned per
+   * execution and only save the parse.
    */
   name?: string;
 }
