@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { RequestMeta } from '../audit/audit.types';
@@ -46,6 +46,8 @@ export interface ProviderPayment {
  */
 @Injectable()
 export class OrdersService {
+  private readonly logger = new Logger(OrdersService.name);
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly inventory: InventoryService,
@@ -97,24 +99,28 @@ export class OrdersService {
 
   /** The customer cancels their own pending, unpaid order: stock and discount use are given back. */
   async cancelByCustomer(id: string, caller: AuthUser, meta: RequestMeta): Promise<Order> {
-    await inTransaction(this.dataSource, async (tx) => {
+    const cancelled = await inTransaction(this.dataSource, async (tx) => {
       const order = await this.lockOrder(tx, id, caller.id);
       if (order.status !== 'pending' || order.paymentStatus !== 'unpaid') {
         assertTransition(order.status, 'cancelled');
         throw new AppException(409, 'INVALID_TRANSITION', 'Only an unpaid pending order can be cancelled');
       }
       await this.cancelPending(tx, order, meta, 'order.cancelled');
+      return order;
     });
+    await this.withdrawPayments([cancelled], meta);
     return this.getForCaller(id, caller);
   }
 
   /** Admin status change along the state machine (processing, shipped, delivered, cancelled). */
   async changeStatus(id: string, to: OrderStatus, caller: AuthUser, meta: RequestMeta): Promise<Order> {
+    let cancelledPending: Order | null = null;
     const refundFirst = await inTransaction(this.dataSource, async (tx) => {
       const order = await this.lockOrder(tx, id);
       assertTransition(order.status, to);
       if (to === 'cancelled' && order.status === 'pending') {
         await this.cancelPending(tx, order, meta, 'order.cancelled');
+        cancelledPending = order;
       } else if (to === 'cancelled') {
         // A paid order that is cancelled gets its money and its stock back: a refund through the
         // provider, which must not run inside this transaction.
@@ -132,6 +138,7 @@ export class OrdersService {
       return false;
     });
     if (refundFirst) await this.refundThroughProvider(id, { restock: true }, meta, 'cancelled');
+    if (cancelledPending) await this.withdrawPayments([cancelledPending], meta);
     return this.getForCaller(id, caller);
   }
 
@@ -270,7 +277,7 @@ export class OrdersService {
   async expireStale(ttlMinutes: number, batchSize = 100): Promise<number> {
     let expired = 0;
     for (;;) {
-      const n = await inTransaction(this.dataSource, async (tx) => {
+      const batch = await inTransaction(this.dataSource, async (tx) => {
         const stale = await tx
           .getRepository(Order)
           .createQueryBuilder('o')
@@ -284,10 +291,11 @@ export class OrdersService {
         for (const order of stale) {
           await this.cancelPending(tx, order, SYSTEM_META, 'order.expired');
         }
-        return stale.length;
+        return stale;
       });
-      expired += n;
-      if (n < batchSize) return expired;
+      await this.withdrawPayments(batch, SYSTEM_META);
+      expired += batch.length;
+      if (batch.length < batchSize) return expired;
     }
   }
 
@@ -456,6 +464,37 @@ export class OrdersService {
         amount: order.total,
         currency: order.currency,
         status: 'succeeded',
+      });
+    }
+  }
+
+  /**
+   * After cancelled orders committed: withdraws their open remote payments (a Stripe PaymentIntent), so
+   * the customer can no longer pay for an order that is gone. Best effort and outside any transaction:
+   * a payment that succeeds anyway (too late to cancel, or the provider unreachable now) reaches us as a
+   * webhook and is settled by payCancelledOrder (re-sold while stock allows, refunded otherwise). The
+   * outcome is audited either way.
+   */
+  private async withdrawPayments(orders: Order[], meta: RequestMeta): Promise<void> {
+    for (const order of orders) {
+      if (!order.paymentIntentId || !order.paymentMethod) continue;
+      const provider = this.providers.get(order.paymentMethod as Payment['provider']);
+      if (!provider.remote) continue;
+      const input = { providerRef: order.paymentIntentId, orderId: order.id };
+      const outcome = await provider.cancel(input).catch((error: unknown) => {
+        this.logger.warn(`Could not withdraw the payment of cancelled order ${order.id}: ${String(error)}`);
+        return 'failed' as const;
+      });
+      await this.audit.record(this.dataSource.manager, meta, {
+        action: {
+          cancelled: 'payment.withdrawn',
+          too_late: 'payment.withdraw_too_late',
+          failed: 'payment.withdraw_failed',
+        }[outcome],
+        entityType: 'order',
+        entityId: order.id,
+        storeId: order.storeId,
+        details: { provider: provider.name, providerRef: order.paymentIntentId },
       });
     }
   }

@@ -8,6 +8,7 @@ import { Client } from 'pg';
 import Stripe from 'stripe';
 import request from 'supertest';
 import { parseMoney } from '../../src/common/money';
+import { OrdersService } from '../../src/orders/orders.service';
 import { closeTestApp, createTestApp } from '../support/app';
 import { bearer, createTestUser, TestUser } from '../support/auth';
 import { createTestDatabase, TestDatabase } from '../support/database';
@@ -310,6 +311,60 @@ describe('payments: Stripe', () => {
         expect(count.rows[0].n).toBe(1);
       },
     );
+  });
+
+  describe('cancelling an unpaid order withdraws its PaymentIntent', () => {
+    const cancelCalls = (intentId: string) => fake.requestsTo(`/v1/payment_intents/${intentId}/cancel`);
+
+    it('customer cancel: the intent is cancelled at Stripe (idempotently), after the order is', async () => {
+      const order = await placeOrder(variants[2], 1);
+      await http().post(`/api/orders/${order.id}/cancel`).set(bearer(order.user)).expect(200);
+      expect(await orderRow(order.id)).toEqual(expect.objectContaining({ status: 'cancelled' }));
+      const calls = cancelCalls(order.intentId);
+      expect(calls).toHaveLength(1);
+      expect(calls[0].idempotencyKey).toBe(`cancel-${order.id}`);
+      expect(calls[0].form).toEqual({ cancellation_reason: 'abandoned' });
+      expect(await auditActions(order.id)).toEqual(
+        expect.arrayContaining(['order.cancelled', 'payment.withdrawn']),
+      );
+    });
+
+    it('admin cancel and reservation expiry withdraw it too', async () => {
+      const byAdmin = await placeOrder(variants[2], 1);
+      await http()
+        .patch(`/api/admin/orders/${byAdmin.id}/status`)
+        .set(bearer(admin))
+        .send({ status: 'cancelled' })
+        .expect(200);
+      expect(cancelCalls(byAdmin.intentId)).toHaveLength(1);
+
+      const stale = await placeOrder(variants[2], 1);
+      await sql.query(`UPDATE orders SET created_at = now() - interval '2 days' WHERE id = $1`, [stale.id]);
+      expect(await app.get(OrdersService).expireStale(60)).toBeGreaterThanOrEqual(1);
+      expect(await orderRow(stale.id)).toEqual(expect.objectContaining({ status: 'cancelled' }));
+      expect(cancelCalls(stale.intentId)).toHaveLength(1);
+      expect(await auditActions(stale.id)).toEqual(
+        expect.arrayContaining(['order.expired', 'payment.withdrawn']),
+      );
+    });
+
+    it('already paid at Stripe: the cancel stands, the refusal is audited, and the success webhook settles it', async () => {
+      const order = await placeOrder(variants[2], 1);
+      fake.succeededIntents.add(order.intentId);
+      await http().post(`/api/orders/${order.id}/cancel`).set(bearer(order.user)).expect(200);
+      expect(cancelCalls(order.intentId)).toHaveLength(1);
+      expect(await auditActions(order.id)).toContain('payment.withdraw_too_late');
+      const res = await sendEvent(intentEvent('payment_intent.succeeded', order)).expect(200);
+      expect(res.body.outcome).toBe('reinstated');
+    });
+
+    it('Stripe down: the cancel still succeeds, the failure is audited', async () => {
+      const order = await placeOrder(variants[2], 1);
+      fake.mode = 'fail';
+      await http().post(`/api/orders/${order.id}/cancel`).set(bearer(order.user)).expect(200);
+      expect(await orderRow(order.id)).toEqual(expect.objectContaining({ status: 'cancelled' }));
+      expect(await auditActions(order.id)).toContain('payment.withdraw_failed');
+    });
   });
 
   describe('webhooks', () => {

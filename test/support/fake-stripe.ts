@@ -16,7 +16,8 @@ export interface FakeStripeRequest {
 export type FakeStripeMode = 'ok' | 'fail' | 'hang';
 
 /**
- * A local stand-in for api.stripe.com, enough for the real `stripe` SDK: POST /v1/payment_intents and
+ * A local stand-in for api.stripe.com, enough for the real `stripe` SDK: POST /v1/payment_intents,
+ * POST /v1/payment_intents/:id/cancel (400 payment_intent_unexpected_state for `succeededIntents`) and
  * POST /v1/refunds. It records every request (idempotency key and form body included) and, like
  * Stripe, answers a repeated idempotency key with the first answer. `mode` makes it answer 500 or
  * never answer (so the SDK's timeout fires).
@@ -24,6 +25,8 @@ export type FakeStripeMode = 'ok' | 'fail' | 'hang';
 export class FakeStripe {
   readonly requests: FakeStripeRequest[] = [];
   mode: FakeStripeMode = 'ok';
+  /** PaymentIntents the customer has paid: Stripe refuses to cancel those. */
+  readonly succeededIntents = new Set<string>();
   private readonly server: Server;
   private readonly replies = new Map<string, unknown>();
   private readonly hanging = new Set<ServerResponse>();
@@ -52,6 +55,7 @@ export class FakeStripe {
   reset(): void {
     this.requests.length = 0;
     this.mode = 'ok';
+    this.succeededIntents.clear();
   }
 
   async stop(): Promise<void> {
@@ -105,6 +109,23 @@ export class FakeStripe {
         amount: Number(form.amount),
         payment_intent: form.payment_intent,
         status: 'succeeded',
+      };
+    } else if (recorded.method === 'POST' && /^\/v1\/payment_intents\/[^/]+\/cancel$/.test(recorded.path)) {
+      const id = recorded.path.split('/')[3];
+      if (this.succeededIntents.has(id)) {
+        return this.send(res, 400, {
+          error: {
+            type: 'invalid_request_error',
+            code: 'payment_intent_unexpected_state',
+            message: `You cannot cancel this PaymentIntent because it has a status of succeeded.`,
+          },
+        });
+      }
+      reply = {
+        id,
+        object: 'payment_intent',
+        status: 'canceled',
+        cancellation_reason: form.cancellation_reason ?? null,
       };
     } else {
       return this.send(res, 404, { error: { type: 'invalid_request_error', message: 'Unknown fake route' } });

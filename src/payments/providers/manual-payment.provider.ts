@@ -18,4 +18,9 @@ export class ManualPaymentProvider implements PaymentProvider {
   async refund(): Promise<{ refundRef: string | null }> {
     return { refundRef: null };
   }
+
+  /** Nothing was opened anywhere: there is nothing to withdraw. */
+  async cancel(): Promise<'cancelled'> {
+    return 'cancelled';
+  }
 }

@@ -45,6 +45,17 @@ export interface PaymentProvider {
   open(input: OpenPaymentInput): Promise<OpenedPayment>;
   /** Gives money back; returns the provider's refund id (null when it has none). */
   refund(input: RefundInput): Promise<{ refundRef: string | null }>;
+  /**
+   * Withdraws an unpaid payment whose order was cancelled, so the customer can no longer pay it.
+   * `too_late` when the provider says it can no longer be cancelled (it succeeded meanwhile: the
+   * payment webhook then settles the cancelled order).
+   */
+  cancel(input: CancelPaymentInput): Promise<'cancelled' | 'too_late'>;
+}
+
+export interface CancelPaymentInput {
+  providerRef: string;
+  orderId: string;
 }
 
 /** The provider failed, refused or timed out. `reason` is for the logs, not for the customer. */
@@ -52,6 +63,8 @@ export class PaymentProviderError extends Error {
   constructor(
     readonly provider: PaymentProviderName,
     readonly reason: string,
+    /** The provider's own error code when it gave one (Stripe: `payment_intent_unexpected_state`, …). */
+    readonly code?: string,
   ) {
     super(`${provider}: ${reason}`);
     this.name = 'PaymentProviderError';

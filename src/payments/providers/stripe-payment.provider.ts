@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import Stripe from 'stripe';
 import {
+  CancelPaymentInput,
   OpenedPayment,
   OpenPaymentInput,
   PaymentProvider,
@@ -64,6 +65,25 @@ export class StripePaymentProvider implements PaymentProvider {
     return { refundRef: refund.id };
   }
 
+  async cancel(input: CancelPaymentInput): Promise<'cancelled' | 'too_late'> {
+    try {
+      await this.call('cancel a PaymentIntent', (stripe) =>
+        stripe.paymentIntents.cancel(
+          input.providerRef,
+          { cancellation_reason: 'abandoned' },
+          { idempotencyKey: `cancel-${input.orderId}` },
+        ),
+      );
+      return 'cancelled';
+    } catch (error) {
+      // Stripe refuses to cancel an intent that succeeded (or was canceled) already.
+      if (error instanceof PaymentProviderError && error.code === 'payment_intent_unexpected_state') {
+        return 'too_late';
+      }
+      throw error;
+    }
+  }
+
   private amountFor(amount: number, currency: string): number {
     const converted = toStripeAmount(amount, currency);
     if (converted === null) {
@@ -83,7 +103,8 @@ export class StripePaymentProvider implements PaymentProvider {
     } catch (error) {
       const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
       this.logger.warn(`Stripe failed to ${what}: ${reason}`);
-      throw new PaymentProviderError(this.name, `failed to ${what} (${reason})`);
+      const code = error instanceof Stripe.errors.StripeError ? error.code : undefined;
+      throw new PaymentProviderError(this.name, `failed to ${what} (${reason})`, code);
     }
   }
 }
