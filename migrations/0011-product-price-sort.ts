@@ -1,5 +1,11 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { ConcurrentIndex, createIndexConcurrently, outsideTransaction, withLockTimeout } from './support';
+import {
+  ConcurrentIndex,
+  createIndexConcurrently,
+  inOneTransaction,
+  outsideTransaction,
+  withLockTimeout,
+} from './support';
 
 /**
  * The storefront's price sorts order products by their cheapest active variant (base price + the
@@ -140,16 +146,5 @@ export class ProductPriceSort1000000000011 implements MigrationInterface {
         });
       }),
     );
-  }
-}
-
-async function inOneTransaction(q: QueryRunner, work: () => Promise<void>): Promise<void> {
-  await q.startTransaction();
-  try {
-    await work();
-    await q.commitTransaction();
-  } catch (error) {
-    await q.rollbackTransaction();
-    throw error;
   }
 }

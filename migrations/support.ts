@@ -76,3 +76,15 @@ export async function outsideTransaction(q: QueryRunner, work: () => Promise<voi
     await q.startTransaction();
   }
 }
+
+/** For `transaction = false` migrations: runs `work` in a transaction of its own (commit, or roll back and rethrow). */
+export async function inOneTransaction(q: QueryRunner, work: () => Promise<void>): Promise<void> {
+  await q.startTransaction();
+  try {
+    await work();
+    await q.commitTransaction();
+  } catch (error) {
+    await q.rollbackTransaction();
+    throw error;
+  }
+}
