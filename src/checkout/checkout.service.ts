@@ -13,6 +13,7 @@ import { InjectAppConfig } from '../config/app-config.module';
 import { Address } from '../customers/entities/address.entity';
 import { Semaphore } from '../common/semaphore';
 import { DEFAULT_POOL_SIZE } from '../database/data-source-options';
+import { queryPrepared } from '../database/prepared-query';
 import { inTransaction } from '../database/transactions';
 import { DiscountsService } from '../discounts/discounts.service';
 import {
@@ -162,9 +163,9 @@ export class CheckoutService {
 
   /** 409 INSUFFICIENT_STOCK when the customer's cart asks for more than is available now (one read). */
   private async refuseUncoverableCart(storeSlug: string, userId: string): Promise<void> {
-    const short = await this.dataSource.query<
-      Array<{ variant_id: string; requested: number; available: number }>
-    >(
+    const short = await queryPrepared<{ variant_id: string; requested: number; available: number }>(
+      this.dataSource,
+      'checkout_uncoverable_lines',
       `SELECT ci.variant_id, ci.quantity AS requested, greatest(coalesce(i.quantity - i.reserved, 0), 0) AS available
          FROM carts c
          JOIN stores s ON s.id = c.store_id

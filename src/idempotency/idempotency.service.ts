@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppException } from '../common/errors';
+import { queryPrepared } from '../database/prepared-query';
 import { IdempotencyKey } from './entities/idempotency-key.entity';
 
 /** A response to store and replay. */
@@ -67,10 +68,16 @@ export class IdempotencyService {
     fingerprint: string,
   ): Promise<IdempotentResult<T> | 'running' | 'absent'> {
     assertValidKey(key);
-    const row = await this.dataSource.getRepository(IdempotencyKey).findOne({
-      where: { userId, key },
-      select: { requestHash: true, responseStatus: true, responseBody: true },
-    });
+    // Every checkout starts here: a prepared statement rather than a repository call.
+    const [row] = await queryPrepared<
+      Pick<IdempotencyKey, 'requestHash' | 'responseStatus' | 'responseBody'>
+    >(
+      this.dataSource,
+      'idempotency_peek',
+      `SELECT request_hash AS "requestHash", response_status AS "responseStatus", response_body AS "responseBody"
+         FROM idempotency_keys WHERE user_id = $1 AND key = $2`,
+      [userId, key],
+    );
     if (!row) return 'absent';
     if (row.requestHash !== fingerprint) {
       throw new AppException(
