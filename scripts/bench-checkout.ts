@@ -323,23 +323,50 @@ const jsonHeaders = (token: string, extra: Record<string, string> = {}) => ({
   ...extra,
 });
 
-/** Per-connection state autocannon keeps in `context`. */
+/** State autocannon keeps in `context` for one pass through a connection's request sequence. */
 interface ConnectionContext {
   shopper?: Shopper;
 }
 
 /**
- * POST /cart/items as autocannon sends it: each connection keeps one customer (its `context`), and the
- * variants are taken in turn.
+ * Customers lent to connections, one at a time each: autocannon clears `context` every time a
+ * connection's request sequence starts over, so a customer cannot be pinned to a connection; handing
+ * them out round-robin let two connections act for one customer at once (one's checkout emptied the
+ * cart the other had just filled: 409 CART_EMPTY, the app answering rightly). A customer is taken at
+ * the sequence's first request and given back after its last response.
  */
-function addToCartRequest(store: { slug: string; variantIds: string[] }, shoppers: Shopper[]): CannonRequest {
-  let nextShopper = 0;
+class ShopperPool {
+  private readonly free: Shopper[];
+
+  constructor(shoppers: Shopper[]) {
+    this.free = [...shoppers];
+  }
+
+  take(): Shopper {
+    const shopper = this.free.shift();
+    // More connections than customers (or a request lost without a response): a run's figures would
+    // then include such overlaps, so refuse instead.
+    if (!shopper) throw new Error('bench: no free customer for a connection');
+    return shopper;
+  }
+
+  giveBack(shopper: Shopper | undefined): void {
+    if (shopper) this.free.push(shopper);
+  }
+}
+
+/** Adds one unit of a rotating variant for the connection's customer (taken from `pool`). */
+function addToCartRequest(
+  store: { slug: string; variantIds: string[] },
+  pool: ShopperPool,
+  options: { lastOfSequence: boolean },
+): CannonRequest {
   let nextVariant = 0;
   return {
     method: 'POST',
     path: `/api/stores/${store.slug}/cart/items`,
     setupRequest: (req, context: ConnectionContext) => {
-      context.shopper ??= shoppers[nextShopper++ % shoppers.length];
+      context.shopper ??= pool.take();
       nextVariant += 1;
       return {
         ...req,
@@ -349,6 +376,9 @@ function addToCartRequest(store: { slug: string; variantIds: string[] }, shopper
           quantity: 1,
         }),
       };
+    },
+    onResponse: (_status, _body, context: ConnectionContext) => {
+      if (options.lastOfSequence) pool.giveBack(context.shopper);
     },
   };
 }
@@ -361,8 +391,10 @@ async function addToCart(sql: Client, jwt: JwtService, baseUrl: string, opts: Op
     store.storeId,
     Array.from({ length: opts.connections }, () => []),
   );
-  const addRequest = addToCartRequest(store, shoppers);
-  const requests = (): CannonRequest[] => [addRequest];
+  // A fresh pool per run: requests the warm-up's end dropped never give their customer back.
+  const requests = (): CannonRequest[] => [
+    addToCartRequest(store, new ShopperPool(shoppers), { lastOfSequence: true }),
+  ];
   const result = await warmThenMeasure(baseUrl, opts, requests, () => undefined);
   return {
     requestsPerSecond: round(result.requests.average),
@@ -387,21 +419,23 @@ async function completedCheckouts(sql: Client, jwt: JwtService, baseUrl: string,
   let failedCheckouts = 0;
   const failures: Record<string, number> = {};
   const requests = (run: 0 | 1): CannonRequest[] => {
-    const shoppers = allShoppers.slice(run * opts.connections, (run + 1) * opts.connections);
+    const pool = new ShopperPool(allShoppers.slice(run * opts.connections, (run + 1) * opts.connections));
     return [
-      addToCartRequest(store, shoppers),
+      addToCartRequest(store, pool, { lastOfSequence: false }),
       {
         method: 'POST',
         path: `/api/stores/${store.slug}/checkout`,
         setupRequest: (req, context: ConnectionContext) => {
-          const shopper = context.shopper ?? shoppers[0];
+          const shopper = context.shopper ?? pool.take();
+          context.shopper = shopper;
           return {
             ...req,
             headers: jsonHeaders(shopper.token, { 'idempotency-key': randomUUID() }),
             body: JSON.stringify({ shippingAddressId: shopper.addressId }),
           };
         },
-        onResponse: (status, body) => {
+        onResponse: (status, body, context: ConnectionContext) => {
+          pool.giveBack(context.shopper);
           if (!measuring) return;
           if (status === 201) {
             completed += 1;
