@@ -335,7 +335,13 @@ interface ConnectionContext {
  * cart the other had just filled: 409 CART_EMPTY, the app answering rightly). A customer is taken at
  * the sequence's first request and given back after its last response.
  */
-class ShopperPool {
+/** Where a connection gets its customer for one pass through its request sequence. */
+interface CustomerSource {
+  take(): Shopper;
+  giveBack(shopper: Shopper | undefined): void;
+}
+
+class ShopperPool implements CustomerSource {
   private readonly free: Shopper[];
 
   constructor(shoppers: Shopper[]) {
@@ -358,7 +364,7 @@ class ShopperPool {
 /** Adds one unit of a rotating variant for the connection's customer (taken from `pool`). */
 function addToCartRequest(
   store: { slug: string; variantIds: string[] },
-  pool: ShopperPool,
+  pool: CustomerSource,
   options: { lastOfSequence: boolean },
 ): CannonRequest {
   let nextVariant = 0;
@@ -391,10 +397,15 @@ async function addToCart(sql: Client, jwt: JwtService, baseUrl: string, opts: Op
     store.storeId,
     Array.from({ length: opts.connections }, () => []),
   );
-  // A fresh pool per run: requests the warm-up's end dropped never give their customer back.
-  const requests = (): CannonRequest[] => [
-    addToCartRequest(store, new ShopperPool(shoppers), { lastOfSequence: true }),
-  ];
+  // Each add goes to the next of the 50 customers in turn (two connections may add to one cart at
+  // once, which carts allow). Lending customers from a ShopperPool instead, so that each connection
+  // keeps one customer, measured ~9 % fewer adds per second (284 against 309 req/s, same commit).
+  let next = 0;
+  const rotation: CustomerSource = {
+    take: () => shoppers[next++ % shoppers.length],
+    giveBack: () => undefined,
+  };
+  const requests = (): CannonRequest[] => [addToCartRequest(store, rotation, { lastOfSequence: true })];
   const result = await warmThenMeasure(baseUrl, opts, requests, () => undefined);
   return {
     requestsPerSecond: round(result.requests.average),
