@@ -19,6 +19,14 @@ const INDEX: ConcurrentIndex = {
     'ON products (store_id, (base_price + coalesce(min_variant_adjustment, 0)), id) WHERE is_active',
 };
 
+/** One statement-level trigger per event; the function reads the transition tables each one names. */
+const TRIGGERS = [
+  { event: 'insert', transition: 'REFERENCING NEW TABLE AS new_rows' },
+  { event: 'update', transition: 'REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows' },
+  { event: 'delete', transition: 'REFERENCING OLD TABLE AS old_rows' },
+  { event: 'truncate', transition: '' },
+] as const;
+
 /**
  * `products.min_variant_adjustment`: the smallest price_adjustment of the product's active variants
  * (NULL without any), kept by statement-level triggers on product_variants in the same transaction as
@@ -70,21 +78,11 @@ const TRIGGER_SQL = [
      RETURN NULL;
    END;
    $$ LANGUAGE plpgsql`,
-  `DROP TRIGGER IF EXISTS trg_variants_min_price_insert ON product_variants`,
-  `CREATE TRIGGER trg_variants_min_price_insert AFTER INSERT ON product_variants
-     REFERENCING NEW TABLE AS new_rows
-     FOR EACH STATEMENT EXECUTE FUNCTION maintain_product_min_variant_adjustment()`,
-  `DROP TRIGGER IF EXISTS trg_variants_min_price_update ON product_variants`,
-  `CREATE TRIGGER trg_variants_min_price_update AFTER UPDATE ON product_variants
-     REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-     FOR EACH STATEMENT EXECUTE FUNCTION maintain_product_min_variant_adjustment()`,
-  `DROP TRIGGER IF EXISTS trg_variants_min_price_delete ON product_variants`,
-  `CREATE TRIGGER trg_variants_min_price_delete AFTER DELETE ON product_variants
-     REFERENCING OLD TABLE AS old_rows
-     FOR EACH STATEMENT EXECUTE FUNCTION maintain_product_min_variant_adjustment()`,
-  `DROP TRIGGER IF EXISTS trg_variants_min_price_truncate ON product_variants`,
-  `CREATE TRIGGER trg_variants_min_price_truncate AFTER TRUNCATE ON product_variants
-     FOR EACH STATEMENT EXECUTE FUNCTION maintain_product_min_variant_adjustment()`,
+  ...TRIGGERS.flatMap(({ event, transition }) => [
+    `DROP TRIGGER IF EXISTS trg_variants_min_price_${event} ON product_variants`,
+    `CREATE TRIGGER trg_variants_min_price_${event} AFTER ${event.toUpperCase()} ON product_variants
+       ${transition} FOR EACH STATEMENT EXECUTE FUNCTION maintain_product_min_variant_adjustment()`,
+  ]),
 ];
 
 /** Products per backfill transaction: row locks are held for one batch, not for the whole table. */
@@ -138,8 +136,8 @@ export class ProductPriceSort1000000000011 implements MigrationInterface {
       withLockTimeout(q, async () => {
         await q.query(`DROP INDEX CONCURRENTLY IF EXISTS ${INDEX.name}`);
         await inOneTransaction(q, async () => {
-          for (const op of ['truncate', 'delete', 'update', 'insert']) {
-            await q.query(`DROP TRIGGER IF EXISTS trg_variants_min_price_${op} ON product_variants`);
+          for (const { event } of TRIGGERS) {
+            await q.query(`DROP TRIGGER IF EXISTS trg_variants_min_price_${event} ON product_variants`);
           }
           await q.query(`DROP FUNCTION IF EXISTS maintain_product_min_variant_adjustment()`);
           await q.query(`ALTER TABLE products DROP COLUMN IF EXISTS min_variant_adjustment`);
