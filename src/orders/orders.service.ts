@@ -114,31 +114,30 @@ export class OrdersService {
 
   /** Admin status change along the state machine (processing, shipped, delivered, cancelled). */
   async changeStatus(id: string, to: OrderStatus, caller: AuthUser, meta: RequestMeta): Promise<Order> {
-    let cancelledPending: Order | null = null;
-    const refundFirst = await inTransaction(this.dataSource, async (tx) => {
+    // What is left to do once the transaction committed: a refund (cancelling a paid order), or
+    // withdrawing the provider payment of a cancelled pending one.
+    const next = await inTransaction(this.dataSource, async (tx): Promise<'refund' | Order | null> => {
       const order = await this.lockOrder(tx, id);
       assertTransition(order.status, to);
       if (to === 'cancelled' && order.status === 'pending') {
         await this.cancelPending(tx, order, meta, 'order.cancelled');
-        cancelledPending = order;
-      } else if (to === 'cancelled') {
-        // A paid order that is cancelled gets its money and its stock back: a refund through the
-        // provider, which must not run inside this transaction.
-        return true;
-      } else {
-        await tx.getRepository(Order).update({ id }, { status: to });
-        await this.audit.record(tx, meta, {
-          action: 'order.status_changed',
-          entityType: 'order',
-          entityId: id,
-          storeId: order.storeId,
-          details: { status: { before: order.status, after: to } },
-        });
+        return order;
       }
-      return false;
+      // A paid order that is cancelled gets its money and its stock back: a refund through the
+      // provider, which must not run inside this transaction.
+      if (to === 'cancelled') return 'refund';
+      await tx.getRepository(Order).update({ id }, { status: to });
+      await this.audit.record(tx, meta, {
+        action: 'order.status_changed',
+        entityType: 'order',
+        entityId: id,
+        storeId: order.storeId,
+        details: { status: { before: order.status, after: to } },
+      });
+      return null;
     });
-    if (refundFirst) await this.refundThroughProvider(id, { restock: true }, meta, 'cancelled');
-    if (cancelledPending) await this.withdrawPayments([cancelledPending], meta);
+    if (next === 'refund') await this.refundThroughProvider(id, { restock: true }, meta, 'cancelled');
+    else if (next) await this.withdrawPayments([next], meta);
     return this.getForCaller(id, caller);
   }
 
