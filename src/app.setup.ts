@@ -1,7 +1,8 @@
 import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { AllExceptionsFilter, bodyParserException } from './common/filters/all-exceptions.filter';
+import { buildOpenApiDocument } from './common/openapi/document';
 import { createValidationPipe } from './common/validation';
 
 export const API_PREFIX = 'api';
@@ -31,16 +32,7 @@ export function configureApp(app: INestApplication): INestApplication {
   app.useGlobalFilters(new AllExceptionsFilter());
   app.useGlobalPipes(createValidationPipe());
 
-  const document = SwaggerModule.createDocument(app, buildOpenApiConfig());
+  const document = buildOpenApiDocument(app);
   SwaggerModule.setup(DOCS_PATH, app, document, { jsonDocumentUrl: `${DOCS_PATH}-json` });
   return app;
-}
-
-export function buildOpenApiConfig() {
-  return new DocumentBuilder()
-    .setTitle('Multi-store commerce API')
-    .setDescription('REST API for storefronts and admin frontends. Money is a decimal string ("19.99").')
-    .setVersion('0.1.0')
-    .addBearerAuth()
-    .build();
 }
