@@ -1,5 +1,6 @@
 export * from './api-errors';
 export * from './api-money';
+export * from './api-paginated';
 export * from './document';
 export * from './error-response';
 export * from './security';
