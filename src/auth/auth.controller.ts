@@ -1,18 +1,20 @@
-import { Body, Controller, Headers, HttpCode, HttpStatus, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, HttpStatus, Post, UseGuards } from '@nestjs/common';
 import {
-  ApiBearerAuth,
   ApiCreatedResponse,
   ApiHeader,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import { RequestMeta } from '../audit/audit.types';
 import { ReqMeta } from '../audit/request-meta.decorator';
 import { Public } from '../common/decorators/public.decorator';
+import { ApiErrors, ErrorResponse } from '../common/openapi';
 import { AuthUser } from './auth.types';
 import { AuthService } from './auth.service';
+import { CartSessionHeader } from './decorators/cart-session-header.decorator';
 import { CurrentUser } from './decorators/current-user.decorator';
 import { IgnoresAccessToken } from './decorators/ignores-access-token.decorator';
 import {
@@ -26,13 +28,26 @@ import {
 import { AuthThrottlerGuard } from './guards/auth-throttler.guard';
 import { InvitationsService } from './invitations.service';
 
-const CART_SESSION_HEADER = {
-  name: 'X-Cart-Session',
-  required: false,
-  description: 'Guest cart session: its cart is handed to the customer',
-};
+/** Optional; the document turns it into the shared CartSession parameter. */
+const CART_SESSION_HEADER = { name: 'X-Cart-Session', required: false };
 
+/** The 429 of AuthThrottlerGuard, with the Retry-After header it sets. */
+const ApiThrottled = (): MethodDecorator =>
+  ApiResponse({
+    status: HttpStatus.TOO_MANY_REQUESTS,
+    description: 'TOO_MANY_REQUESTS: too many attempts from this IP or for this email',
+    type: ErrorResponse,
+    headers: {
+      'Retry-After': {
+        description: 'Seconds until the next attempt may succeed',
+        schema: { type: 'integer', minimum: 1 },
+      },
+    },
+  });
+
+/** Every route may fail validation, meet a too-large body or a database that is down. */
 @ApiTags('auth')
+@ApiErrors(400, 413, 503)
 @Controller('auth')
 export class AuthController {
   constructor(
@@ -44,13 +59,15 @@ export class AuthController {
   @IgnoresAccessToken()
   @UseGuards(AuthThrottlerGuard)
   @Post('register')
-  @ApiOperation({ summary: 'Create a customer account (409 EMAIL_TAKEN; throttled: 429)' })
+  @ApiOperation({ summary: 'Create a customer account' })
   @ApiHeader(CART_SESSION_HEADER)
-  @ApiCreatedResponse({ type: AuthSession })
+  @ApiCreatedResponse({ type: AuthSession, description: 'Registered and logged in' })
+  @ApiErrors([409, 'EMAIL_TAKEN'])
+  @ApiThrottled()
   register(
     @Body() dto: RegisterDto,
     @ReqMeta() meta: RequestMeta,
-    @Headers('x-cart-session') cartSession?: string,
+    @CartSessionHeader() cartSession?: string,
   ): Promise<AuthSession> {
     return this.auth.register(dto, meta, cartSession);
   }
@@ -60,13 +77,15 @@ export class AuthController {
   @UseGuards(AuthThrottlerGuard)
   @Post('login')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Log in (401 INVALID_CREDENTIALS; throttled: 429)' })
+  @ApiOperation({ summary: 'Log in with email and password' })
   @ApiHeader(CART_SESSION_HEADER)
-  @ApiOkResponse({ type: AuthSession })
+  @ApiOkResponse({ type: AuthSession, description: 'Logged in' })
+  @ApiErrors([401, 'INVALID_CREDENTIALS (same answer for an unknown email and a wrong password)'])
+  @ApiThrottled()
   login(
     @Body() dto: LoginDto,
     @ReqMeta() meta: RequestMeta,
-    @Headers('x-cart-session') cartSession?: string,
+    @CartSessionHeader() cartSession?: string,
   ): Promise<AuthSession> {
     return this.auth.login(dto, meta, cartSession);
   }
@@ -76,18 +95,28 @@ export class AuthController {
   @Post('refresh')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
-    summary: 'New token pair; the refresh token is single use (a reused one ends the session)',
+    summary: 'Exchange a refresh token for a new token pair',
+    description: 'The refresh token is single use: presenting a used one again ends its session.',
   })
-  @ApiOkResponse({ type: AuthSession })
+  @ApiOkResponse({ type: AuthSession, description: 'A new token pair' })
+  @ApiErrors([
+    401,
+    'INVALID_REFRESH_TOKEN (unknown, expired or revoked) or REFRESH_TOKEN_REUSED (the session is ended)',
+  ])
   refresh(@Body() dto: RefreshDto, @ReqMeta() meta: RequestMeta): Promise<AuthSession> {
     return this.auth.refresh(dto.refreshToken, meta);
   }
 
   @Post('logout')
   @HttpCode(HttpStatus.NO_CONTENT)
-  @ApiBearerAuth()
-  @ApiOperation({ summary: 'Revoke the refresh token family (or every session without a token)' })
-  @ApiNoContentResponse()
+  @ApiOperation({
+    summary: 'Log out',
+    description:
+      'Revokes the refresh token’s family (this device), or every session of the caller without a ' +
+      'token. Idempotent. Access tokens stay valid until they expire.',
+  })
+  @ApiNoContentResponse({ description: 'Logged out' })
+  @ApiErrors(401)
   async logout(
     @CurrentUser() user: AuthUser,
     @Body() dto: LogoutDto,
@@ -100,9 +129,17 @@ export class AuthController {
   @IgnoresAccessToken()
   @Post('invitations/accept')
   @ApiOperation({
-    summary: 'Become an admin with an invitation token (404 unknown, 410 INVITATION_USED/INVITATION_EXPIRED)',
+    summary: 'Accept an admin invitation',
+    description:
+      'Creates the admin account for the invited email, or promotes the existing profile (its password ' +
+      'becomes the one given and its other sessions end).',
   })
-  @ApiCreatedResponse({ type: AuthSession })
+  @ApiCreatedResponse({ type: AuthSession, description: 'The admin, logged in' })
+  @ApiErrors(
+    [404, 'INVITATION_NOT_FOUND'],
+    [409, 'CONCURRENT_UPDATE: the account changed meanwhile; retry'],
+    [410, 'INVITATION_USED or INVITATION_EXPIRED'],
+  )
   acceptInvitation(@Body() dto: AcceptInvitationDto, @ReqMeta() meta: RequestMeta): Promise<AuthSession> {
     return this.invitations.accept(dto, meta);
   }

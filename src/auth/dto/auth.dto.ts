@@ -15,7 +15,7 @@ export const NormalizedEmail = (): PropertyDecorator =>
   Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? normalizeEmail(value) : value));
 
 export class RegisterDto {
-  @ApiProperty({ example: 'ada@example.com', maxLength: MAX_EMAIL_LENGTH })
+  @ApiProperty({ example: 'ada@example.com', format: 'email', maxLength: MAX_EMAIL_LENGTH })
   @NormalizedEmail()
   @IsEmail()
   @MaxLength(MAX_EMAIL_LENGTH)
@@ -27,13 +27,13 @@ export class RegisterDto {
   @MaxLength(MAX_PASSWORD_LENGTH)
   password: string;
 
-  @ApiPropertyOptional({ maxLength: 200 })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 200 })
   @IsOptional()
   @IsString()
   @MaxLength(200)
   fullName?: string;
 
-  @ApiPropertyOptional({ maxLength: 50 })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 50 })
   @IsOptional()
   @IsString()
   @MaxLength(50)
@@ -41,13 +41,13 @@ export class RegisterDto {
 }
 
 export class LoginDto {
-  @ApiProperty({ example: 'ada@example.com' })
+  @ApiProperty({ example: 'ada@example.com', format: 'email', maxLength: MAX_EMAIL_LENGTH })
   @NormalizedEmail()
   @IsEmail()
   @MaxLength(MAX_EMAIL_LENGTH)
   email: string;
 
-  @ApiProperty({ format: 'password' })
+  @ApiProperty({ format: 'password', minLength: 1, maxLength: MAX_PASSWORD_LENGTH })
   @IsString()
   @IsNotEmpty()
   @MaxLength(MAX_PASSWORD_LENGTH)
@@ -55,7 +55,11 @@ export class LoginDto {
 }
 
 export class RefreshDto {
-  @ApiProperty({ description: 'The refresh token of the last login or refresh' })
+  @ApiProperty({
+    description: 'The refresh token of the last login or refresh',
+    minLength: 1,
+    maxLength: 200,
+  })
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
@@ -65,6 +69,8 @@ export class RefreshDto {
 export class LogoutDto {
   @ApiPropertyOptional({
     description: 'Revokes this token’s family (this device). Without it, every session of the caller ends.',
+    minLength: 1,
+    maxLength: 200,
   })
   @IsOptional()
   @IsString()
@@ -74,7 +80,7 @@ export class LogoutDto {
 }
 
 export class AcceptInvitationDto {
-  @ApiProperty({ description: 'The token from the invitation' })
+  @ApiProperty({ description: 'The token from the invitation', minLength: 1, maxLength: 200 })
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
@@ -86,7 +92,7 @@ export class AcceptInvitationDto {
   @MaxLength(MAX_PASSWORD_LENGTH)
   password: string;
 
-  @ApiPropertyOptional({ maxLength: 200 })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 200 })
   @IsOptional()
   @IsString()
   @MaxLength(200)
@@ -94,7 +100,7 @@ export class AcceptInvitationDto {
 }
 
 export class CreateInvitationDto {
-  @ApiProperty({ example: 'new.admin@example.com' })
+  @ApiProperty({ example: 'new.admin@example.com', format: 'email', maxLength: MAX_EMAIL_LENGTH })
   @NormalizedEmail()
   @IsEmail()
   @MaxLength(MAX_EMAIL_LENGTH)
@@ -117,7 +123,7 @@ export class InvitationCreated {
   @ApiProperty({ format: 'uuid' })
   id: string;
 
-  @ApiProperty()
+  @ApiProperty({ format: 'email' })
   email: string;
 
   @ApiProperty({ description: 'Shown once: only its hash is stored' })
