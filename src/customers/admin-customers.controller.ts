@@ -1,26 +1,32 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Paginated } from '../common/pagination';
 import { ProfileView } from '../auth/profile-view';
+import { ApiErrors, ApiPaginatedResponse } from '../common/openapi';
 import { UuidParam } from '../common/validation';
-import { CustomerDetail, CustomerPage, CustomerSearchQuery } from './dto/customer.dto';
+import { CustomerDetail, CustomerSearchQuery } from './dto/customer.dto';
 import { CustomersService } from './customers.service';
 
 /** Admin-only by path (RolesGuard: everything under /api/admin). */
 @ApiTags('admin: customers')
 @ApiBearerAuth()
+@ApiErrors(400, 401, 403, 503)
 @Controller('admin/customers')
 export class AdminCustomersController {
   constructor(private readonly customers: CustomersService) {}
 
   @Get()
-  @ApiOkResponse({ type: CustomerPage })
+  @ApiOperation({ summary: 'Search profiles', description: 'Newest first; every role unless filtered.' })
+  @ApiPaginatedResponse(ProfileView)
   list(@Query() query: CustomerSearchQuery): Promise<Paginated<ProfileView>> {
     return this.customers.search(query);
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Get a profile with its addresses' })
+  @ApiParam({ name: 'id', format: 'uuid', description: 'A profile id' })
   @ApiOkResponse({ type: CustomerDetail })
+  @ApiErrors([404, 'CUSTOMER_NOT_FOUND'])
   detail(@UuidParam('id') id: string): Promise<CustomerDetail> {
     return this.customers.detail(id);
   }

@@ -14,19 +14,19 @@ const Omittable = (): PropertyDecorator =>
   ValidateIf((_object: object, value: unknown) => value !== undefined);
 
 export class CreateAddressDto {
-  @ApiProperty({ maxLength: 200 })
+  @ApiProperty({ minLength: 1, maxLength: 200 })
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   fullName: string;
 
-  @ApiProperty({ maxLength: 50 })
+  @ApiProperty({ minLength: 1, maxLength: 50 })
   @IsString()
   @IsNotEmpty()
   @MaxLength(50)
   phone: string;
 
-  @ApiProperty({ maxLength: 200 })
+  @ApiProperty({ minLength: 1, maxLength: 200 })
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
@@ -38,7 +38,7 @@ export class CreateAddressDto {
   @MaxLength(200)
   addressLine2?: string | null;
 
-  @ApiProperty({ maxLength: 100 })
+  @ApiProperty({ minLength: 1, maxLength: 100 })
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
@@ -52,13 +52,17 @@ export class CreateAddressDto {
   @MaxLength(100)
   state: string;
 
-  @ApiProperty({ maxLength: 20 })
+  @ApiProperty({ minLength: 1, maxLength: 20 })
   @IsString()
   @IsNotEmpty()
   @MaxLength(20)
   postalCode: string;
 
-  @ApiProperty({ example: 'US', description: 'ISO 3166-1 alpha-2 (2 letters)' })
+  @ApiProperty({
+    example: 'US',
+    pattern: '^[A-Za-z]{2}$',
+    description: 'ISO 3166-1 alpha-2 (2 letters, any case: stored upper-case)',
+  })
   @UpperCase()
   @IsString()
   @Matches(COUNTRY_PATTERN, { message: 'country must be a 2-letter country code (ISO 3166-1 alpha-2)' })
@@ -71,21 +75,21 @@ export class CreateAddressDto {
 }
 
 export class UpdateAddressDto {
-  @ApiPropertyOptional({ maxLength: 200 })
+  @ApiPropertyOptional({ minLength: 1, maxLength: 200 })
   @Omittable()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   fullName?: string;
 
-  @ApiPropertyOptional({ maxLength: 50 })
+  @ApiPropertyOptional({ minLength: 1, maxLength: 50 })
   @Omittable()
   @IsString()
   @IsNotEmpty()
   @MaxLength(50)
   phone?: string;
 
-  @ApiPropertyOptional({ maxLength: 200 })
+  @ApiPropertyOptional({ minLength: 1, maxLength: 200 })
   @Omittable()
   @IsString()
   @IsNotEmpty()
@@ -98,7 +102,7 @@ export class UpdateAddressDto {
   @MaxLength(200)
   addressLine2?: string | null;
 
-  @ApiPropertyOptional({ maxLength: 100 })
+  @ApiPropertyOptional({ minLength: 1, maxLength: 100 })
   @Omittable()
   @IsString()
   @IsNotEmpty()
@@ -111,14 +115,18 @@ export class UpdateAddressDto {
   @MaxLength(100)
   state?: string;
 
-  @ApiPropertyOptional({ maxLength: 20 })
+  @ApiPropertyOptional({ minLength: 1, maxLength: 20 })
   @Omittable()
   @IsString()
   @IsNotEmpty()
   @MaxLength(20)
   postalCode?: string;
 
-  @ApiPropertyOptional({ example: 'US' })
+  @ApiPropertyOptional({
+    example: 'US',
+    pattern: '^[A-Za-z]{2}$',
+    description: 'ISO 3166-1 alpha-2 (2 letters, any case: stored upper-case)',
+  })
   @Omittable()
   @UpperCase()
   @IsString()
@@ -158,7 +166,7 @@ export class AddressView {
   @ApiProperty()
   postalCode: string;
 
-  @ApiProperty({ example: 'US' })
+  @ApiProperty({ example: 'US', pattern: '^[A-Z]{2}$' })
   country: string;
 
   @ApiProperty()

@@ -21,7 +21,7 @@ export class UpdateMeDto {
 }
 
 export class CustomerSearchQuery extends PaginationQuery {
-  @ApiPropertyOptional({ description: 'Text in the email or the name (case-insensitive)' })
+  @ApiPropertyOptional({ description: 'Text in the email or the name (case-insensitive)', maxLength: 200 })
   @IsOptional()
   @IsString()
   @MaxLength(200)
@@ -36,18 +36,4 @@ export class CustomerSearchQuery extends PaginationQuery {
 export class CustomerDetail extends ProfileView {
   @ApiProperty({ type: [AddressView] })
   addresses: AddressView[];
-}
-
-export class CustomerPage {
-  @ApiProperty({ type: [ProfileView] })
-  items: ProfileView[];
-
-  @ApiProperty()
-  total: number;
-
-  @ApiProperty()
-  page: number;
-
-  @ApiProperty()
-  limit: number;
 }
