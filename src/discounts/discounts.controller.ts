@@ -1,7 +1,16 @@
-import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Patch, Post, Query } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ReqMeta } from '../audit/request-meta.decorator';
 import { RequestMeta } from '../audit/audit.types';
+import { ApiErrors, ApiPaginatedResponse } from '../common/openapi';
 import { Paginated } from '../common/pagination';
 import { UuidParam } from '../common/validation';
 import { DiscountsService } from './discounts.service';
@@ -12,14 +21,24 @@ import {
   UpdateDiscountDto,
 } from './dto/discount.dto';
 
+const DISCOUNT_NOT_FOUND = [404, 'DISCOUNT_NOT_FOUND (also for another store’s discount)'] as const;
+const DISCOUNT_ID = ApiParam({ name: 'id', format: 'uuid', description: 'A discount of the store' });
+
 /** Admin CRUD of a store's discount codes (admin role required: everything under /api/admin). */
-@ApiTags('discounts (admin)')
+@ApiTags('admin: discounts')
 @ApiBearerAuth()
+@ApiParam({ name: 'storeId', format: 'uuid' })
+@ApiErrors(400, 401, 403, 503)
 @Controller('admin/stores/:storeId/discounts')
 export class DiscountsController {
   constructor(private readonly discounts: DiscountsService) {}
 
   @Get()
+  @ApiOperation({
+    summary: 'List the discount codes of a store',
+    description: 'Newest first. An unknown store gives an empty page.',
+  })
+  @ApiPaginatedResponse(DiscountResponse)
   async list(
     @UuidParam('storeId') storeId: string,
     @Query() query: ListDiscountsQuery,
@@ -29,11 +48,18 @@ export class DiscountsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Get a discount code' })
+  @DISCOUNT_ID
+  @ApiOkResponse({ type: DiscountResponse })
+  @ApiErrors(DISCOUNT_NOT_FOUND)
   async get(@UuidParam('storeId') storeId: string, @UuidParam('id') id: string): Promise<DiscountResponse> {
     return DiscountResponse.from(await this.discounts.get(storeId, id));
   }
 
   @Post()
+  @ApiOperation({ summary: 'Create a discount code' })
+  @ApiCreatedResponse({ type: DiscountResponse })
+  @ApiErrors([404, 'STORE_NOT_FOUND'], [409, 'DISCOUNT_CODE_TAKEN'], 413)
   async create(
     @UuidParam('storeId') storeId: string,
     @Body() dto: CreateDiscountDto,
@@ -43,6 +69,10 @@ export class DiscountsController {
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Update a discount code' })
+  @DISCOUNT_ID
+  @ApiOkResponse({ type: DiscountResponse })
+  @ApiErrors(DISCOUNT_NOT_FOUND, [409, 'DISCOUNT_CODE_TAKEN or MAX_USES_BELOW_TIMES_USED'], 413)
   async update(
     @UuidParam('storeId') storeId: string,
     @UuidParam('id') id: string,
@@ -53,7 +83,14 @@ export class DiscountsController {
   }
 
   @Delete(':id')
-  @HttpCode(204)
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({
+    summary: 'Delete a discount code',
+    description: 'Orders that used it keep the code; they no longer point at the discount.',
+  })
+  @DISCOUNT_ID
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiErrors(DISCOUNT_NOT_FOUND)
   async remove(
     @UuidParam('storeId') storeId: string,
     @UuidParam('id') id: string,

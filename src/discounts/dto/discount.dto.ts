@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ApiMoney, ApiMoneyInput } from '../../common/openapi';
 import { Transform } from 'class-transformer';
 import {
   IsBoolean,
@@ -19,7 +20,12 @@ import { DISCOUNT_TYPES, DiscountType } from '../discount.types';
 import { Discount } from '../entities/discount.entity';
 
 export class CreateDiscountDto {
-  @ApiProperty({ example: 'SAVE10', description: 'Unique per store, matched case-insensitively' })
+  @ApiProperty({
+    example: 'SAVE10',
+    description: 'Unique per store, matched case-insensitively',
+    pattern: '^[A-Za-z0-9_-]+$',
+    maxLength: 50,
+  })
   @IsString()
   @MaxLength(50)
   @Matches(/^[A-Za-z0-9_-]+$/, { message: 'code may contain letters, digits, "-" and "_" only' })
@@ -29,37 +35,59 @@ export class CreateDiscountDto {
   @IsIn(DISCOUNT_TYPES)
   type: DiscountType;
 
-  @ApiProperty({
+  @ApiMoneyInput({
     example: '10.00',
-    description: 'Percentage (≤ 100) or a fixed amount in the store currency',
+    description:
+      'percentage: the percent off (0.01 to 100); fixed: the amount off in the store currency (at least ' +
+      '0.01). A decimal string or number with at most two decimals.',
   })
   @MoneyInput({ min: 1 })
   value: Money;
 
-  @ApiPropertyOptional({ example: '50.00' })
+  @ApiMoneyInput({
+    required: false,
+    example: '50.00',
+    description:
+      'Smallest subtotal the code applies to (default 0). A decimal string or number with at most two decimals.',
+  })
   @IsOptional()
   @MoneyInput()
   minPurchaseAmount?: Money;
 
-  @ApiPropertyOptional({ nullable: true, minimum: 1 })
+  @ApiPropertyOptional({
+    type: 'integer',
+    nullable: true,
+    minimum: 1,
+    description: 'How many orders may use the code; null: unlimited (default)',
+  })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsInt()
   @Min(1)
   maxUses?: number | null;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ description: 'true when created without it' })
   @IsOptional()
   @IsBoolean()
   isActive?: boolean;
 
-  @ApiPropertyOptional({ nullable: true, format: 'date-time' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    format: 'date-time',
+    description: 'null: valid at once',
+  })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsISO8601({ strict: true })
   startsAt?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, format: 'date-time' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    format: 'date-time',
+    description: 'Exclusive, after startsAt; null: never expires',
+  })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsISO8601({ strict: true })
@@ -69,13 +97,13 @@ export class CreateDiscountDto {
 export class UpdateDiscountDto extends PartialType(CreateDiscountDto) {}
 
 export class ListDiscountsQuery extends PaginationQuery {
-  @ApiPropertyOptional({ description: 'Part of the code, case-insensitive' })
+  @ApiPropertyOptional({ description: 'Part of the code, case-insensitive', maxLength: 50 })
   @IsOptional()
   @IsString()
   @MaxLength(50)
   q?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: Boolean, description: 'Only active (true) or inactive (false) codes' })
   @IsOptional()
   @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
@@ -83,19 +111,26 @@ export class ListDiscountsQuery extends PaginationQuery {
 }
 
 export class DiscountResponse {
-  @ApiProperty() id: string;
-  @ApiProperty() storeId: string;
-  @ApiProperty() code: string;
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) storeId: string;
+  @ApiProperty({ example: 'SAVE10' }) code: string;
   @ApiProperty({ enum: DISCOUNT_TYPES }) type: DiscountType;
-  @ApiProperty({ example: '10.00' }) value: string;
-  @ApiProperty({ example: '0.00' }) minPurchaseAmount: string;
-  @ApiProperty({ nullable: true, type: Number }) maxUses: number | null;
-  @ApiProperty() timesUsed: number;
+  /** Both kinds are stored as DECIMAL(10,2) and formatted alike: "10.50" is 10.50 % or 10.50 off. */
+  @ApiMoney({
+    example: '10.00',
+    description:
+      'percentage: the percent off ("10.50" = 10.5 %); fixed: the amount off in the store currency',
+  })
+  value: string;
+  @ApiMoney({ example: '0.00', description: 'Smallest subtotal the code applies to' })
+  minPurchaseAmount: string;
+  @ApiProperty({ type: 'integer', nullable: true, description: 'null: unlimited' }) maxUses: number | null;
+  @ApiProperty({ type: 'integer', minimum: 0 }) timesUsed: number;
   @ApiProperty() isActive: boolean;
-  @ApiProperty({ nullable: true, type: String }) startsAt: string | null;
-  @ApiProperty({ nullable: true, type: String }) expiresAt: string | null;
-  @ApiProperty() createdAt: string;
-  @ApiProperty() updatedAt: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) startsAt: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) expiresAt: string | null;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt: string;
+  @ApiProperty({ type: String, format: 'date-time' }) updatedAt: string;
 
   static from(d: Discount): DiscountResponse {
     return {
