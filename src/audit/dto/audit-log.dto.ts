@@ -8,7 +8,7 @@ export class AuditLogQuery extends PaginationQuery {
   @IsUUID('all')
   userId?: string;
 
-  @ApiPropertyOptional({ example: 'profile' })
+  @ApiPropertyOptional({ example: 'profile', maxLength: 100 })
   @IsOptional()
   @IsString()
   @MaxLength(100)
@@ -19,7 +19,7 @@ export class AuditLogQuery extends PaginationQuery {
   @IsUUID('all')
   entityId?: string;
 
-  @ApiPropertyOptional({ example: 'auth.login_failed' })
+  @ApiPropertyOptional({ example: 'auth.login_failed', maxLength: 100 })
   @IsOptional()
   @IsString()
   @MaxLength(100)
@@ -53,7 +53,8 @@ export class AuditLogView {
   entityId: string | null;
 
   @ApiProperty({
-    type: Object,
+    type: 'object',
+    additionalProperties: true,
     nullable: true,
     description: 'Changed fields { field: { before, after } } etc.',
   })
@@ -67,18 +68,4 @@ export class AuditLogView {
 
   @ApiProperty({ type: String, format: 'date-time' })
   createdAt: string;
-}
-
-export class AuditLogPage {
-  @ApiProperty({ type: [AuditLogView] })
-  items: AuditLogView[];
-
-  @ApiProperty()
-  total: number;
-
-  @ApiProperty()
-  page: number;
-
-  @ApiProperty()
-  limit: number;
 }
