@@ -8,7 +8,7 @@ import { OptionalNotNull } from '../../catalog/dto/catalog-validators';
 export const MAX_STOCK = 1_000_000_000;
 
 export class ListInventoryQuery extends PaginationQuery {
-  @ApiPropertyOptional({ description: 'true: only rows with quantity ≤ lowStockThreshold' })
+  @ApiPropertyOptional({ type: Boolean, description: 'true: only rows with quantity ≤ lowStockThreshold' })
   @IsOptional()
   @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
@@ -17,14 +17,26 @@ export class ListInventoryQuery extends PaginationQuery {
 
 /** `{quantity}` sets the stock, `{adjust}` moves it by ±N (one of them at most); `{lowStockThreshold}` too. */
 export class UpdateInventoryDto {
-  @ApiPropertyOptional({ minimum: 0, description: 'New stock count; never below reserved' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 0,
+    maximum: MAX_STOCK,
+    description: 'New stock count; never below reserved',
+  })
   @OptionalNotNull()
   @IsInt()
   @Min(0)
   @Max(MAX_STOCK)
   quantity?: number;
 
-  @ApiPropertyOptional({ example: -3, description: 'Change to the stock count, e.g. 5 or -3' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: -MAX_STOCK,
+    maximum: MAX_STOCK,
+    not: { enum: [0] },
+    example: -3,
+    description: 'Change to the stock count, e.g. 5 or -3 (not 0)',
+  })
   @OptionalNotNull()
   @IsInt()
   @NotEquals(0)
@@ -32,7 +44,7 @@ export class UpdateInventoryDto {
   @Max(MAX_STOCK)
   adjust?: number;
 
-  @ApiPropertyOptional({ minimum: 0 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: MAX_STOCK })
   @OptionalNotNull()
   @IsInt()
   @Min(0)
@@ -41,14 +53,14 @@ export class UpdateInventoryDto {
 }
 
 export class InventoryItemResponse {
-  @ApiProperty() variantId: string;
-  @ApiProperty() productId: string;
+  @ApiProperty({ format: 'uuid' }) variantId: string;
+  @ApiProperty({ format: 'uuid' }) productId: string;
   @ApiProperty() sku: string;
   @ApiProperty() productName: string;
   @ApiProperty() variantName: string;
-  @ApiProperty() quantity: number;
-  @ApiProperty() reserved: number;
-  @ApiProperty({ description: 'quantity − reserved' }) available: number;
-  @ApiProperty() lowStockThreshold: number;
-  @ApiProperty() updatedAt: string;
+  @ApiProperty({ type: 'integer', minimum: 0 }) quantity: number;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Held by pending orders' }) reserved: number;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'quantity − reserved' }) available: number;
+  @ApiProperty({ type: 'integer', minimum: 0 }) lowStockThreshold: number;
+  @ApiProperty({ type: String, format: 'date-time' }) updatedAt: string;
 }
