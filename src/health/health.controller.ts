@@ -1,21 +1,36 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
 import {
+  ApiExtraModels,
   ApiOkResponse,
   ApiOperation,
   ApiProperty,
   ApiServiceUnavailableResponse,
   ApiTags,
+  getSchemaPath,
 } from '@nestjs/swagger';
 import { Public } from '../common/decorators/public.decorator';
+import { ApiErrors, ErrorResponse } from '../common/openapi';
 import { HealthService } from './health.service';
 
-export class HealthResponse {
-  @ApiProperty({ enum: ['ok', 'error'], example: 'ok' })
-  status: 'ok' | 'error';
+/** The 200 body. */
+export class HealthUp {
+  @ApiProperty({ enum: ['ok'], example: 'ok' })
+  status: 'ok';
 
-  @ApiProperty({ enum: ['up', 'down'], example: 'up' })
-  db: 'up' | 'down';
+  @ApiProperty({ enum: ['up'], example: 'up' })
+  db: 'up';
 }
+
+/** The 503 body: a plain body, not the error envelope, so that probes read the same two fields. */
+export class HealthDown {
+  @ApiProperty({ enum: ['error'], example: 'error' })
+  status: 'error';
+
+  @ApiProperty({ enum: ['down'], example: 'down' })
+  db: 'down';
+}
+
+export type HealthResponse = HealthUp | HealthDown;
 
 /** Minimal response surface: only the status code is set, the body is returned (passthrough). */
 interface StatusResponse {
@@ -29,9 +44,20 @@ export class HealthController {
   constructor(private readonly health: HealthService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Liveness and database reachability (for load balancers and orchestrators)' })
-  @ApiOkResponse({ type: HealthResponse })
-  @ApiServiceUnavailableResponse({ type: HealthResponse, description: 'The database is unreachable or slow' })
+  @ApiOperation({
+    summary: 'Check liveness and database reachability',
+    description: 'For load balancers and orchestrators: 200 when the database answers within 2 s, else 503.',
+  })
+  @ApiOkResponse({ type: HealthUp, description: 'Up, and the database answers' })
+  @ApiExtraModels(HealthDown, ErrorResponse)
+  @ApiServiceUnavailableResponse({
+    description:
+      'The database is unreachable or slow: `{status: "error", db: "down"}`. (A request that sends a ' +
+      'bearer token needs the database to check it first, and then gets the ErrorResponse ' +
+      'DATABASE_UNAVAILABLE instead.)',
+    schema: { oneOf: [{ $ref: getSchemaPath(HealthDown) }, { $ref: getSchemaPath(ErrorResponse) }] },
+  })
+  @ApiErrors(400, [401, 'UNAUTHORIZED: an Authorization header was sent and its token is invalid'])
   async check(@Res({ passthrough: true }) res: StatusResponse): Promise<HealthResponse> {
     const up = await this.health.isDatabaseUp();
     // A plain body, not the error envelope: probes read `status` and `db` in both cases.
