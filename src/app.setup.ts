@@ -4,6 +4,7 @@ import { SwaggerModule } from '@nestjs/swagger';
 import { AllExceptionsFilter, bodyParserException } from './common/filters/all-exceptions.filter';
 import { buildOpenApiDocument } from './common/openapi/document';
 import { createValidationPipe } from './common/validation';
+import { bodyGuard } from './common/http/body-guards';
 
 export const API_PREFIX = 'api';
 export const DOCS_PATH = `${API_PREFIX}/docs`;
@@ -29,6 +30,8 @@ export function configureApp(app: INestApplication): INestApplication {
   expressApp.use((error: unknown, _req: unknown, _res: unknown, next: (error: unknown) => void) => {
     next(bodyParserException(error) ?? error);
   });
+  // Hostile JSON before the validation pipe sees it: too deep (it recurses) or __proto__-like keys.
+  expressApp.use(bodyGuard());
   app.useGlobalFilters(new AllExceptionsFilter());
   app.useGlobalPipes(createValidationPipe());
 
