@@ -5,6 +5,7 @@ import { configureApp } from '../../src/app.setup';
 import { AppExpressAdapter } from '../../src/common/http/app-express-adapter';
 import { AppConfig, loadAppConfig, nestLogLevels } from '../../src/config/app-config';
 import { TEST_JWT_SECRET } from './constants';
+import { installOpenApiConformance } from './openapi-conformance';
 
 export interface TestAppOptions {
   /** Extra modules, e.g. a test-only controller. */
@@ -50,8 +51,11 @@ export async function createTestApp(
   const moduleRef = await (options.customize ? options.customize(builder) : builder).compile();
   const app = moduleRef.createNestApplication(new AppExpressAdapter(), { rawBody: true });
   app.useLogger(nestLogLevels(config.logLevel));
+  // Every response is checked against the served OpenAPI document (OPENAPI_CONFORMANCE).
+  const conformance = installOpenApiConformance(app, { testModules: options.imports });
   configureApp(app);
   await app.init();
+  await conformance.start();
   return app;
 }
 
