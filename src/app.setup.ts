@@ -1,6 +1,12 @@
 import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'pino';
+import { corsMiddleware } from './common/http/cors';
+import { AppConfig } from './config/app-config';
+import { APP_CONFIG } from './config/app-config.module';
+import { accessLogMiddleware } from './logging/access-log';
+import { ROOT_LOGGER } from './logging/logging.module';
 import { AllExceptionsFilter, bodyParserException } from './common/filters/all-exceptions.filter';
 import { buildOpenApiDocument } from './common/openapi/document';
 import { createValidationPipe } from './common/validation';
@@ -25,6 +31,14 @@ export function configureApp(app: INestApplication): INestApplication {
   // measurable share of a product page's CPU). No X-Powered-By: it only tells attackers the stack.
   expressApp.disable('etag');
   expressApp.disable('x-powered-by');
+  const config = app.get<AppConfig>(APP_CONFIG);
+  // Whose X-Forwarded-For sets req.ip (throttling, audit rows): nobody's unless TRUST_PROXY says.
+  expressApp.set('trust proxy', config.trustProxy);
+  // Before anything that can answer (CORS preflights, body-parser errors): every response gets its
+  // X-Request-Id and one access line, and browsers their CORS headers.
+  expressApp.use(accessLogMiddleware(app.get<Logger>(ROOT_LOGGER)));
+  const cors = corsMiddleware({ origins: config.corsOrigins, allowLocalhost: config.corsAllowLocalhost });
+  if (cors) expressApp.use(cors);
   expressApp.useBodyParser('json', { limit: BODY_LIMIT });
   expressApp.useBodyParser('urlencoded', { extended: true, limit: BODY_LIMIT });
   expressApp.use((error: unknown, _req: unknown, _res: unknown, next: (error: unknown) => void) => {

@@ -5,11 +5,12 @@ import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
 import { AppExpressAdapter } from './common/http/app-express-adapter';
-import { AppConfig, ConfigValidationError, loadAppConfig, nestLogLevels } from './config/app-config';
+import { AppConfig, ConfigValidationError, loadAppConfig } from './config/app-config';
 import { buildDataSourceOptions } from './database/data-source-options';
 import { EmbeddedPostgres, EmbeddedPostgresError } from './database/embedded-postgres';
 import { runMigrationsLocked } from './database/migrate';
 import { runStartupTasks } from './database/startup-tasks';
+import { createStartupLogger, useAppLogger } from './logging/app-logger';
 
 const logger = new Logger('Bootstrap');
 
@@ -28,7 +29,8 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  Logger.overrideLogger(nestLogLevels(config.logLevel));
+  // pino (LOG_LEVEL, LOG_FORMAT) from the first line on; the app's own takes over once it exists.
+  Logger.overrideLogger(createStartupLogger(config));
   installSignalHandlers();
 
   try {
@@ -81,7 +83,7 @@ async function start(config: AppConfig): Promise<void> {
     abortOnError: false,
   });
   running.app = app;
-  app.useLogger(nestLogLevels(config.logLevel));
+  useAppLogger(app);
   configureApp(app);
   await app.listen(config.port);
 

@@ -1,11 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
+import { isIP } from 'node:net';
 import * as path from 'node:path';
 import type { LogLevel as NestLogLevel } from '@nestjs/common';
 import { isEmail } from 'class-validator';
 
 export const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
+export const LOG_FORMATS = ['json', 'pretty'] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
+/** Express's `trust proxy`: false (the socket's address), true (any), a hop count, or addresses/subnets. */
+export type TrustProxy = boolean | number | string[];
 
 /** Minimum JWT_SECRET length: 32 characters ≈ 256 bits for HS256 when the secret is random. */
 export const MIN_JWT_SECRET_LENGTH = 32;
@@ -36,6 +41,14 @@ export interface AppConfig {
   adminEmail: string;
   adminPassword: string | undefined;
   logLevel: LogLevel;
+  /** LOG_FORMAT: `json` lines, or `pretty` (one readable line; coloured on a terminal only). */
+  logFormat: LogFormat;
+  /** CORS_ORIGINS: exact origins (scheme://host[:port]) browsers may call the API from. */
+  corsOrigins: string[];
+  /** The default embedded run (no DATABASE_URL) also allows any http://localhost:<port> and 127.0.0.1 origin. */
+  corsAllowLocalhost: boolean;
+  /** TRUST_PROXY, for Express: whose X-Forwarded-For gives req.ip (rate limits, audit rows). */
+  trustProxy: TrustProxy;
 }
 
 export class ConfigValidationError extends Error {
@@ -105,6 +118,16 @@ export function loadAppConfig(env: NodeJS.ProcessEnv, options: LoadAppConfigOpti
     );
   }
 
+  const rawLogFormat = read('LOG_FORMAT')?.toLowerCase() ?? (isProduction ? 'json' : 'pretty');
+  if (!(LOG_FORMATS as readonly string[]).includes(rawLogFormat)) {
+    throw new ConfigValidationError(
+      'LOG_FORMAT',
+      `must be one of ${LOG_FORMATS.join(', ')} (got ${quote(read('LOG_FORMAT') ?? '')})`,
+    );
+  }
+  const corsOrigins = parseCorsOrigins(read('CORS_ORIGINS'));
+  const trustProxy = parseTrustProxy(read('TRUST_PROXY'));
+
   // Not trimmed: a secret is used byte for byte.
   const envSecret = env.JWT_SECRET ? env.JWT_SECRET : undefined;
   let jwtSecret: string;
@@ -147,6 +170,10 @@ export function loadAppConfig(env: NodeJS.ProcessEnv, options: LoadAppConfigOpti
     adminEmail,
     adminPassword,
     logLevel: rawLogLevel,
+    logFormat: rawLogFormat as LogFormat,
+    corsOrigins,
+    corsAllowLocalhost: databaseUrl === undefined,
+    trustProxy,
   };
 }
 
@@ -224,6 +251,63 @@ function parseHttpUrl(name: string, raw: string | undefined): string | undefined
     throw new ConfigValidationError(name, `must be an http:// or https:// URL (got ${quote(raw)})`);
   }
   return raw;
+}
+
+/** CORS_ORIGINS: comma-separated, each exactly an origin as a browser sends it (no path, no slash). */
+function parseCorsOrigins(raw: string | undefined): string[] {
+  if (raw === undefined) {
+    return [];
+  }
+  return raw
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '')
+    .map((entry) => {
+      let url: URL | undefined;
+      try {
+        url = new URL(entry);
+      } catch {
+        url = undefined;
+      }
+      if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.origin !== entry) {
+        throw new ConfigValidationError(
+          'CORS_ORIGINS',
+          `must be comma-separated origins like https://shop.example.com (scheme://host[:port], lower case, no path) (got ${quote(entry)})`,
+        );
+      }
+      return entry;
+    });
+}
+
+/** Express's own names for address ranges, accepted in a TRUST_PROXY list. */
+const TRUST_PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** TRUST_PROXY: true/false, a hop count, or a comma list of addresses, subnets (a.b.c.d/n) and names. */
+function parseTrustProxy(raw: string | undefined): TrustProxy {
+  if (raw === undefined || raw.toLowerCase() === 'false') {
+    return false;
+  }
+  if (raw.toLowerCase() === 'true') {
+    return true;
+  }
+  if (/^\d+$/.test(raw)) {
+    return parseInteger('TRUST_PROXY', raw, 0, 0, 100);
+  }
+  const entries = raw.split(',').map((entry) => entry.trim());
+  for (const entry of entries) {
+    const [address, prefix, extra] = entry.split('/');
+    const family = isIP(address ?? '');
+    const prefixOk =
+      prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 6 ? 128 : 32));
+    const valid = TRUST_PROXY_NAMES.includes(entry) || (family !== 0 && prefixOk && extra === undefined);
+    if (!valid) {
+      throw new ConfigValidationError(
+        'TRUST_PROXY',
+        `must be true, false, a hop count, or comma-separated addresses/subnets (10.0.0.0/8, loopback) (got ${quote(entry)})`,
+      );
+    }
+  }
+  return entries;
 }
 
 function parsePrefixed(name: string, raw: string | undefined, prefix: string): string | undefined {

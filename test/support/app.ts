@@ -3,7 +3,8 @@ import { Test, TestingModuleBuilder } from '@nestjs/testing';
 import { AppModule } from '../../src/app.module';
 import { configureApp } from '../../src/app.setup';
 import { AppExpressAdapter } from '../../src/common/http/app-express-adapter';
-import { AppConfig, loadAppConfig, nestLogLevels } from '../../src/config/app-config';
+import { AppConfig, loadAppConfig } from '../../src/config/app-config';
+import { useAppLogger } from '../../src/logging/app-logger';
 import { TEST_JWT_SECRET } from './constants';
 import { installOpenApiConformance } from './openapi-conformance';
 
@@ -50,7 +51,7 @@ export async function createTestApp(
   });
   const moduleRef = await (options.customize ? options.customize(builder) : builder).compile();
   const app = moduleRef.createNestApplication(new AppExpressAdapter(), { rawBody: true });
-  app.useLogger(nestLogLevels(config.logLevel));
+  useAppLogger(app);
   // Every response is checked against the served OpenAPI document (OPENAPI_CONFORMANCE).
   const conformance = installOpenApiConformance(app, { testModules: options.imports });
   configureApp(app);

@@ -1,0 +1,66 @@
+import { DestinationStream, Logger, LoggerOptions, LevelWithSilent, pino } from 'pino';
+import { prettyFactory } from 'pino-pretty';
+import { LogFormat, LogLevel } from '../config/app-config';
+import { REDACT_PATHS, REDACTED } from './redaction';
+
+/** Where log lines go: a pino destination, and whether it is a terminal (colours only then). */
+export interface LogSink {
+  stream: DestinationStream;
+  isTty: boolean;
+}
+
+/** LOG_LEVEL (Nest's names) → pino's: `log` is info, `verbose` is trace. */
+const PINO_LEVELS: Record<LogLevel, LevelWithSilent> = {
+  error: 'error',
+  warn: 'warn',
+  log: 'info',
+  debug: 'debug',
+  verbose: 'trace',
+};
+
+export function pinoLevel(level: LogLevel): LevelWithSilent {
+  return PINO_LEVELS[level];
+}
+
+let stdoutSink: LogSink | undefined;
+
+/**
+ * Standard output, shared by every logger of the process (main.ts's start-up logger and the app's).
+ * Asynchronous (sonic-boom): a request never waits for a write; pino flushes what is left at exit.
+ */
+export function defaultLogSink(): LogSink {
+  stdoutSink ??= {
+    stream: pino.destination({ dest: 1, sync: false }),
+    isTty: process.stdout.isTTY === true,
+  };
+  return stdoutSink;
+}
+
+/** Fields the pretty format folds into the message line instead of printing them after it. */
+const PRETTY_HIDDEN = 'pid,hostname,context,requestId,method,route,url,status,durationMs';
+
+/**
+ * The process's pino logger. `json`: one JSON object per line (level as a label, ISO time). `pretty`:
+ * one readable line per entry (`12:00:00.000 INFO [Context] message (request id)`), coloured only on
+ * a terminal, formatted in this thread (it is for development: production logs JSON).
+ */
+export function createRootLogger(options: { level: LogLevel; format: LogFormat; sink: LogSink }): Logger {
+  const { level, format, sink } = options;
+  const pinoOptions: LoggerOptions = {
+    level: pinoLevel(level),
+    redact: { paths: REDACT_PATHS, censor: REDACTED },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    formatters: { level: (label) => ({ level: label }) },
+  };
+  if (format === 'json') {
+    return pino(pinoOptions, sink.stream);
+  }
+  const prettify = prettyFactory({
+    colorize: sink.isTty,
+    translateTime: 'SYS:HH:MM:ss.l',
+    ignore: PRETTY_HIDDEN,
+    singleLine: true,
+    messageFormat: '{if context}[{context}] {end}{msg}{if requestId} ({requestId}){end}',
+  });
+  return pino(pinoOptions, { write: (line: string) => sink.stream.write(prettify(line)) });
+}
