@@ -139,6 +139,9 @@ export class CheckoutService {
     );
     const provider = this.payments.active();
     const placed = await inTransaction(this.dataSource, async (tx) => {
+      // The key's claim first, in this transaction: it commits with the order or vanishes with it
+      // (a rollback, a connection lost to an outage), so a retry never finds a dead attempt's claim.
+      await claim.take(tx);
       const { response, lines } = await this.writeOrder(
         tx,
         storeSlug,

@@ -50,10 +50,15 @@ function pgFields(error: unknown): PgErrorFields | undefined {
 }
 
 /**
- * Maps a failed query to a client error, or undefined when the failure is a bug (a 500). Messages are
+ * Maps a failed query to a client error, or undefined when the failure is a bug (a 500). An
+ * unreachable or hung database is a 503 whatever the error's type (mapUnavailableDatabase). Messages are
  * written here, not copied from Postgres, so that neither SQL nor row values reach the response.
  */
 export function mapDatabaseError(error: unknown): MappedDatabaseError | undefined {
+  const unavailable = mapUnavailableDatabase(error);
+  if (unavailable) {
+    return unavailable;
+  }
   const fields = pgFields(error);
   const sqlState = fields?.code;
   if (!fields || !sqlState) {
@@ -121,24 +126,101 @@ export function mapDatabaseError(error: unknown): MappedDatabaseError | undefine
         code: 'CONCURRENT_UPDATE',
         message: 'The record was changed by a concurrent request; retry',
       };
-    case '57014':
-      return {
-        status: HttpStatus.SERVICE_UNAVAILABLE,
-        code: 'DATABASE_TIMEOUT',
-        message: 'The database did not answer in time; retry later',
-      };
-    case '53300':
-    case '57P01':
-    case '57P02':
-    case '57P03':
-      return {
-        status: HttpStatus.SERVICE_UNAVAILABLE,
-        code: 'DATABASE_UNAVAILABLE',
-        message: 'The database is unavailable; retry later',
-      };
+    // 57014, 53300, 57P0x and class 08 are answered above (mapUnavailableDatabase).
     default:
       return undefined;
   }
+}
+
+/** The database timed out: the same 503 code as an outage (API.md), the message says which. */
+const DATABASE_TIMED_OUT: MappedDatabaseError = {
+  status: HttpStatus.SERVICE_UNAVAILABLE,
+  code: 'DATABASE_UNAVAILABLE',
+  message: 'The database timed out; retry later',
+};
+const DATABASE_UNAVAILABLE: MappedDatabaseError = {
+  status: HttpStatus.SERVICE_UNAVAILABLE,
+  code: 'DATABASE_UNAVAILABLE',
+  message: 'The database is unavailable; retry later',
+};
+
+/** Seconds a client should wait before retrying a 503 DATABASE_UNAVAILABLE (`Retry-After`). */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+/** Socket errors of a connection to the database (refused, reset, unreachable, name not resolved). */
+const NETWORK_ERROR_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ECONNABORTED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'EHOSTDOWN',
+  'ENETUNREACH',
+  'ENETDOWN',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
+
+/**
+ * node-postgres raises these with no code at all, only a message: a pool that cannot hand out a
+ * connection in time (connectionTimeoutMillis), a client-side query_timeout, a connection that broke.
+ */
+const UNAVAILABLE_MESSAGES = [
+  'timeout exceeded when trying to connect',
+  'connection terminated',
+  'connection timeout',
+  'query read timeout',
+  'is not queryable',
+  'cannot use a pool after calling end',
+];
+const TIMED_OUT_MESSAGES = [
+  'timeout exceeded when trying to connect',
+  'connection timeout',
+  'query read timeout',
+];
+
+/**
+ * 503 DATABASE_UNAVAILABLE when `error` says the database cannot be reached or did not answer in
+ * time, whatever wraps it: a QueryFailedError (a statement that failed on a broken connection), the
+ * raw pg or socket error a pool checkout rejects with (no wrapper), an AggregateError (a host name with
+ * several addresses, all refused). SQLSTATE class 08 (connection exception), 57P0x (the server is
+ * shutting down, was shut down, cannot connect now), 57014 (statement_timeout), 53300 (too many
+ * connections), 25P03 (idle_in_transaction_session_timeout ended the session). Undefined otherwise.
+ */
+export function mapUnavailableDatabase(error: unknown): MappedDatabaseError | undefined {
+  // A bounded walk: wrappers nest a few levels at most, and a cyclic `cause` must not loop.
+  const pending: unknown[] = [error];
+  for (let seen = 0; pending.length > 0 && seen < 16; seen++) {
+    const current = pending.shift();
+    if (typeof current !== 'object' || current === null) continue;
+    const { code, message, driverError, cause, errors } = current as {
+      code?: unknown;
+      message?: unknown;
+      driverError?: unknown;
+      cause?: unknown;
+      errors?: unknown;
+    };
+    if (typeof code === 'string') {
+      if (code === '57014') return DATABASE_TIMED_OUT;
+      if (code.startsWith('08') || /^57P0\d$/.test(code) || code === '53300' || code === '25P03') {
+        return DATABASE_UNAVAILABLE;
+      }
+      if (NETWORK_ERROR_CODES.has(code)) return DATABASE_UNAVAILABLE;
+    }
+    if (typeof message === 'string' && code === undefined) {
+      const text = message.toLowerCase();
+      if (TIMED_OUT_MESSAGES.some((m) => text.includes(m))) return DATABASE_TIMED_OUT;
+      if (UNAVAILABLE_MESSAGES.some((m) => text.includes(m))) return DATABASE_UNAVAILABLE;
+    }
+    pending.push(driverError, cause, ...(Array.isArray(errors) ? (errors as unknown[]) : []));
+  }
+  return undefined;
+}
+
+/** True when `error` means the database is down or hung (see mapUnavailableDatabase). */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  return mapUnavailableDatabase(error) !== undefined;
 }
 
 const INVALID_INPUT_MESSAGES: Record<string, string> = {

@@ -36,6 +36,8 @@ export interface AppConfig {
   /** How long a Stripe API call may take before checkout gives up with 502 (STRIPE_TIMEOUT_MS). */
   stripeTimeoutMs: number;
   reservationTtlMinutes: number;
+  /** Bounds on waiting for PostgreSQL, so that a hung database fails requests instead of hanging them. */
+  database: DatabaseTimeouts;
   /** Attempts per minute per IP and per email; 0 turns throttling off. */
   authRateLimit: number;
   adminEmail: string;
@@ -49,6 +51,18 @@ export interface AppConfig {
   corsAllowLocalhost: boolean;
   /** TRUST_PROXY, for Express: whose X-Forwarded-For gives req.ip (rate limits, audit rows). */
   trustProxy: TrustProxy;
+}
+
+/** DATABASE_*_MS: how long the app waits for PostgreSQL (see README, Configuration). */
+export interface DatabaseTimeouts {
+  /** Server-side `statement_timeout` of the app's sessions (migrations are not bound by it). */
+  statementTimeoutMs: number;
+  /** Client-side bound on one query (pg `query_timeout`): the backstop when the server cannot answer. */
+  queryTimeoutMs: number;
+  /** Longest wait for a pooled connection, or for a new one to be established. */
+  connectTimeoutMs: number;
+  /** Server-side `idle_in_transaction_session_timeout`: a transaction left open is ended. */
+  idleInTransactionTimeoutMs: number;
 }
 
 export class ConfigValidationError extends Error {
@@ -96,6 +110,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv, options: LoadAppConfigOpti
     1,
     1440,
   );
+  const database = parseDatabaseTimeouts(read);
   const authRateLimit = parseInteger('AUTH_RATE_LIMIT', read('AUTH_RATE_LIMIT'), 10, 0, 1_000_000);
 
   const adminEmail = read('ADMIN_EMAIL') ?? 'admin@example.com';
@@ -166,6 +181,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv, options: LoadAppConfigOpti
     stripeApiUrl,
     stripeTimeoutMs,
     reservationTtlMinutes,
+    database,
     authRateLimit,
     adminEmail,
     adminPassword,
@@ -206,6 +222,31 @@ function parseInteger(name: string, raw: string | undefined, fallback: number, m
     throw new ConfigValidationError(name, `must be ${range} (got ${quote(raw)})`);
   }
   return value;
+}
+
+/**
+ * Defaults: a storefront or admin statement takes milliseconds, so 15 s is far beyond any healthy one
+ * yet short enough for a client to get its 503 before giving up itself; the client-side bound sits
+ * above it (the server's own cancel is the clean path, that one only fires when the server cannot
+ * answer at all); 5 s to connect is long for a local network and short for a person waiting.
+ */
+function parseDatabaseTimeouts(read: (name: string) => string | undefined): DatabaseTimeouts {
+  const ms = (name: string, fallback: number): number =>
+    parseInteger(name, read(name), fallback, 100, 3_600_000);
+  const timeouts: DatabaseTimeouts = {
+    statementTimeoutMs: ms('DATABASE_STATEMENT_TIMEOUT_MS', 15_000),
+    queryTimeoutMs: ms('DATABASE_QUERY_TIMEOUT_MS', 20_000),
+    connectTimeoutMs: ms('DATABASE_CONNECT_TIMEOUT_MS', 5_000),
+    idleInTransactionTimeoutMs: ms('DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS', 30_000),
+  };
+  if (timeouts.queryTimeoutMs < timeouts.statementTimeoutMs) {
+    // The client would give up first and leave the statement running on the server.
+    throw new ConfigValidationError(
+      'DATABASE_QUERY_TIMEOUT_MS',
+      `must be at least DATABASE_STATEMENT_TIMEOUT_MS (${timeouts.statementTimeoutMs}; got ${timeouts.queryTimeoutMs})`,
+    );
+  }
+  return timeouts;
 }
 
 function parseDatabaseUrl(raw: string | undefined): string | undefined {

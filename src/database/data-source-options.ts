@@ -1,5 +1,6 @@
 import { DataSourceOptions } from 'typeorm';
 import { ALL_MIGRATIONS } from '../../migrations';
+import { DatabaseTimeouts } from '../config/app-config';
 import { ALL_ENTITIES } from './entities';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
@@ -12,7 +13,16 @@ export interface DataSourceExtras {
   /** Pool size; the default suits one app instance on a small machine. */
   poolSize?: number;
   applicationName?: string;
+  /**
+   * The app's bounds on waiting for PostgreSQL (AppConfig.database). Only the app's own DataSource
+   * sets them: migrations build indexes CONCURRENTLY and backfill in batches, and must not be cut off
+   * by a statement timeout meant for requests (they keep the connect timeout only).
+   */
+  timeouts?: DatabaseTimeouts;
 }
+
+/** How long any connection (app, migrations, scripts) waits to be established or taken from the pool. */
+const DEFAULT_CONNECT_TIMEOUT_MS = 5000;
 
 /**
  * The one place that says how the app, the TypeORM CLI (ormconfig.ts), the scripts and the tests
@@ -37,6 +47,24 @@ export function buildDataSourceOptions(url: string, extras: DataSourceExtras = {
     logging: extras.logging ?? false,
     poolSize: extras.poolSize ?? DEFAULT_POOL_SIZE,
     applicationName: extras.applicationName ?? 'commerce-api',
-    extra: { connectionTimeoutMillis: 5000 },
+    extra: poolSettings(extras.timeouts),
+  };
+}
+
+/**
+ * node-postgres pool and session settings. statement_timeout and idle_in_transaction_session_timeout
+ * go to the server as start-up parameters of every session, so a statement or an abandoned transaction
+ * is ended by PostgreSQL itself (locks released, a clean 57014 / 25P03); query_timeout is the
+ * client's own bound, for when the server cannot answer at all (frozen, partitioned).
+ */
+function poolSettings(timeouts: DatabaseTimeouts | undefined): Record<string, number> {
+  if (!timeouts) {
+    return { connectionTimeoutMillis: DEFAULT_CONNECT_TIMEOUT_MS };
+  }
+  return {
+    connectionTimeoutMillis: timeouts.connectTimeoutMs,
+    statement_timeout: timeouts.statementTimeoutMs,
+    query_timeout: timeouts.queryTimeoutMs,
+    idle_in_transaction_session_timeout: timeouts.idleInTransactionTimeoutMs,
   };
 }

@@ -17,6 +17,7 @@ import { buildDataSourceOptions } from './data-source-options';
         return {
           ...buildDataSourceOptions(config.databaseUrl, {
             logging: config.logLevel === 'debug' || config.logLevel === 'verbose',
+            timeouts: config.database,
           }),
           // main.ts has already connected (migrations); a long retry loop would only hide a real outage.
           retryAttempts: 2,

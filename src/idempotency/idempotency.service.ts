@@ -11,8 +11,18 @@ export interface StoredResponse<T = unknown> {
   body: T;
 }
 
-/** Handed to the work: writes the response into the key row, inside the work's own transaction. */
+/**
+ * Handed to the work. `take` claims the key as the first statement of the work's transaction; the
+ * work's response is written with `complete`, in that same transaction or a later one.
+ */
 export interface IdempotencyClaim {
+  /**
+   * Inserts the (user, key) row inside `manager`'s transaction. Until that transaction commits, the
+   * row is invisible and a concurrent duplicate's insert waits on it in PostgreSQL; if it rolls back
+   * (an error, a lost connection, a database restart), the claim is gone with it and a retry runs at
+   * once. Throws ClaimedElsewhere when another request already holds the key: let it propagate.
+   */
+  take(manager: EntityManager): Promise<void>;
   complete(manager: EntityManager, response: StoredResponse): Promise<void>;
 }
 
@@ -47,11 +57,13 @@ export function requestFingerprint(method: string, path: string, body: unknown):
 }
 
 /**
- * Idempotency-Key handling (Stripe-style). The first request claims (user, key) with an INSERT that
- * the unique index serialises; duplicates wait for its stored response and replay it; the same key
- * with another request is 422. The work writes its response through `claim.complete` in its own
- * transaction, so "effect committed" and "response stored" are one fact. A failed execution removes
- * the claim, so a retry runs again (nothing was committed).
+ * Idempotency-Key handling (Stripe-style). The first request claims (user, key) by inserting its row
+ * inside the work's own transaction (IdempotencyClaim.take), so the claim commits with the work's
+ * effect and dies with it: PostgreSQL, not a timer, releases the claim of an attempt whose transaction
+ * rolled back or whose connection was cut by an outage. Duplicates wait (first on the unique index,
+ * then for a stored response) and replay it; the same key with another request is 422. A claim whose
+ * work committed but has no response yet (a remote payment being opened after the commit) is waited
+ * for; it is given up by a failure of that step, or taken over after a minute if its process died.
  */
 @Injectable()
 export class IdempotencyService {
@@ -100,27 +112,43 @@ export class IdempotencyService {
     assertValidKey(key);
     const deadline = Date.now() + WAIT_MS;
     for (;;) {
-      const claimId = await this.claim(userId, key, fingerprint);
-      if (claimId) return this.run(claimId, work);
+      try {
+        return await this.run(userId, key, fingerprint, work);
+      } catch (error) {
+        if (!(error instanceof ClaimedElsewhere)) throw error;
+      }
       // Another request owns the key: from here on this one only waits for its answer.
       options.beforeWaiting?.();
+      const answer = await this.waitForAnswer<T>(userId, key, fingerprint, deadline);
+      if (answer) return answer;
+      // The owner gave the key up (its work failed after its commit) or died: run it ourselves.
+    }
+  }
 
+  /** The stored answer of (user, key) once there is one; undefined when its claim disappeared. */
+  private async waitForAnswer<T>(
+    userId: string,
+    key: string,
+    fingerprint: string,
+    deadline: number,
+  ): Promise<IdempotentResult<T> | undefined> {
+    for (;;) {
       const row = await this.dataSource.getRepository(IdempotencyKey).findOne({
         where: { userId, key },
-        select: { requestHash: true, responseStatus: true, responseBody: true },
+        select: { id: true, requestHash: true, responseStatus: true, responseBody: true },
       });
-      if (row) {
-        if (row.requestHash !== fingerprint) {
-          throw new AppException(
-            422,
-            'IDEMPOTENCY_KEY_REUSED',
-            'This Idempotency-Key was used with a different request',
-          );
-        }
-        if (row.responseStatus !== null) {
-          return { status: row.responseStatus, body: row.responseBody as T, replayed: true };
-        }
+      if (!row) return undefined;
+      if (row.requestHash !== fingerprint) {
+        throw new AppException(
+          422,
+          'IDEMPOTENCY_KEY_REUSED',
+          'This Idempotency-Key was used with a different request',
+        );
       }
+      if (row.responseStatus !== null) {
+        return { status: row.responseStatus, body: row.responseBody as T, replayed: true };
+      }
+      if (await this.removeAbandoned(row.id)) return undefined;
       if (Date.now() > deadline) {
         throw new AppException(
           409,
@@ -132,31 +160,36 @@ export class IdempotencyService {
     }
   }
 
-  /** The claim's id if this request owns the key now (new, or abandoned by a dead process). */
-  private async claim(userId: string, key: string, fingerprint: string): Promise<string | null> {
-    const inserted = await this.dataSource.query<Array<{ id: string }>>(
-      `INSERT INTO idempotency_keys (user_id, key, request_hash) VALUES ($1, $2, $3)
-       ON CONFLICT (user_id, key) DO NOTHING RETURNING id`,
-      [userId, key, fingerprint],
+  /** Deletes a committed claim left without a response by a process that died; true if it did. */
+  private async removeAbandoned(claimId: string): Promise<boolean> {
+    const [, deleted] = await this.dataSource.query<[unknown[], number]>(
+      `DELETE FROM idempotency_keys
+        WHERE id = $1 AND response_status IS NULL AND created_at < now() - make_interval(secs => $2)`,
+      [claimId, ABANDONED_AFTER_SECONDS],
     );
-    if (inserted[0]) return inserted[0].id;
-    const [takenOver] = await this.dataSource.query<[Array<{ id: string }>, number]>(
-      `UPDATE idempotency_keys SET created_at = now()
-        WHERE user_id = $1 AND key = $2 AND request_hash = $3 AND response_status IS NULL
-          AND created_at < now() - make_interval(secs => $4)
-        RETURNING id`,
-      [userId, key, fingerprint, ABANDONED_AFTER_SECONDS],
-    );
-    return takenOver[0]?.id ?? null;
+    return deleted > 0;
   }
 
   private async run<T>(
-    claimId: string,
+    userId: string,
+    key: string,
+    fingerprint: string,
     work: (claim: IdempotencyClaim) => Promise<StoredResponse<T>>,
   ): Promise<IdempotentResult<T>> {
+    let claimId: string | undefined;
     let stored: StoredResponse<T> | undefined;
     const claim: IdempotencyClaim = {
+      take: async (manager) => {
+        const [inserted] = await manager.query<Array<{ id: string }>>(
+          `INSERT INTO idempotency_keys (user_id, key, request_hash) VALUES ($1, $2, $3)
+           ON CONFLICT (user_id, key) DO NOTHING RETURNING id`,
+          [userId, key, fingerprint],
+        );
+        if (!inserted) throw new ClaimedElsewhere();
+        claimId = inserted.id;
+      },
       complete: async (manager, response) => {
+        if (claimId === undefined) throw new Error('IdempotencyClaim.complete before take');
         stored = response as StoredResponse<T>;
         await manager.getRepository(IdempotencyKey).update(
           { id: claimId },
@@ -177,13 +210,29 @@ export class IdempotencyService {
       }
       return { ...response, replayed: false };
     } catch (error) {
-      // Release the claim unless a response was committed (a completion inside a transaction that
-      // rolled back is gone with it): a retry then runs again, as nothing took effect.
-      await this.dataSource.query(`DELETE FROM idempotency_keys WHERE id = $1 AND response_status IS NULL`, [
-        claimId,
-      ]);
+      if (claimId !== undefined) await this.release(claimId);
       throw error;
     }
+  }
+
+  /**
+   * After a failure: a claim that rolled back with its transaction is already gone; one committed by
+   * work that failed later (the payment step) is removed unless a response was stored, so a retry runs
+   * again. Best effort: when the database is down this fails too, and the caller's error is the one
+   * that matters (the claim is then waited for, or taken over once abandoned).
+   */
+  private async release(claimId: string): Promise<void> {
+    await this.dataSource
+      .query(`DELETE FROM idempotency_keys WHERE id = $1 AND response_status IS NULL`, [claimId])
+      .catch(() => undefined);
+  }
+}
+
+/** Thrown by IdempotencyClaim.take inside the work: another request holds the key. */
+class ClaimedElsewhere extends Error {
+  constructor() {
+    super('The Idempotency-Key is claimed by another request');
+    this.name = 'ClaimedElsewhere';
   }
 }
 

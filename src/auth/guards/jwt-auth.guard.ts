@@ -31,7 +31,13 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   }
 
   handleRequest<TUser = AuthUser>(err: unknown, user: TUser | false): TUser {
-    if (err || !user) {
+    // passport-jwt reports a bad, expired or missing token as "no user"; `err` is only what the
+    // strategy's validate() threw: the database being down (503, the filter maps it) or a bug (500).
+    // Never a 401 for those: a client would log out a user whose token is fine.
+    // Rethrown as is (not wrapped): the filter reads its code, and socket errors fail instanceof Error
+    // under Jest's sandbox.
+    if (err) throw err as Error;
+    if (!user) {
       throw new AppException(401, 'UNAUTHORIZED', 'A valid access token is required');
     }
     return user;

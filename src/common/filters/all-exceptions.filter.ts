@@ -1,7 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import { EntityNotFoundError, QueryFailedError } from 'typeorm';
-import { mapDatabaseError } from '../database-errors';
+import { EntityNotFoundError } from 'typeorm';
+import { DATABASE_RETRY_AFTER_SECONDS, mapDatabaseError } from '../database-errors';
 import { AppException, ErrorBody } from '../errors';
 
 /** What the filter needs from the platform's request and response (Express here). */
@@ -12,6 +12,7 @@ interface HttpRequestLike {
 }
 interface HttpResponseLike {
   headersSent?: boolean;
+  setHeader?(name: string, value: string): unknown;
   status(code: number): { json(body: unknown): unknown };
 }
 
@@ -43,6 +44,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
       this.logger.error(`Error after the response was sent: ${describe(exception)}`);
       return;
     }
+    if (body.code === 'DATABASE_UNAVAILABLE') {
+      // An outage is usually short (a restart, a failover): tell clients when to try again.
+      response.setHeader?.('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+    }
     response.status(body.statusCode).json(body);
   }
 
@@ -50,14 +55,13 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       return fromHttpException(exception);
     }
-    if (exception instanceof QueryFailedError) {
-      const mapped = mapDatabaseError(exception);
-      if (mapped) {
-        if (mapped.status >= 500) {
-          this.logger.warn(`${route(request)}: ${mapped.code} (${describe(exception)})`);
-        }
-        return build(mapped.status, mapped.message, mapped.code, mapped.details);
+    // Not only QueryFailedError: a pool that cannot connect rejects with the raw pg or socket error.
+    const mapped = mapDatabaseError(exception);
+    if (mapped) {
+      if (mapped.status >= 500) {
+        this.logger.warn(`${route(request)}: ${mapped.code} (${describe(exception)})`);
       }
+      return build(mapped.status, mapped.message, mapped.code, mapped.details);
     }
     if (exception instanceof EntityNotFoundError) {
       // TypeORM's own message lists the search criteria: keep those out of the response.
