@@ -1,19 +1,33 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ReqMeta } from '../../audit/request-meta.decorator';
 import { RequestMeta } from '../../audit/audit.types';
+import { ApiErrors, ApiPaginatedResponse } from '../../common/openapi';
 import { Paginated, PaginationQuery } from '../../common/pagination';
 import { UuidParam } from '../../common/validation';
 import { CategoryResponse, CreateCategoryDto, UpdateCategoryDto } from '../dto/category.dto';
 import { CategoriesService } from './categories.service';
 
-@ApiTags('catalog (admin)')
+@ApiTags('admin: catalog')
 @ApiBearerAuth()
+@ApiParam({ name: 'storeId', format: 'uuid' })
+@ApiErrors([400, 'VALIDATION_FAILED, or INVALID_ID (a path id is not a UUID)'], 401, 403, 503)
 @Controller('admin/stores/:storeId/categories')
 export class CategoriesController {
   constructor(private readonly categories: CategoriesService) {}
 
   @Get()
+  @ApiOperation({ summary: 'List the store’s categories (flat, by displayOrder)' })
+  @ApiPaginatedResponse(CategoryResponse)
+  @ApiErrors([404, 'STORE_NOT_FOUND'])
   async list(
     @UuidParam('storeId') storeId: string,
     @Query() query: PaginationQuery,
@@ -23,11 +37,23 @@ export class CategoriesController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Get a category' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOkResponse({ type: CategoryResponse })
+  @ApiErrors([404, 'CATEGORY_NOT_FOUND'])
   async get(@UuidParam('storeId') storeId: string, @UuidParam('id') id: string): Promise<CategoryResponse> {
     return CategoryResponse.from(await this.categories.get(storeId, id));
   }
 
   @Post()
+  @ApiOperation({ summary: 'Create a category' })
+  @ApiCreatedResponse({ type: CategoryResponse })
+  @ApiErrors(
+    [400, 'VALIDATION_FAILED, INVALID_ID, or REFERENCE_NOT_FOUND (parentId is not a category of this store)'],
+    [404, 'STORE_NOT_FOUND'],
+    [409, 'SLUG_TAKEN'],
+    413,
+  )
   async create(
     @UuidParam('storeId') storeId: string,
     @Body() dto: CreateCategoryDto,
@@ -37,6 +63,15 @@ export class CategoriesController {
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Change a category (also move it under another parent)' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOkResponse({ type: CategoryResponse })
+  @ApiErrors(
+    [400, 'VALIDATION_FAILED, INVALID_ID, or REFERENCE_NOT_FOUND (parentId is not a category of this store)'],
+    [404, 'CATEGORY_NOT_FOUND'],
+    [409, 'SLUG_TAKEN, or CATEGORY_CYCLE (parentId is the category itself or one of its descendants)'],
+    413,
+  )
   async update(
     @UuidParam('storeId') storeId: string,
     @UuidParam('id') id: string,
@@ -48,6 +83,10 @@ export class CategoriesController {
 
   @Delete(':id')
   @HttpCode(204)
+  @ApiOperation({ summary: 'Delete a category (its children and products lose it as parent/category)' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiErrors([404, 'CATEGORY_NOT_FOUND'])
   async remove(
     @UuidParam('storeId') storeId: string,
     @UuidParam('id') id: string,

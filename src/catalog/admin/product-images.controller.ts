@@ -1,19 +1,34 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ReqMeta } from '../../audit/request-meta.decorator';
 import { RequestMeta } from '../../audit/audit.types';
+import { ApiErrors, ApiPaginatedResponse } from '../../common/openapi';
 import { Paginated, PaginationQuery } from '../../common/pagination';
 import { UuidParam } from '../../common/validation';
 import { CreateImageDto, UpdateImageDto, ImageResponse } from '../dto/image.dto';
 import { ProductImagesService } from './product-images.service';
 
-@ApiTags('catalog (admin)')
+@ApiTags('admin: catalog')
 @ApiBearerAuth()
+@ApiParam({ name: 'storeId', format: 'uuid' })
+@ApiParam({ name: 'productId', format: 'uuid' })
+@ApiErrors([400, 'VALIDATION_FAILED, or INVALID_ID (a path id is not a UUID)'], 401, 403, 503)
 @Controller('admin/stores/:storeId/products/:productId/images')
 export class ProductImagesController {
   constructor(private readonly images: ProductImagesService) {}
 
   @Get()
+  @ApiOperation({ summary: 'List a product’s images (by displayOrder)' })
+  @ApiPaginatedResponse(ImageResponse)
+  @ApiErrors([404, 'PRODUCT_NOT_FOUND'])
   async list(
     @UuidParam('storeId') storeId: string,
     @UuidParam('productId') productId: string,
@@ -24,6 +39,10 @@ export class ProductImagesController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Get a product image' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOkResponse({ type: ImageResponse })
+  @ApiErrors([404, 'PRODUCT_NOT_FOUND or IMAGE_NOT_FOUND'])
   async get(
     @UuidParam('storeId') storeId: string,
     @UuidParam('productId') productId: string,
@@ -33,6 +52,9 @@ export class ProductImagesController {
   }
 
   @Post()
+  @ApiOperation({ summary: 'Add an image (by URL) to a product' })
+  @ApiCreatedResponse({ type: ImageResponse })
+  @ApiErrors([404, 'PRODUCT_NOT_FOUND'], 413)
   async create(
     @UuidParam('storeId') storeId: string,
     @UuidParam('productId') productId: string,
@@ -43,6 +65,10 @@ export class ProductImagesController {
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Change a product image' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOkResponse({ type: ImageResponse })
+  @ApiErrors([404, 'PRODUCT_NOT_FOUND or IMAGE_NOT_FOUND'], 413)
   async update(
     @UuidParam('storeId') storeId: string,
     @UuidParam('productId') productId: string,
@@ -55,6 +81,10 @@ export class ProductImagesController {
 
   @Delete(':id')
   @HttpCode(204)
+  @ApiOperation({ summary: 'Remove an image from a product' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiErrors([404, 'PRODUCT_NOT_FOUND or IMAGE_NOT_FOUND'])
   async remove(
     @UuidParam('storeId') storeId: string,
     @UuidParam('productId') productId: string,

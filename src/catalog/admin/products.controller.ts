@@ -1,19 +1,33 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ReqMeta } from '../../audit/request-meta.decorator';
 import { RequestMeta } from '../../audit/audit.types';
+import { ApiErrors, ApiPaginatedResponse } from '../../common/openapi';
 import { Paginated } from '../../common/pagination';
 import { UuidParam } from '../../common/validation';
 import { CreateProductDto, ListProductsQuery, ProductResponse, UpdateProductDto } from '../dto/product.dto';
 import { ProductsService } from './products.service';
 
-@ApiTags('catalog (admin)')
+@ApiTags('admin: catalog')
 @ApiBearerAuth()
+@ApiParam({ name: 'storeId', format: 'uuid' })
+@ApiErrors([400, 'VALIDATION_FAILED, or INVALID_ID (a path id is not a UUID)'], 401, 403, 503)
 @Controller('admin/stores/:storeId/products')
 export class ProductsController {
   constructor(private readonly products: ProductsService) {}
 
   @Get()
+  @ApiOperation({ summary: 'List the store’s products, active or not, with a name search' })
+  @ApiPaginatedResponse(ProductResponse)
+  @ApiErrors([404, 'STORE_NOT_FOUND'])
   async list(
     @UuidParam('storeId') storeId: string,
     @Query() query: ListProductsQuery,
@@ -23,12 +37,24 @@ export class ProductsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Get a product with its tags' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOkResponse({ type: ProductResponse })
+  @ApiErrors([404, 'PRODUCT_NOT_FOUND'])
   async get(@UuidParam('storeId') storeId: string, @UuidParam('id') id: string): Promise<ProductResponse> {
     const { product, tags } = await this.products.get(storeId, id);
     return ProductResponse.from(product, tags);
   }
 
   @Post()
+  @ApiOperation({ summary: 'Create a product' })
+  @ApiCreatedResponse({ type: ProductResponse })
+  @ApiErrors(
+    [400, 'VALIDATION_FAILED, INVALID_ID, or REFERENCE_NOT_FOUND (categoryId or tagIds not of this store)'],
+    [404, 'STORE_NOT_FOUND'],
+    [409, 'SLUG_TAKEN'],
+    413,
+  )
   async create(
     @UuidParam('storeId') storeId: string,
     @Body() dto: CreateProductDto,
@@ -39,6 +65,19 @@ export class ProductsController {
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Change a product (tagIds replaces its tags)' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOkResponse({ type: ProductResponse })
+  @ApiErrors(
+    [
+      400,
+      'VALIDATION_FAILED, INVALID_ID, REFERENCE_NOT_FOUND (categoryId or tagIds not of this store), or ' +
+        'NEGATIVE_VARIANT_PRICE (the new basePrice would make a variant’s price negative)',
+    ],
+    [404, 'PRODUCT_NOT_FOUND'],
+    [409, 'SLUG_TAKEN'],
+    413,
+  )
   async update(
     @UuidParam('storeId') storeId: string,
     @UuidParam('id') id: string,
@@ -51,6 +90,10 @@ export class ProductsController {
 
   @Delete(':id')
   @HttpCode(204)
+  @ApiOperation({ summary: 'Delete a product with its variants, images and stock' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiErrors([404, 'PRODUCT_NOT_FOUND'], [409, 'PRODUCT_IN_USE (on an order: deactivate it instead)'])
   async remove(
     @UuidParam('storeId') storeId: string,
     @UuidParam('id') id: string,

@@ -1,19 +1,33 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ReqMeta } from '../../audit/request-meta.decorator';
 import { RequestMeta } from '../../audit/audit.types';
+import { ApiErrors, ApiPaginatedResponse } from '../../common/openapi';
 import { Paginated, PaginationQuery } from '../../common/pagination';
 import { UuidParam } from '../../common/validation';
 import { TagResponse, CreateTagDto, UpdateTagDto } from '../dto/tag.dto';
 import { TagsService } from './tags.service';
 
-@ApiTags('catalog (admin)')
+@ApiTags('admin: catalog')
 @ApiBearerAuth()
+@ApiParam({ name: 'storeId', format: 'uuid' })
+@ApiErrors([400, 'VALIDATION_FAILED, or INVALID_ID (a path id is not a UUID)'], 401, 403, 503)
 @Controller('admin/stores/:storeId/tags')
 export class TagsController {
   constructor(private readonly tags: TagsService) {}
 
   @Get()
+  @ApiOperation({ summary: 'List the store’s tags (by name)' })
+  @ApiPaginatedResponse(TagResponse)
+  @ApiErrors([404, 'STORE_NOT_FOUND'])
   async list(
     @UuidParam('storeId') storeId: string,
     @Query() query: PaginationQuery,
@@ -23,11 +37,18 @@ export class TagsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Get a tag' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOkResponse({ type: TagResponse })
+  @ApiErrors([404, 'TAG_NOT_FOUND'])
   async get(@UuidParam('storeId') storeId: string, @UuidParam('id') id: string): Promise<TagResponse> {
     return TagResponse.from(await this.tags.get(storeId, id));
   }
 
   @Post()
+  @ApiOperation({ summary: 'Create a tag' })
+  @ApiCreatedResponse({ type: TagResponse })
+  @ApiErrors([404, 'STORE_NOT_FOUND'], [409, 'SLUG_TAKEN'], 413)
   async create(
     @UuidParam('storeId') storeId: string,
     @Body() dto: CreateTagDto,
@@ -37,6 +58,10 @@ export class TagsController {
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Rename a tag or change its slug' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOkResponse({ type: TagResponse })
+  @ApiErrors([404, 'TAG_NOT_FOUND'], [409, 'SLUG_TAKEN'], 413)
   async update(
     @UuidParam('storeId') storeId: string,
     @UuidParam('id') id: string,
@@ -48,6 +73,10 @@ export class TagsController {
 
   @Delete(':id')
   @HttpCode(204)
+  @ApiOperation({ summary: 'Delete a tag (it is removed from its products)' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiErrors([404, 'TAG_NOT_FOUND'])
   async remove(
     @UuidParam('storeId') storeId: string,
     @UuidParam('id') id: string,

@@ -1,19 +1,34 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ReqMeta } from '../../audit/request-meta.decorator';
 import { RequestMeta } from '../../audit/audit.types';
+import { ApiErrors, ApiPaginatedResponse } from '../../common/openapi';
 import { Paginated, PaginationQuery } from '../../common/pagination';
 import { UuidParam } from '../../common/validation';
 import { CreateVariantDto, UpdateVariantDto, VariantResponse } from '../dto/variant.dto';
 import { VariantsService } from './variants.service';
 
-@ApiTags('catalog (admin)')
+@ApiTags('admin: catalog')
 @ApiBearerAuth()
+@ApiParam({ name: 'storeId', format: 'uuid' })
+@ApiParam({ name: 'productId', format: 'uuid' })
+@ApiErrors([400, 'VALIDATION_FAILED, or INVALID_ID (a path id is not a UUID)'], 401, 403, 503)
 @Controller('admin/stores/:storeId/products/:productId/variants')
 export class VariantsController {
   constructor(private readonly variants: VariantsService) {}
 
   @Get()
+  @ApiOperation({ summary: 'List a product’s variants with their stock' })
+  @ApiPaginatedResponse(VariantResponse)
+  @ApiErrors([404, 'PRODUCT_NOT_FOUND'])
   async list(
     @UuidParam('storeId') storeId: string,
     @UuidParam('productId') productId: string,
@@ -24,6 +39,10 @@ export class VariantsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Get a variant with its stock' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOkResponse({ type: VariantResponse })
+  @ApiErrors([404, 'PRODUCT_NOT_FOUND or VARIANT_NOT_FOUND'])
   async get(
     @UuidParam('storeId') storeId: string,
     @UuidParam('productId') productId: string,
@@ -34,6 +53,14 @@ export class VariantsController {
   }
 
   @Post()
+  @ApiOperation({ summary: 'Create a variant (SKU generated when absent) with its initial stock' })
+  @ApiCreatedResponse({ type: VariantResponse })
+  @ApiErrors(
+    [400, 'VALIDATION_FAILED, INVALID_ID, or NEGATIVE_VARIANT_PRICE (basePrice + priceAdjustment < 0)'],
+    [404, 'PRODUCT_NOT_FOUND'],
+    [409, 'SKU_TAKEN'],
+    413,
+  )
   async create(
     @UuidParam('storeId') storeId: string,
     @UuidParam('productId') productId: string,
@@ -45,6 +72,15 @@ export class VariantsController {
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Change a variant (stock is changed through the inventory routes)' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOkResponse({ type: VariantResponse })
+  @ApiErrors(
+    [400, 'VALIDATION_FAILED, INVALID_ID, or NEGATIVE_VARIANT_PRICE (basePrice + priceAdjustment < 0)'],
+    [404, 'PRODUCT_NOT_FOUND or VARIANT_NOT_FOUND'],
+    [409, 'SKU_TAKEN'],
+    413,
+  )
   async update(
     @UuidParam('storeId') storeId: string,
     @UuidParam('productId') productId: string,
@@ -58,6 +94,10 @@ export class VariantsController {
 
   @Delete(':id')
   @HttpCode(204)
+  @ApiOperation({ summary: 'Delete a variant with its stock' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiErrors([404, 'VARIANT_NOT_FOUND'], [409, 'VARIANT_IN_USE (on an order: deactivate it instead)'])
   async remove(
     @UuidParam('storeId') storeId: string,
     @UuidParam('productId') productId: string,

@@ -1,21 +1,22 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { ProductImage } from '../entities/product-image.entity';
+import { WEB_URL_SCHEMA } from './catalog-schemas';
 import { IsWebUrl, OptionalNotNull } from './catalog-validators';
 
 export class CreateImageDto {
-  @ApiProperty({ example: 'https://cdn.example.com/tee-front.jpg' })
+  @ApiProperty({ ...WEB_URL_SCHEMA, example: 'https://cdn.example.com/tee-front.jpg' })
   @IsWebUrl()
   url: string;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 500 })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsString()
   @MaxLength(500)
   altText?: string | null;
 
-  @ApiPropertyOptional({ default: 0 })
+  @ApiPropertyOptional({ type: 'integer', minimum: -1_000_000, maximum: 1_000_000, default: 0 })
   @OptionalNotNull()
   @IsInt()
   @Min(-1_000_000)
@@ -26,12 +27,12 @@ export class CreateImageDto {
 export class UpdateImageDto extends PartialType(CreateImageDto, { skipNullProperties: false }) {}
 
 export class ImageResponse {
-  @ApiProperty() id: string;
-  @ApiProperty() productId: string;
-  @ApiProperty() url: string;
-  @ApiProperty({ nullable: true, type: String }) altText: string | null;
-  @ApiProperty() displayOrder: number;
-  @ApiProperty() createdAt: string;
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) productId: string;
+  @ApiProperty({ format: 'uri' }) url: string;
+  @ApiProperty({ type: String, nullable: true }) altText: string | null;
+  @ApiProperty({ type: 'integer' }) displayOrder: number;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
 
   static from(i: ProductImage): ImageResponse {
     return {

@@ -15,61 +15,77 @@ import { MoneyInput } from '../../common/money.validator';
 import { PaginationQuery } from '../../common/pagination';
 import { Product } from '../entities/product.entity';
 import { Tag } from '../entities/tag.entity';
+import { ApiMoney, ApiMoneyInput } from '../../common/openapi';
+import { SLUG_SCHEMA } from './catalog-schemas';
 import { OptionalNotNull, OptionalSlug } from './catalog-validators';
 
 export class CreateProductDto {
-  @ApiProperty({ example: 'Classic Cotton Tee' })
+  @ApiProperty({ example: 'Classic Cotton Tee', minLength: 1, maxLength: 300 })
   @IsString()
   @IsNotEmpty()
   @MaxLength(300)
   name: string;
 
-  @ApiPropertyOptional({ description: 'Unique per store; generated from the name when absent' })
+  @ApiPropertyOptional({
+    ...SLUG_SCHEMA,
+    description: 'Unique per store; generated from the name when absent',
+  })
   @OptionalSlug()
   slug?: string;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 20_000 })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsString()
   @MaxLength(20_000)
   description?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, description: 'A category of the same store' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'A category of the same store',
+  })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsUUID('all')
   categoryId?: string | null;
 
-  @ApiProperty({ example: '19.99', description: 'At least 0; a variant costs basePrice + priceAdjustment' })
+  @ApiMoneyInput({ description: 'At least 0; a variant costs basePrice + priceAdjustment' })
   @MoneyInput()
   basePrice: Money;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: Boolean })
   @OptionalNotNull()
   @IsBoolean()
   isActive?: boolean;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: Boolean })
   @OptionalNotNull()
   @IsBoolean()
   isFeatured?: boolean;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 300 })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsString()
   @MaxLength(300)
   metaTitle?: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 1000 })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsString()
   @MaxLength(1000)
   metaDescription?: string | null;
 
-  @ApiPropertyOptional({ type: [String], description: 'Tags of the same store; replaces the product’s tags' })
+  @ApiPropertyOptional({
+    type: 'string',
+    isArray: true,
+    format: 'uuid',
+    maxItems: 50,
+    description: 'Tags of the same store; replaces the product’s tags',
+  })
   @OptionalNotNull()
   @IsArray()
   @ArrayMaxSize(50)
@@ -80,39 +96,43 @@ export class CreateProductDto {
 export class UpdateProductDto extends PartialType(CreateProductDto, { skipNullProperties: false }) {}
 
 export class ListProductsQuery extends PaginationQuery {
-  @ApiPropertyOptional({ description: 'Part of the name or slug, case-insensitive' })
+  @ApiPropertyOptional({
+    type: String,
+    maxLength: 100,
+    description: 'Part of the name or slug, case-insensitive',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(100)
   q?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String, format: 'uuid' })
   @IsOptional()
   @IsUUID('all')
   categoryId?: string;
 }
 
 export class ProductTagResponse {
-  @ApiProperty() id: string;
+  @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() slug: string;
   @ApiProperty() name: string;
 }
 
 export class ProductResponse {
-  @ApiProperty() id: string;
-  @ApiProperty() storeId: string;
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) storeId: string;
   @ApiProperty() name: string;
   @ApiProperty() slug: string;
-  @ApiProperty({ nullable: true, type: String }) description: string | null;
-  @ApiProperty({ nullable: true, type: String }) categoryId: string | null;
-  @ApiProperty({ example: '19.99' }) basePrice: string;
+  @ApiProperty({ type: String, nullable: true }) description: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) categoryId: string | null;
+  @ApiMoney() basePrice: string;
   @ApiProperty() isActive: boolean;
   @ApiProperty() isFeatured: boolean;
-  @ApiProperty({ nullable: true, type: String }) metaTitle: string | null;
-  @ApiProperty({ nullable: true, type: String }) metaDescription: string | null;
+  @ApiProperty({ type: String, nullable: true }) metaTitle: string | null;
+  @ApiProperty({ type: String, nullable: true }) metaDescription: string | null;
   @ApiProperty({ type: [ProductTagResponse] }) tags: ProductTagResponse[];
-  @ApiProperty() createdAt: string;
-  @ApiProperty() updatedAt: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
 
   static from(p: Product, tags: Tag[]): ProductResponse {
     return {

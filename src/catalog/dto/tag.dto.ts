@@ -1,16 +1,18 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { Tag } from '../entities/tag.entity';
+import { SLUG_SCHEMA } from './catalog-schemas';
 import { OptionalSlug } from './catalog-validators';
 
 export class CreateTagDto {
-  @ApiProperty({ example: 'Summer' })
+  @ApiProperty({ example: 'Summer', minLength: 1, maxLength: 100 })
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
   name: string;
 
   @ApiPropertyOptional({
+    ...SLUG_SCHEMA,
     example: 'summer',
     description: 'Unique per store; generated from the name when absent',
   })
@@ -21,12 +23,12 @@ export class CreateTagDto {
 export class UpdateTagDto extends PartialType(CreateTagDto, { skipNullProperties: false }) {}
 
 export class TagResponse {
-  @ApiProperty() id: string;
-  @ApiProperty() storeId: string;
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) storeId: string;
   @ApiProperty() name: string;
   @ApiProperty() slug: string;
-  @ApiProperty() createdAt: string;
-  @ApiProperty() updatedAt: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
 
   static from(t: Tag): TagResponse {
     return {

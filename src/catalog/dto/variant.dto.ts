@@ -15,10 +15,15 @@ import { formatMoney, MAX_DECIMAL_10_2, Money } from '../../common/money';
 import { MoneyInput } from '../../common/money.validator';
 import { MAX_STOCK } from '../../inventory/dto/inventory-admin.dto';
 import { ProductVariant, VariantAttributes } from '../entities/product-variant.entity';
+import { ApiMoney } from '../../common/openapi';
+import { ATTRIBUTES_SCHEMA, SIGNED_MONEY_INPUT_SCHEMA, WEB_URL_SCHEMA } from './catalog-schemas';
 import { IsFlatAttributes, IsWebUrl, OptionalNotNull } from './catalog-validators';
 
 export class CreateVariantDto {
   @ApiPropertyOptional({
+    type: String,
+    pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$',
+    maxLength: 64,
     example: 'PROD-TSHIRT-A3F2-LRG-BLK',
     description: 'Unique per store; generated as PROD-{category}-{product}-{attributes} when absent',
   })
@@ -28,7 +33,13 @@ export class CreateVariantDto {
   @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { message: 'sku may contain letters, digits, ".", "_" and "-"' })
   sku?: string;
 
-  @ApiPropertyOptional({ example: 'Large / Black', description: 'Defaults to the attribute values' })
+  @ApiPropertyOptional({
+    type: String,
+    minLength: 1,
+    maxLength: 200,
+    example: 'Large / Black',
+    description: 'Defaults to the attribute values',
+  })
   @OptionalNotNull()
   @IsString()
   @IsNotEmpty()
@@ -36,37 +47,48 @@ export class CreateVariantDto {
   name?: string;
 
   @ApiPropertyOptional({
-    example: { size: 'L', color: 'black' },
-    description: 'Flat object of short strings',
+    ...ATTRIBUTES_SCHEMA,
+    description: 'Flat object of short strings; keys are 1-50 letters, digits, "_" or "-"',
   })
   @OptionalNotNull()
   @IsFlatAttributes()
   attributes?: VariantAttributes;
 
-  @ApiPropertyOptional({ example: '-2.00', description: 'basePrice + priceAdjustment must stay ≥ 0' })
+  @ApiPropertyOptional({
+    ...SIGNED_MONEY_INPUT_SCHEMA,
+    default: '0.00',
+    description:
+      'A decimal string or number with at most two decimals; basePrice + priceAdjustment must stay ≥ 0',
+  })
   @OptionalNotNull()
   @MoneyInput({ min: -MAX_DECIMAL_10_2 })
   priceAdjustment?: Money;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ ...WEB_URL_SCHEMA, nullable: true })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsWebUrl()
   imageUrl?: string | null;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: Boolean })
   @OptionalNotNull()
   @IsBoolean()
   isActive?: boolean;
 
-  @ApiPropertyOptional({ default: 0, description: 'Stock the new variant starts with' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 0,
+    maximum: MAX_STOCK,
+    default: 0,
+    description: 'Stock the new variant starts with',
+  })
   @OptionalNotNull()
   @IsInt()
   @Min(0)
   @Max(MAX_STOCK)
   initialQuantity?: number;
 
-  @ApiPropertyOptional({ default: 10 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: MAX_STOCK, default: 10 })
   @OptionalNotNull()
   @IsInt()
   @Min(0)
@@ -81,26 +103,31 @@ export class UpdateVariantDto extends PartialType(
 ) {}
 
 export class VariantStockResponse {
-  @ApiProperty() quantity: number;
-  @ApiProperty() reserved: number;
-  @ApiProperty() available: number;
-  @ApiProperty() lowStockThreshold: number;
+  @ApiProperty({ type: 'integer', minimum: 0 }) quantity: number;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Held by pending orders' }) reserved: number;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'quantity - reserved' }) available: number;
+  @ApiProperty({ type: 'integer', minimum: 0 }) lowStockThreshold: number;
 }
 
 export class VariantResponse {
-  @ApiProperty() id: string;
-  @ApiProperty() storeId: string;
-  @ApiProperty() productId: string;
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) storeId: string;
+  @ApiProperty({ format: 'uuid' }) productId: string;
   @ApiProperty() sku: string;
   @ApiProperty() name: string;
-  @ApiProperty({ example: { size: 'L' } }) attributes: VariantAttributes;
-  @ApiProperty({ example: '-2.00' }) priceAdjustment: string;
-  @ApiProperty({ example: '17.99', description: 'basePrice + priceAdjustment' }) price: string;
-  @ApiProperty({ nullable: true, type: String }) imageUrl: string | null;
+  @ApiProperty(ATTRIBUTES_SCHEMA) attributes: VariantAttributes;
+  @ApiMoney({ example: '-2.00' }) priceAdjustment: string;
+  @ApiMoney({ example: '17.99', description: 'basePrice + priceAdjustment' }) price: string;
+  @ApiProperty({ type: String, format: 'uri', nullable: true }) imageUrl: string | null;
   @ApiProperty() isActive: boolean;
-  @ApiProperty({ nullable: true, type: VariantStockResponse }) inventory: VariantStockResponse | null;
-  @ApiProperty() createdAt: string;
-  @ApiProperty() updatedAt: string;
+  @ApiProperty({
+    type: VariantStockResponse,
+    nullable: true,
+    description: 'null when the variant has no stock row',
+  })
+  inventory: VariantStockResponse | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
 
   static from(v: ProductVariant, basePrice: Money): VariantResponse {
     const stock = v.inventory as ProductVariant['inventory'] | null | undefined;

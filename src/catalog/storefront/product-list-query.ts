@@ -23,10 +23,10 @@ export interface ProductListQuery {
 export const MAX_ATTRIBUTE_FILTERS = 5;
 /** Deep pages cost a scan of everything before them; nobody browses 100,000 pages of a shop. */
 export const MAX_PAGE = 100_000;
-const MAX_SLUG_LENGTH = 200;
-const MAX_SEARCH_LENGTH = 200;
-const MAX_ATTRIBUTE_KEY_LENGTH = 50;
-const MAX_ATTRIBUTE_VALUE_LENGTH = 100;
+export const MAX_SLUG_LENGTH = 200;
+export const MAX_SEARCH_LENGTH = 200;
+export const MAX_ATTRIBUTE_KEY_LENGTH = 50;
+export const MAX_ATTRIBUTE_VALUE_LENGTH = 100;
 const ATTRIBUTE_PREFIX = 'attr.';
 const ATTRIBUTE_KEY_PATTERN = /^[\p{L}\p{N}_-]+$/u;
 const KNOWN_PARAMS = new Set([

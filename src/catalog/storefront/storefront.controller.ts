@@ -1,41 +1,38 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Public } from '../../common/decorators/public.decorator';
+import { ApiErrors, ApiPaginatedResponse } from '../../common/openapi';
 import { Paginated } from '../../common/pagination';
-import { PRODUCT_SORTS } from '../storefront-sql';
 import { parseProductListQuery } from './product-list-query';
+import { ApiProductListQuery } from './product-list-query.openapi';
 import { StorefrontService } from './storefront.service';
 import { CategoryNode, ProductCard, ProductDetail } from './storefront.responses';
 
 /** Public catalog reads. Only active stores, categories, products and variants are visible. */
 @ApiTags('storefront')
 @Public()
+@ApiParam({ name: 'storeSlug', description: 'The store’s slug, e.g. `demo`' })
+@ApiErrors([401, 'An Authorization header was sent and is not a valid access token (UNAUTHORIZED)'], 503)
 @Controller('stores/:storeSlug')
 export class StorefrontController {
   constructor(private readonly storefront: StorefrontService) {}
 
   @Get('categories')
-  @ApiOperation({ summary: 'Active category tree: [{id, name, slug, children}] by displayOrder' })
+  @ApiOperation({ summary: 'Get the store’s active category tree (by displayOrder)' })
+  @ApiOkResponse({ type: [CategoryNode], description: 'The root categories, each with its children' })
+  @ApiErrors(400, [404, 'STORE_NOT_FOUND (unknown or inactive store)'])
   categories(@Param('storeSlug') storeSlug: string): Promise<CategoryNode[]> {
     return this.storefront.categoryTree(storeSlug);
   }
 
   @Get('products')
-  @ApiOperation({ summary: 'Active products, filtered, sorted and paged' })
-  @ApiQuery({ name: 'page', required: false, type: Number })
-  @ApiQuery({ name: 'limit', required: false, type: Number, description: '1-100, default 24' })
-  @ApiQuery({ name: 'category', required: false, description: 'Category slug (includes sub-categories)' })
-  @ApiQuery({ name: 'tag', required: false, description: 'Tag slug' })
-  @ApiQuery({ name: 'q', required: false, description: 'Words in name or description (prefix match)' })
-  @ApiQuery({ name: 'minPrice', required: false, description: 'Variant price at least, e.g. "10.00"' })
-  @ApiQuery({ name: 'maxPrice', required: false, description: 'Variant price at most, e.g. "49.99"' })
-  @ApiQuery({ name: 'featured', required: false, enum: ['true', 'false'] })
-  @ApiQuery({ name: 'sort', required: false, enum: PRODUCT_SORTS })
-  @ApiQuery({
-    name: 'attr.<key>',
-    required: false,
-    description: 'Variant attribute, e.g. attr.color=red (up to 5; one variant must match them all)',
-  })
+  @ApiOperation({ summary: 'List active products, filtered, sorted and paged' })
+  @ApiProductListQuery()
+  @ApiPaginatedResponse(ProductCard)
+  @ApiErrors(
+    [400, 'VALIDATION_FAILED: a bad or unknown parameter; details lists each, by field'],
+    [404, 'STORE_NOT_FOUND (unknown or inactive store)'],
+  )
   products(
     @Param('storeSlug') storeSlug: string,
     // The raw query object (a plain type, so the global ValidationPipe leaves it alone): `attr.*`
@@ -46,7 +43,10 @@ export class StorefrontController {
   }
 
   @Get('products/:productSlug')
-  @ApiOperation({ summary: 'One active product with its images and active variants' })
+  @ApiOperation({ summary: 'Get an active product with its images and active variants' })
+  @ApiParam({ name: 'productSlug', description: 'The product’s slug' })
+  @ApiOkResponse({ type: ProductDetail })
+  @ApiErrors(400, [404, 'STORE_NOT_FOUND or PRODUCT_NOT_FOUND'])
   product(
     @Param('storeSlug') storeSlug: string,
     @Param('productSlug') productSlug: string,

@@ -1,41 +1,74 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { formatMoney } from '../../common/money';
+import { ApiMoney } from '../../common/openapi';
 import { CategoryTreeRow, ProductCardRow, ProductDetailRow } from '../storefront-sql';
 
-/** The public JSON shapes (API.md "Stores and catalog (public)"). Money is a "19.99" string. */
-export interface CategoryNode {
-  id: string;
-  name: string;
-  slug: string;
+/**
+ * The public JSON shapes (API.md "Stores and catalog (public)"). Money is a "19.99" string. Classes only
+ * for the OpenAPI document and typing: the functions below build plain object literals of these types
+ * (no instance is ever made on this hot path), so the JSON is exactly what they write.
+ */
+export class CategoryNode {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty() slug: string;
+  @ApiProperty({ type: () => [CategoryNode], description: 'Active sub-categories, by displayOrder' })
   children: CategoryNode[];
 }
 
-export interface ProductCard {
-  id: string;
-  slug: string;
-  name: string;
-  basePrice: string;
-  priceRange: { min: string; max: string };
-  category: { slug: string; name: string } | null;
-  tags: string[];
-  image: string | null;
-  inStock: boolean;
+export class PriceRange {
+  @ApiMoney({ description: 'Cheapest active variant' }) min: string;
+  @ApiMoney({ description: 'Dearest active variant' }) max: string;
 }
 
-export interface ProductDetail extends ProductCard {
-  description: string | null;
-  metaTitle: string | null;
-  metaDescription: string | null;
-  featured: boolean;
-  images: Array<{ url: string; altText: string | null }>;
-  variants: Array<{
-    id: string;
-    sku: string;
-    name: string;
-    attributes: Record<string, string>;
-    price: string;
-    available: number;
-    imageUrl: string | null;
-  }>;
+export class ProductCardCategory {
+  @ApiProperty() slug: string;
+  @ApiProperty() name: string;
+}
+
+export class ProductCard {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() slug: string;
+  @ApiProperty() name: string;
+  @ApiMoney() basePrice: string;
+  @ApiProperty({ type: PriceRange }) priceRange: PriceRange;
+  @ApiProperty({ type: ProductCardCategory, nullable: true, description: 'null when uncategorised' })
+  category: ProductCardCategory | null;
+  @ApiProperty({ type: [String], description: 'Tag slugs' }) tags: string[];
+  @ApiProperty({ type: String, format: 'uri', nullable: true, description: 'The first image’s URL' })
+  image: string | null;
+  @ApiProperty({ description: 'Some active variant has stock available' }) inStock: boolean;
+}
+
+export class ProductImageView {
+  @ApiProperty({ format: 'uri' }) url: string;
+  @ApiProperty({ type: String, nullable: true }) altText: string | null;
+}
+
+export class ProductVariantView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() sku: string;
+  @ApiProperty() name: string;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    example: { size: 'L', color: 'black' },
+  })
+  attributes: Record<string, string>;
+  @ApiMoney({ description: 'basePrice + the variant’s adjustment' }) price: string;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Units that can be bought now' })
+  available: number;
+  @ApiProperty({ type: String, format: 'uri', nullable: true }) imageUrl: string | null;
+}
+
+export class ProductDetail extends ProductCard {
+  @ApiProperty({ type: String, nullable: true }) description: string | null;
+  @ApiProperty({ type: String, nullable: true }) metaTitle: string | null;
+  @ApiProperty({ type: String, nullable: true }) metaDescription: string | null;
+  @ApiProperty() featured: boolean;
+  @ApiProperty({ type: [ProductImageView], description: 'By displayOrder' }) images: ProductImageView[];
+  @ApiProperty({ type: [ProductVariantView], description: 'Active variants' })
+  variants: ProductVariantView[];
 }
 
 type DetailRow = NonNullable<ProductDetailRow['product']>;
