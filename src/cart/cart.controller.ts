@@ -1,9 +1,18 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
 import { AuthUser } from '../auth/auth.types';
 import { OptionalUser } from '../auth/decorators/current-user.decorator';
 import { Public } from '../common/decorators/public.decorator';
 import { AppException } from '../common/errors';
+import { ApiErrors, ApiOptionalAuth } from '../common/openapi';
 import { UuidParam } from '../common/validation';
 import { CART_SESSION_PATTERN, CartOwner, CartService, newCartSession } from './cart.service';
 import { AddCartItemDto, CartResponse, UpdateCartItemDto } from './dto/cart.dto';
@@ -28,18 +37,24 @@ function ownerOf(user: AuthUser | undefined, session: string | undefined, create
 }
 
 @ApiTags('cart')
-@ApiBearerAuth()
-@ApiHeader({
-  name: 'X-Cart-Session',
-  required: false,
-  description: 'Guest cart id (from a previous response)',
-})
+// The bearer is optional: a customer's cart is found by token, a guest's by X-Cart-Session (the
+// document turns this header into the one shared, optional CartSession parameter).
+@ApiOptionalAuth()
+@ApiHeader({ name: 'X-Cart-Session', required: false })
+@ApiParam({ name: 'storeSlug', description: 'The store’s slug, e.g. `demo`' })
+@ApiErrors([401, 'An Authorization header was sent and is not a valid access token (UNAUTHORIZED)'], 503)
 @Public()
 @Controller('stores/:storeSlug/cart')
 export class CartController {
   constructor(private readonly carts: CartService) {}
 
   @Get()
+  @ApiOperation({ summary: 'Get the cart, priced now (a guest without a session gets a new one)' })
+  @ApiOkResponse({ type: CartResponse })
+  @ApiErrors(
+    [400, 'INVALID_CART_SESSION (X-Cart-Session is not 16-128 characters of [A-Za-z0-9_-])'],
+    [404, 'STORE_NOT_FOUND (unknown or inactive store)'],
+  )
   async get(
     @Param('storeSlug') storeSlug: string,
     @OptionalUser() user: AuthUser | undefined,
@@ -49,6 +64,17 @@ export class CartController {
   }
 
   @Post('items')
+  @ApiOperation({ summary: 'Add a variant to the cart (the same variant again adds up)' })
+  @ApiCreatedResponse({ type: CartResponse, description: 'The whole cart after the change' })
+  @ApiErrors(
+    [400, 'VALIDATION_FAILED, or INVALID_CART_SESSION'],
+    [404, 'STORE_NOT_FOUND, or VARIANT_NOT_FOUND (not an active variant of this store)'],
+    [
+      409,
+      'INSUFFICIENT_STOCK: the line would exceed what is available; details: [{variantId, requested, available}]',
+    ],
+    413,
+  )
   async add(
     @Param('storeSlug') storeSlug: string,
     @OptionalUser() user: AuthUser | undefined,
@@ -60,6 +86,18 @@ export class CartController {
   }
 
   @Patch('items/:itemId')
+  @ApiOperation({ summary: 'Set the quantity of a cart line' })
+  @ApiParam({ name: 'itemId', format: 'uuid' })
+  @ApiOkResponse({ type: CartResponse, description: 'The whole cart after the change' })
+  @ApiErrors(
+    [400, 'VALIDATION_FAILED, INVALID_ID (itemId is not a UUID), or INVALID_CART_SESSION'],
+    [
+      404,
+      'STORE_NOT_FOUND, CART_ITEM_NOT_FOUND (not a line of your cart), or VARIANT_NOT_FOUND (no longer sold)',
+    ],
+    [409, 'INSUFFICIENT_STOCK; details: [{variantId, requested, available}]'],
+    413,
+  )
   async update(
     @Param('storeSlug') storeSlug: string,
     @UuidParam('itemId') itemId: string,
@@ -74,6 +112,13 @@ export class CartController {
 
   @Delete('items/:itemId')
   @HttpCode(204)
+  @ApiOperation({ summary: 'Remove a line from the cart' })
+  @ApiParam({ name: 'itemId', format: 'uuid' })
+  @ApiNoContentResponse({ description: 'Removed' })
+  @ApiErrors(
+    [400, 'INVALID_ID (itemId is not a UUID), or INVALID_CART_SESSION'],
+    [404, 'STORE_NOT_FOUND, or CART_ITEM_NOT_FOUND (not a line of your cart)'],
+  )
   async remove(
     @Param('storeSlug') storeSlug: string,
     @UuidParam('itemId') itemId: string,

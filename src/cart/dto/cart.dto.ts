@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsUUID, Max, Min } from 'class-validator';
 import { formatMoney } from '../../common/money';
+import { ApiMoney } from '../../common/openapi';
 import { CartView } from '../cart.service';
 
 /** Largest quantity of one line: far above any real order, low enough to keep sums safe. */
@@ -11,7 +12,7 @@ export class AddCartItemDto {
   @IsUUID()
   variantId: string;
 
-  @ApiProperty({ minimum: 1, maximum: MAX_LINE_QUANTITY })
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: MAX_LINE_QUANTITY })
   @IsInt()
   @Min(1)
   @Max(MAX_LINE_QUANTITY)
@@ -19,7 +20,7 @@ export class AddCartItemDto {
 }
 
 export class UpdateCartItemDto {
-  @ApiProperty({ minimum: 1, maximum: MAX_LINE_QUANTITY })
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: MAX_LINE_QUANTITY })
   @IsInt()
   @Min(1)
   @Max(MAX_LINE_QUANTITY)
@@ -27,32 +28,47 @@ export class UpdateCartItemDto {
 }
 
 export class CartItemResponse {
-  @ApiProperty() id: string;
-  @ApiProperty() variantId: string;
-  @ApiProperty() sku: string;
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) variantId: string;
+  @ApiProperty({ description: 'Empty when the variant is no longer sold' }) sku: string;
   @ApiProperty() productName: string;
   @ApiProperty() variantName: string;
-  @ApiProperty({ example: '19.99' }) unitPrice: string;
-  @ApiProperty() quantity: number;
-  @ApiProperty({ example: '39.98' }) lineTotal: string;
-  @ApiProperty({ description: 'Units that can be bought now (0 when the item is no longer sold)' })
+  @ApiMoney({ description: 'Current price ("0.00" when the variant is no longer sold)' }) unitPrice: string;
+  @ApiProperty({ type: 'integer', minimum: 1 }) quantity: number;
+  @ApiMoney({ example: '39.98' }) lineTotal: string;
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    description: 'Units that can be bought now (0 when the item is no longer sold)',
+  })
   available: number;
 }
 
 export class CartResponse {
-  @ApiProperty({ nullable: true, type: String, description: 'null until the first item is added' })
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'null until the first item is added',
+  })
   id: string | null;
 
-  @ApiPropertyOptional({ description: 'Guest carts: send it back as the X-Cart-Session header' })
+  @ApiPropertyOptional({
+    type: String,
+    pattern: '^[A-Za-z0-9_-]{16,128}$',
+    description:
+      'Present for guests only (absent when the cart was found by token): send it back as the ' +
+      'X-Cart-Session header',
+  })
   sessionId?: string;
 
   @ApiProperty({ type: [CartItemResponse] })
   items: CartItemResponse[];
 
-  @ApiProperty({ example: '39.98' })
+  @ApiMoney({ example: '39.98', description: 'Lines still sold, at current prices' })
   subtotal: string;
 
-  @ApiProperty({ example: 'USD' })
+  @ApiProperty({ example: 'USD', pattern: '^[A-Z]{3}$' })
   currency: string;
 
   static from(cart: CartView): CartResponse {

@@ -11,6 +11,7 @@ import {
 } from 'class-validator';
 import { formatMoney, Money } from '../../common/money';
 import { MoneyInput } from '../../common/money.validator';
+import { ApiMoney, ApiMoneyInput } from '../../common/openapi';
 import { Store } from '../entities/store.entity';
 
 /** May be left out, but `null` still goes through the validators (and fails them). */
@@ -24,26 +25,44 @@ export const STORE_SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const TAX_RATE_PATTERN = /^(?:0(?:\.\d{1,4})?|1(?:\.0{1,4})?)$/;
 
 export class CreateStoreDto {
-  @ApiProperty({ example: 'Acme Outfitters' })
+  @ApiProperty({ example: 'Acme Outfitters', minLength: 1, maxLength: 200 })
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   name: string;
 
-  @ApiPropertyOptional({ example: 'acme', description: 'Generated from the name when absent' })
+  @ApiPropertyOptional({
+    type: String,
+    pattern: STORE_SLUG_PATTERN.source,
+    maxLength: 80,
+    example: 'acme',
+    description: 'Unique; generated from the name when absent',
+  })
   @OptionalNotNull()
   @IsString()
   @MaxLength(80)
   @Matches(STORE_SLUG_PATTERN, { message: 'slug may contain lower-case letters, digits and single dashes' })
   slug?: string;
 
-  @ApiPropertyOptional({ example: 'USD', description: 'ISO 4217 code, upper case' })
+  @ApiPropertyOptional({
+    type: String,
+    pattern: '^[A-Z]{3}$',
+    example: 'USD',
+    default: 'USD',
+    description: 'ISO 4217 code, upper case',
+  })
   @OptionalNotNull()
   @Matches(/^[A-Z]{3}$/, { message: 'currency must be three upper-case letters' })
   @IsISO4217CurrencyCode({ message: 'currency must be an ISO 4217 currency code' })
   currency?: string;
 
-  @ApiPropertyOptional({ example: '0.0825', description: 'Fraction 0..1 with at most four decimals' })
+  @ApiPropertyOptional({
+    oneOf: [
+      { type: 'string', pattern: TAX_RATE_PATTERN.source, example: '0.0825' },
+      { type: 'number', minimum: 0, maximum: 1, example: 0.0825 },
+    ],
+    description: 'Fraction 0..1 with at most four decimals ("0.0825" = 8.25 %), a string or a number',
+  })
   @OptionalNotNull()
   // A JSON number is read through its shortest decimal form (0.0825 → "0.0825"), never as a float.
   @Transform(({ value }: { value: unknown }) => (typeof value === 'number' ? String(value) : value), {
@@ -55,12 +74,12 @@ export class CreateStoreDto {
   })
   taxRate?: string;
 
-  @ApiPropertyOptional({ example: '5.00' })
+  @ApiMoneyInput({ required: false, example: '5.00', description: 'Flat shipping per order' })
   @OptionalNotNull()
   @MoneyInput()
   shippingFlat?: Money;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: Boolean })
   @OptionalNotNull()
   @IsBoolean()
   isActive?: boolean;
@@ -70,10 +89,10 @@ export class UpdateStoreDto extends PartialType(CreateStoreDto, { skipNullProper
 
 /** A store as the public storefront list shows it. */
 export class PublicStoreResponse {
-  @ApiProperty() id: string;
+  @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() slug: string;
   @ApiProperty() name: string;
-  @ApiProperty({ example: 'USD' }) currency: string;
+  @ApiProperty({ example: 'USD', pattern: '^[A-Z]{3}$' }) currency: string;
 
   static from(s: Store): PublicStoreResponse {
     return { id: s.id, slug: s.slug, name: s.name, currency: s.currency };
@@ -81,11 +100,16 @@ export class PublicStoreResponse {
 }
 
 export class StoreResponse extends PublicStoreResponse {
-  @ApiProperty({ example: '0.0825' }) taxRate: string;
-  @ApiProperty({ example: '5.00' }) shippingFlat: string;
+  @ApiProperty({
+    example: '0.0825',
+    pattern: '^\\d\\.\\d{4}$',
+    description: 'Fraction 0..1 with four decimals',
+  })
+  taxRate: string;
+  @ApiMoney({ example: '5.00' }) shippingFlat: string;
   @ApiProperty() isActive: boolean;
-  @ApiProperty() createdAt: string;
-  @ApiProperty() updatedAt: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
 
   static from(s: Store): StoreResponse {
     return {
