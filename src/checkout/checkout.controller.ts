@@ -1,10 +1,19 @@
 import { Body, Controller, Headers, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Response } from 'express';
 import { RequestMeta } from '../audit/audit.types';
 import { ReqMeta } from '../audit/request-meta.decorator';
 import { AuthUser } from '../auth/auth.types';
 import { CurrentUser } from '../auth/decorators/current-user.decorator';
+import { ApiErrors } from '../common/openapi';
+import { IDEMPOTENCY_KEY_PATTERN } from '../idempotency/idempotency.service';
 import { CheckoutService } from './checkout.service';
 import { CheckoutDto, CheckoutResponse } from './dto/checkout.dto';
 
@@ -15,11 +24,48 @@ export class CheckoutController {
   constructor(private readonly checkout: CheckoutService) {}
 
   @Post()
+  @ApiOperation({ summary: 'Place an order from the cart and open its payment' })
+  @ApiParam({ name: 'storeSlug', description: 'The store’s slug, e.g. `demo`' })
   @ApiHeader({
     name: 'Idempotency-Key',
     required: true,
-    description: 'Same key + same body → the same answer',
+    description:
+      'Chosen by the client, one per checkout attempt: the same key with the same body replays the ' +
+      'first answer (201 or 502), with another body it is 422. Missing: 400 IDEMPOTENCY_KEY_REQUIRED.',
+    schema: { type: 'string', pattern: IDEMPOTENCY_KEY_PATTERN.source, minLength: 8, maxLength: 255 },
   })
+  @ApiCreatedResponse({
+    type: CheckoutResponse,
+    description: 'The pending order (stock held) and its payment',
+    headers: {
+      'Idempotent-Replayed': {
+        description: '`true` when this is the stored answer of an earlier request with the same key',
+        schema: { type: 'string', enum: ['true'] },
+      },
+    },
+  })
+  @ApiErrors(
+    [
+      400,
+      'VALIDATION_FAILED, IDEMPOTENCY_KEY_REQUIRED, or IDEMPOTENCY_KEY_INVALID ' +
+        '(not 8-255 characters of [A-Za-z0-9_-:.])',
+    ],
+    401,
+    [404, 'STORE_NOT_FOUND, or ADDRESS_NOT_FOUND (shippingAddressId is not one of your addresses)'],
+    [
+      409,
+      'INSUFFICIENT_STOCK (details: [{variantId, requested, available}]), CART_EMPTY, DISCOUNT_INVALID ' +
+        '(details: {reason}), or IDEMPOTENCY_IN_PROGRESS (a request with this key is still running)',
+    ],
+    413,
+    [422, 'IDEMPOTENCY_KEY_REUSED: the key was used with a different body'],
+    [
+      502,
+      'PAYMENT_PROVIDER_ERROR: the provider failed or timed out; the order was cancelled and nothing ' +
+        'is held (details: {provider, orderId})',
+    ],
+    503,
+  )
   async create(
     @Param('storeSlug') storeSlug: string,
     @CurrentUser() user: AuthUser,

@@ -1,22 +1,31 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { RequestMeta } from '../audit/audit.types';
 import { ReqMeta } from '../audit/request-meta.decorator';
 import { AuthUser } from '../auth/auth.types';
 import { CurrentUser } from '../auth/decorators/current-user.decorator';
+import { ApiErrors, ApiPaginatedResponse } from '../common/openapi';
 import { Paginated } from '../common/pagination';
 import { UuidParam } from '../common/validation';
 import { AdminListOrdersQuery, OrderResponse, RefundOrderDto, UpdateOrderStatusDto } from './dto/order.dto';
 import { OrdersService } from './orders.service';
 
 /** Order management (admin role required: everything under /api/admin). */
-@ApiTags('orders (admin)')
+@ApiTags('admin: orders')
 @ApiBearerAuth()
+@ApiErrors(401, 403, 503)
 @Controller('admin')
 export class OrdersAdminController {
   constructor(private readonly orders: OrdersService) {}
 
   @Get('stores/:storeId/orders')
+  @ApiOperation({ summary: 'List the store’s orders, filtered by status, customer and date' })
+  @ApiParam({ name: 'storeId', format: 'uuid' })
+  @ApiPaginatedResponse(OrderResponse)
+  @ApiErrors(
+    [400, 'VALIDATION_FAILED (a filter, page or limit), or INVALID_ID (storeId is not a UUID)'],
+    [404, 'STORE_NOT_FOUND'],
+  )
   async list(
     @UuidParam('storeId') storeId: string,
     @Query() query: AdminListOrdersQuery,
@@ -26,6 +35,20 @@ export class OrdersAdminController {
   }
 
   @Patch('orders/:id/status')
+  @ApiOperation({ summary: 'Move an order along its state machine (cancelling a paid order refunds it)' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOkResponse({ type: OrderResponse, description: 'The order after the change' })
+  @ApiErrors(
+    [400, 'VALIDATION_FAILED, or INVALID_ID (id is not a UUID)'],
+    [404, 'ORDER_NOT_FOUND'],
+    [
+      409,
+      'INVALID_TRANSITION (details: {from, to}), or REFUND_EXCEEDS_PAYMENT (cancelling a paid order ' +
+        'whose refund is in flight)',
+    ],
+    413,
+    [502, 'PAYMENT_PROVIDER_ERROR: cancelling a paid order, the provider refused the refund'],
+  )
   async changeStatus(
     @UuidParam('id') id: string,
     @Body() dto: UpdateOrderStatusDto,
@@ -37,6 +60,16 @@ export class OrdersAdminController {
 
   @Post('orders/:id/refund')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Refund a paid order in full or in part, through its payment provider' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOkResponse({ type: OrderResponse, description: 'The order after the refund' })
+  @ApiErrors(
+    [400, 'VALIDATION_FAILED (also: restock with a partial refund), or INVALID_ID (id is not a UUID)'],
+    [404, 'ORDER_NOT_FOUND'],
+    [409, 'INVALID_TRANSITION (the order is not paid), or REFUND_EXCEEDS_PAYMENT (details: {remaining})'],
+    413,
+    [502, 'PAYMENT_PROVIDER_ERROR: the provider did not accept the refund; nothing was refunded'],
+  )
   async refund(
     @UuidParam('id') id: string,
     @Body() dto: RefundOrderDto,
@@ -48,6 +81,18 @@ export class OrdersAdminController {
 
   @Post('orders/:id/payments/confirm')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Confirm that a manual payment arrived: the order becomes paid' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOkResponse({ type: OrderResponse, description: 'The paid order' })
+  @ApiErrors(
+    [400, 'INVALID_ID (id is not a UUID)'],
+    [404, 'ORDER_NOT_FOUND'],
+    [
+      409,
+      'INVALID_TRANSITION (not an unpaid pending order, e.g. expired and cancelled), or ' +
+        'PAYMENT_PROVIDER_MISMATCH (the order is paid through Stripe)',
+    ],
+  )
   async confirmPayment(
     @UuidParam('id') id: string,
     @CurrentUser() user: AuthUser,

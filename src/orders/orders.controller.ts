@@ -1,9 +1,10 @@
 import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { RequestMeta } from '../audit/audit.types';
 import { ReqMeta } from '../audit/request-meta.decorator';
 import { AuthUser } from '../auth/auth.types';
 import { CurrentUser } from '../auth/decorators/current-user.decorator';
+import { ApiErrors, ApiPaginatedResponse } from '../common/openapi';
 import { Paginated, PaginationQuery } from '../common/pagination';
 import { UuidParam } from '../common/validation';
 import { OrderResponse } from './dto/order.dto';
@@ -12,11 +13,15 @@ import { OrdersService } from './orders.service';
 /** A customer's own orders (any signed-in role; admins can read any order by id). */
 @ApiTags('orders')
 @ApiBearerAuth()
+@ApiErrors(401, 503)
 @Controller('orders')
 export class OrdersController {
   constructor(private readonly orders: OrdersService) {}
 
   @Get()
+  @ApiOperation({ summary: 'List your orders, newest first' })
+  @ApiPaginatedResponse(OrderResponse)
+  @ApiErrors([400, 'VALIDATION_FAILED (page, limit)'])
   async list(
     @CurrentUser() user: AuthUser,
     @Query() query: PaginationQuery,
@@ -26,12 +31,24 @@ export class OrdersController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Get one of your orders (admins: any order)' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOkResponse({ type: OrderResponse })
+  @ApiErrors([400, 'INVALID_ID (id is not a UUID)'], [404, 'ORDER_NOT_FOUND (unknown, or not yours)'])
   async get(@CurrentUser() user: AuthUser, @UuidParam('id') id: string): Promise<OrderResponse> {
     return OrderResponse.from(await this.orders.getForCaller(id, user));
   }
 
   @Post(':id/cancel')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Cancel your unpaid pending order (its stock and discount use are given back)' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOkResponse({ type: OrderResponse, description: 'The cancelled order' })
+  @ApiErrors(
+    [400, 'INVALID_ID (id is not a UUID)'],
+    [404, 'ORDER_NOT_FOUND (unknown, or not yours)'],
+    [409, 'INVALID_TRANSITION: only an unpaid pending order can be cancelled'],
+  )
   async cancel(
     @CurrentUser() user: AuthUser,
     @UuidParam('id') id: string,

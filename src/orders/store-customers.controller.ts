@@ -1,19 +1,28 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { StoreCustomerOrdersRow } from '../customers/customer.types';
+import { ApiErrors, ApiPaginatedResponse } from '../common/openapi';
 import { Paginated, PaginationQuery } from '../common/pagination';
 import { UuidParam } from '../common/validation';
-import { StoreCustomerResponse } from './dto/store-customer.dto';
+import { StoreCustomerOrdersResponse, StoreCustomerResponse } from './dto/store-customer.dto';
 import { StoreCustomersService } from './store-customers.service';
 
 /** A store's customers and their order history (admin role required: everything under /api/admin). */
-@ApiTags('customers (admin)')
+@ApiTags('admin: customers')
 @ApiBearerAuth()
+@ApiParam({ name: 'storeId', format: 'uuid' })
+@ApiErrors(401, 403, 503)
 @Controller('admin/stores/:storeId/customers')
 export class StoreCustomersController {
   constructor(private readonly storeCustomers: StoreCustomersService) {}
 
   @Get()
+  @ApiOperation({ summary: 'List the store’s customers with their order totals (latest buyers first)' })
+  @ApiPaginatedResponse(StoreCustomerResponse)
+  @ApiErrors(
+    [400, 'VALIDATION_FAILED (page, limit), or INVALID_ID (storeId is not a UUID)'],
+    [404, 'STORE_NOT_FOUND'],
+  )
   async list(
     @UuidParam('storeId') storeId: string,
     @Query() query: PaginationQuery,
@@ -24,6 +33,13 @@ export class StoreCustomersController {
 
   /** The legacy `store_customers.orders` shape (snake_case fields), served from `orders`. */
   @Get(':profileId/orders-summary')
+  @ApiOperation({ summary: 'Get a customer’s orders in this store, in the legacy snake_case shape' })
+  @ApiParam({ name: 'profileId', format: 'uuid' })
+  @ApiOkResponse({ type: StoreCustomerOrdersResponse })
+  @ApiErrors(
+    [400, 'INVALID_ID (storeId or profileId is not a UUID)'],
+    [404, 'STORE_NOT_FOUND, or CUSTOMER_NOT_FOUND (the profile is not a customer of this store)'],
+  )
   async ordersSummary(
     @UuidParam('storeId') storeId: string,
     @UuidParam('profileId') profileId: string,

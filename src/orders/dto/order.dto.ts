@@ -2,10 +2,11 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsUUID, IsBoolean } from 'class-validator';
 import { formatMoney, Money } from '../../common/money';
 import { MoneyInput } from '../../common/money.validator';
+import { ApiMoney, ApiMoneyInput } from '../../common/openapi';
 import { PaginationQuery } from '../../common/pagination';
 import { Address } from '../../customers/entities/address.entity';
 import { Order } from '../entities/order.entity';
-import { ORDER_STATUSES, OrderStatus } from '../order.types';
+import { ORDER_PAYMENT_STATUSES, ORDER_STATUSES, OrderPaymentStatus, OrderStatus } from '../order.types';
 import { ADMIN_STATUS_TARGETS } from '../order-state-machine';
 
 export class AdminListOrdersQuery extends PaginationQuery {
@@ -14,56 +15,66 @@ export class AdminListOrdersQuery extends PaginationQuery {
   @IsIn(ORDER_STATUSES)
   status?: OrderStatus;
 
-  @ApiPropertyOptional({ format: 'uuid' })
+  @ApiPropertyOptional({ type: String, format: 'uuid', description: 'Orders of this customer (profile id)' })
   @IsOptional()
   @IsUUID()
   customerId?: string;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'Created at or after' })
+  @ApiPropertyOptional({ type: String, format: 'date-time', description: 'Created at or after' })
   @IsOptional()
   @IsISO8601({ strict: true })
   from?: string;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'Created before' })
+  @ApiPropertyOptional({ type: String, format: 'date-time', description: 'Created before' })
   @IsOptional()
   @IsISO8601({ strict: true })
   to?: string;
 }
 
 export class UpdateOrderStatusDto {
-  @ApiProperty({ enum: ADMIN_STATUS_TARGETS })
+  @ApiProperty({
+    enum: ADMIN_STATUS_TARGETS,
+    description: 'Along the order state machine; cancelling a paid order refunds it in full',
+  })
   @IsIn(ADMIN_STATUS_TARGETS)
   status: OrderStatus;
 }
 
 export class RefundOrderDto {
-  @ApiPropertyOptional({ example: '10.00', description: 'Omitted: everything not refunded yet' })
+  @ApiMoneyInput({
+    required: false,
+    example: '10.00',
+    description: 'At least 0.01, at most what is left to refund; omitted: everything not refunded yet',
+  })
   @IsOptional()
   @MoneyInput({ min: 1 })
   amount?: Money;
 
-  @ApiPropertyOptional({ description: 'Put the ordered quantities back in stock' })
+  @ApiPropertyOptional({
+    type: Boolean,
+    description: 'Put the ordered quantities back in stock (full refunds only)',
+  })
   @IsOptional()
   @IsBoolean()
   restock?: boolean;
 }
 
 export class OrderItemResponse {
-  @ApiProperty() variantId: string;
-  @ApiProperty() productName: string;
+  @ApiProperty({ format: 'uuid' }) variantId: string;
+  @ApiProperty({ description: 'As it was when the order was placed' }) productName: string;
   @ApiProperty() variantName: string;
   @ApiProperty() sku: string;
-  @ApiProperty() quantity: number;
-  @ApiProperty({ example: '19.99' }) unitPrice: string;
-  @ApiProperty({ example: '39.98' }) totalPrice: string;
+  @ApiProperty({ type: 'integer', minimum: 1 }) quantity: number;
+  @ApiMoney() unitPrice: string;
+  @ApiMoney({ example: '39.98' }) totalPrice: string;
 }
 
 export class ShippingAddressResponse {
-  @ApiProperty() id: string;
+  @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() fullName: string;
   @ApiProperty() phone: string;
   @ApiProperty() addressLine1: string;
-  @ApiProperty({ nullable: true, type: String }) addressLine2: string | null;
+  @ApiProperty({ type: String, nullable: true }) addressLine2: string | null;
   @ApiProperty() city: string;
   @ApiProperty() state: string;
   @ApiProperty() postalCode: string;
@@ -85,25 +96,29 @@ export class ShippingAddressResponse {
 }
 
 export class OrderResponse {
-  @ApiProperty() id: string;
-  @ApiProperty() storeId: string;
-  @ApiProperty() customerId: string;
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) storeId: string;
+  @ApiProperty({ format: 'uuid', description: 'The ordering customer’s profile id' }) customerId: string;
   @ApiProperty({ example: '20261100042' }) orderNumber: string;
   @ApiProperty({ enum: ORDER_STATUSES }) status: OrderStatus;
-  @ApiProperty() paymentStatus: string;
-  @ApiProperty({ example: '39.98' }) subtotal: string;
-  @ApiProperty({ example: '0.00' }) discountAmount: string;
-  @ApiProperty({ nullable: true, type: String }) discountCode: string | null;
-  @ApiProperty({ example: '3.30' }) taxAmount: string;
-  @ApiProperty({ example: '5.00' }) shippingAmount: string;
-  @ApiProperty({ example: '48.28' }) total: string;
-  @ApiProperty({ example: 'USD' }) currency: string;
+  @ApiProperty({ enum: ORDER_PAYMENT_STATUSES }) paymentStatus: OrderPaymentStatus;
+  @ApiMoney({ example: '39.98' }) subtotal: string;
+  @ApiMoney({ example: '0.00' }) discountAmount: string;
+  @ApiProperty({ type: String, nullable: true }) discountCode: string | null;
+  @ApiMoney({ example: '3.30' }) taxAmount: string;
+  @ApiMoney({ example: '5.00' }) shippingAmount: string;
+  @ApiMoney({ example: '48.28' }) total: string;
+  @ApiProperty({ example: 'USD', pattern: '^[A-Z]{3}$' }) currency: string;
   @ApiProperty({ type: [OrderItemResponse] }) items: OrderItemResponse[];
-  @ApiProperty({ type: ShippingAddressResponse, nullable: true })
+  @ApiProperty({
+    type: ShippingAddressResponse,
+    nullable: true,
+    description: 'The address it ships to; null when the order has none',
+  })
   shippingAddress: ShippingAddressResponse | null;
-  @ApiProperty({ nullable: true, type: String }) notes: string | null;
-  @ApiProperty() createdAt: string;
-  @ApiProperty() updatedAt: string;
+  @ApiProperty({ type: String, nullable: true }) notes: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
 
   /** `order.items` and `order.shippingAddress` must be loaded. */
   static from(order: Order): OrderResponse {

@@ -1,15 +1,19 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { LegacyCustomerOrderSummary, StoreCustomerOrdersRow } from '../../customers/customer.types';
 import { formatMoney } from '../../common/money';
+import { ApiMoney } from '../../common/openapi';
+import { ORDER_PAYMENT_STATUSES, ORDER_STATUSES, OrderPaymentStatus, OrderStatus } from '../order.types';
 import { StoreCustomerSummary } from '../store-customers.service';
 
 export class StoreCustomerResponse {
-  @ApiProperty() profileId: string;
+  @ApiProperty({ format: 'uuid' }) profileId: string;
   @ApiProperty() email: string;
-  @ApiProperty({ nullable: true, type: String }) fullName: string | null;
-  @ApiProperty({ description: 'First order in this store' }) customerSince: string;
-  @ApiProperty() ordersCount: number;
-  @ApiProperty({ example: '129.90', description: 'Paid orders, net of refunds' }) totalSpent: string;
-  @ApiProperty({ nullable: true, type: String }) lastOrderAt: string | null;
+  @ApiProperty({ type: String, nullable: true }) fullName: string | null;
+  @ApiProperty({ format: 'date-time', description: 'When the profile became a customer of this store' })
+  customerSince: string;
+  @ApiProperty({ type: 'integer', minimum: 0 }) ordersCount: number;
+  @ApiMoney({ example: '129.90', description: 'Paid orders, net of refunds' }) totalSpent: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) lastOrderAt: string | null;
 
   static from(c: StoreCustomerSummary): StoreCustomerResponse {
     return {
@@ -22,4 +26,24 @@ export class StoreCustomerResponse {
       lastOrderAt: c.lastOrderAt ? c.lastOrderAt.toISOString() : null,
     };
   }
+}
+
+/** One order in the legacy `store_customers.orders` shape (snake_case on purpose: legacy readers). */
+export class LegacyCustomerOrderSummaryResponse implements LegacyCustomerOrderSummary {
+  @ApiProperty({ format: 'uuid' }) order_id: string;
+  @ApiProperty() order_number: string;
+  @ApiProperty({ enum: ORDER_STATUSES }) status: OrderStatus;
+  @ApiProperty({ enum: ORDER_PAYMENT_STATUSES }) payment_status: OrderPaymentStatus;
+  @ApiMoney() total: string;
+  @ApiProperty({ example: 'USD' }) currency: string;
+  @ApiProperty({ format: 'date-time' }) created_at: string;
+}
+
+/** The legacy `store_customer_orders` row (StoreCustomerOrdersRow), for the OpenAPI document. */
+export class StoreCustomerOrdersResponse implements StoreCustomerOrdersRow {
+  @ApiProperty({ format: 'uuid' }) store_customer_id: string;
+  @ApiProperty({ format: 'uuid' }) store_id: string;
+  @ApiProperty({ format: 'uuid' }) profile_id: string;
+  @ApiProperty({ type: [LegacyCustomerOrderSummaryResponse], description: 'Oldest first' })
+  orders: LegacyCustomerOrderSummaryResponse[];
 }
