@@ -59,7 +59,12 @@ export class AuthController {
   @IgnoresAccessToken()
   @UseGuards(AuthThrottlerGuard)
   @Post('register')
-  @ApiOperation({ summary: 'Create a customer account' })
+  @ApiOperation({
+    summary: 'Create a customer account',
+    description:
+      'Registers and logs in. With X-Cart-Session, the guest carts of that session merge into the ' +
+      'customer’s (best effort). Throttled per IP and per email.',
+  })
   @ApiHeader(CART_SESSION_HEADER)
   @ApiCreatedResponse({ type: AuthSession, description: 'Registered and logged in' })
   @ApiErrors([409, 'EMAIL_TAKEN'])
@@ -77,7 +82,12 @@ export class AuthController {
   @UseGuards(AuthThrottlerGuard)
   @Post('login')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Log in with email and password' })
+  @ApiOperation({
+    summary: 'Log in with email and password',
+    description:
+      'With X-Cart-Session, the guest carts of that session merge into the customer’s (best effort). ' +
+      'Throttled per IP and per email.',
+  })
   @ApiHeader(CART_SESSION_HEADER)
   @ApiOkResponse({ type: AuthSession, description: 'Logged in' })
   @ApiErrors([401, 'INVALID_CREDENTIALS (same answer for an unknown email and a wrong password)'])

@@ -23,7 +23,10 @@ export class AdminCustomersController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'Get a profile with its addresses' })
+  @ApiOperation({
+    summary: 'Get a profile with its addresses',
+    description: 'Any role; addresses default first, then newest.',
+  })
   @ApiParam({ name: 'id', format: 'uuid', description: 'A profile id' })
   @ApiOkResponse({ type: CustomerDetail })
   @ApiErrors([404, 'CUSTOMER_NOT_FOUND'])

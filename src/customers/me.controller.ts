@@ -39,7 +39,7 @@ export class MeController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Get my profile' })
+  @ApiOperation({ summary: 'Get my profile', description: 'The profile of the token’s user.' })
   @ApiOkResponse({ type: ProfileView })
   @ApiErrors(PROFILE_NOT_FOUND)
   me(@CurrentUser() user: AuthUser): Promise<ProfileView> {
@@ -62,7 +62,7 @@ export class MeController {
   }
 
   @Get('addresses')
-  @ApiOperation({ summary: 'List my addresses' })
+  @ApiOperation({ summary: 'List my addresses', description: 'Default first, then newest.' })
   @ApiOkResponse({ type: [AddressView], description: 'Default first, then newest' })
   listAddresses(@CurrentUser() user: AuthUser): Promise<AddressView[]> {
     return this.addresses.list(user.id);
@@ -84,7 +84,10 @@ export class MeController {
   }
 
   @Patch('addresses/:id')
-  @ApiOperation({ summary: 'Update one of my addresses' })
+  @ApiOperation({
+    summary: 'Update one of my addresses',
+    description: 'Only the fields sent change; isDefault: true makes it the default (the old one is unset).',
+  })
   @ADDRESS_ID
   @ApiOkResponse({ type: AddressView })
   @ApiErrors(

@@ -48,7 +48,7 @@ export class DiscountsController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'Get a discount code' })
+  @ApiOperation({ summary: 'Get a discount code', description: 'Another store’s discount is a 404.' })
   @DISCOUNT_ID
   @ApiOkResponse({ type: DiscountResponse })
   @ApiErrors(DISCOUNT_NOT_FOUND)
@@ -57,7 +57,12 @@ export class DiscountsController {
   }
 
   @Post()
-  @ApiOperation({ summary: 'Create a discount code' })
+  @ApiOperation({
+    summary: 'Create a discount code',
+    description:
+      'Codes are unique per store, case-insensitively. value is the percent off (at most 100) for ' +
+      'percentage, the amount off for fixed.',
+  })
   @ApiCreatedResponse({ type: DiscountResponse })
   @ApiErrors([404, 'STORE_NOT_FOUND'], [409, 'DISCOUNT_CODE_TAKEN'], 413)
   async create(
@@ -69,7 +74,10 @@ export class DiscountsController {
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: 'Update a discount code' })
+  @ApiOperation({
+    summary: 'Update a discount code',
+    description: 'Only the fields sent change; maxUses cannot go below the uses already made.',
+  })
   @DISCOUNT_ID
   @ApiOkResponse({ type: DiscountResponse })
   @ApiErrors(DISCOUNT_NOT_FOUND, [409, 'DISCOUNT_CODE_TAKEN or MAX_USES_BELOW_TIMES_USED'], 413)

@@ -32,7 +32,10 @@ export class InventoryAdminController {
   }
 
   @Get('inventory/:variantId')
-  @ApiOperation({ summary: 'Get the stock of a variant' })
+  @ApiOperation({
+    summary: 'Get the stock of a variant',
+    description: 'quantity, what pending orders hold (reserved) and what is left (available).',
+  })
   @VARIANT_ID
   @ApiOkResponse({ type: InventoryItemResponse })
   @ApiErrors(VARIANT_NOT_FOUND)
