@@ -27,7 +27,8 @@ export function ApiMoneyInput(options: MoneyOptions = {}): PropertyDecorator {
     ApiProperty({
       oneOf: [
         { type: 'string', pattern: MONEY_INPUT_PATTERN, example: '19.99' },
-        { type: 'number', multipleOf: 0.01, example: 19.99 },
+        // No multipleOf: 0.01 is not exact in binary floating point; the server checks the decimals.
+        { type: 'number', example: 19.99 },
       ],
       description: 'A decimal string or number with at most two decimals',
       ...options,

@@ -20,6 +20,11 @@ export class ErrorResponse implements ErrorBody {
   code: string;
 
   @ApiPropertyOptional({
+    // Any JSON: an array of short lines, the validation messages, an object of context.
+    oneOf: [
+      { type: 'array', items: {} },
+      { type: 'object', additionalProperties: true },
+    ],
     description: 'Machine-readable context, e.g. the lines that are short of stock',
   })
   details?: unknown;
