@@ -5,6 +5,15 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.data/**', 'coverage/**', '*.mjs', '*.js'] },
+  // The example's build output, its node scripts, and the generated client types (src/schema.ts).
+  {
+    ignores: [
+      'examples/storefront/dist/**',
+      'examples/*/*.mjs',
+      'clients/*/*.mjs',
+      'clients/typescript/src/schema.ts',
+    ],
+  },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   prettier,
