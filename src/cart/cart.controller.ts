@@ -49,7 +49,11 @@ export class CartController {
   constructor(private readonly carts: CartService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Get the cart, priced now (a guest without a session gets a new one)' })
+  @ApiOperation({
+    summary: 'Get the cart',
+    description:
+      'Public, token optional. The customer’s cart (by token) or the guest’s (by X-Cart-Session), priced now; a guest without a session gets a new `sessionId`.',
+  })
   @ApiOkResponse({ type: CartResponse })
   @ApiErrors(
     [400, 'INVALID_CART_SESSION (X-Cart-Session is not 16-128 characters of [A-Za-z0-9_-])'],
@@ -64,7 +68,11 @@ export class CartController {
   }
 
   @Post('items')
-  @ApiOperation({ summary: 'Add a variant to the cart (the same variant again adds up)' })
+  @ApiOperation({
+    summary: 'Add a variant to the cart',
+    description:
+      'Public, token optional. The same variant again adds up; the stock is checked, not held (checkout holds it).',
+  })
   @ApiCreatedResponse({ type: CartResponse, description: 'The whole cart after the change' })
   @ApiErrors(
     [400, 'VALIDATION_FAILED, or INVALID_CART_SESSION'],
@@ -86,7 +94,10 @@ export class CartController {
   }
 
   @Patch('items/:itemId')
-  @ApiOperation({ summary: 'Set the quantity of a cart line' })
+  @ApiOperation({
+    summary: 'Set the quantity of a cart line',
+    description: 'Public, token optional. The stock is checked, not held.',
+  })
   @ApiParam({ name: 'itemId', format: 'uuid' })
   @ApiOkResponse({ type: CartResponse, description: 'The whole cart after the change' })
   @ApiErrors(
@@ -112,7 +123,10 @@ export class CartController {
 
   @Delete('items/:itemId')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Remove a line from the cart' })
+  @ApiOperation({
+    summary: 'Remove a line from the cart',
+    description: 'Public, token optional.',
+  })
   @ApiParam({ name: 'itemId', format: 'uuid' })
   @ApiNoContentResponse({ description: 'Removed' })
   @ApiErrors(

@@ -24,7 +24,11 @@ export class CheckoutController {
   constructor(private readonly checkout: CheckoutService) {}
 
   @Post()
-  @ApiOperation({ summary: 'Place an order from the cart and open its payment' })
+  @ApiOperation({
+    summary: 'Check out the cart',
+    description:
+      'Turns the signed-in customer’s cart into a pending order: prices now, applies the discount, holds the stock (until RESERVATION_TTL_MINUTES), empties the cart, then opens the payment (Stripe: `clientSecret` to confirm in the browser). Idempotent by Idempotency-Key.',
+  })
   @ApiParam({ name: 'storeSlug', description: 'The store’s slug, e.g. `demo`' })
   @ApiHeader({
     name: 'Idempotency-Key',

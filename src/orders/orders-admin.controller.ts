@@ -19,7 +19,10 @@ export class OrdersAdminController {
   constructor(private readonly orders: OrdersService) {}
 
   @Get('stores/:storeId/orders')
-  @ApiOperation({ summary: 'List the store’s orders, filtered by status, customer and date' })
+  @ApiOperation({
+    summary: 'List the store’s orders',
+    description: 'Admin. Newest first, filtered by status, customer and creation date.',
+  })
   @ApiParam({ name: 'storeId', format: 'uuid' })
   @ApiPaginatedResponse(OrderResponse)
   @ApiErrors(
@@ -35,7 +38,11 @@ export class OrdersAdminController {
   }
 
   @Patch('orders/:id/status')
-  @ApiOperation({ summary: 'Move an order along its state machine (cancelling a paid order refunds it)' })
+  @ApiOperation({
+    summary: 'Change an order’s status',
+    description:
+      'Admin. Along the state machine (processing, shipped, delivered, cancelled); cancelling a paid order refunds it in full through its provider and restocks. Audited.',
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: OrderResponse, description: 'The order after the change' })
   @ApiErrors(
@@ -60,7 +67,11 @@ export class OrdersAdminController {
 
   @Post('orders/:id/refund')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Refund a paid order in full or in part, through its payment provider' })
+  @ApiOperation({
+    summary: 'Refund an order',
+    description:
+      'Admin. A paid order, in full (default) or in part, through its payment provider; `restock` puts the quantities back (full refunds only). Audited.',
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: OrderResponse, description: 'The order after the refund' })
   @ApiErrors(
@@ -81,7 +92,11 @@ export class OrdersAdminController {
 
   @Post('orders/:id/payments/confirm')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Confirm that a manual payment arrived: the order becomes paid' })
+  @ApiOperation({
+    summary: 'Confirm a manual payment',
+    description:
+      'Admin. The manual provider’s payment arrived: the held stock is committed and the order becomes paid. Audited.',
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: OrderResponse, description: 'The paid order' })
   @ApiErrors(

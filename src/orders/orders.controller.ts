@@ -19,7 +19,10 @@ export class OrdersController {
   constructor(private readonly orders: OrdersService) {}
 
   @Get()
-  @ApiOperation({ summary: 'List your orders, newest first' })
+  @ApiOperation({
+    summary: 'List my orders',
+    description: 'The signed-in user’s orders, newest first.',
+  })
   @ApiPaginatedResponse(OrderResponse)
   @ApiErrors([400, 'VALIDATION_FAILED (page, limit)'])
   async list(
@@ -31,7 +34,10 @@ export class OrdersController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'Get one of your orders (admins: any order)' })
+  @ApiOperation({
+    summary: 'Get an order',
+    description: 'The caller’s own order; admins may read any order. Another customer’s order is a 404.',
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: OrderResponse })
   @ApiErrors([400, 'INVALID_ID (id is not a UUID)'], [404, 'ORDER_NOT_FOUND (unknown, or not yours)'])
@@ -41,7 +47,11 @@ export class OrdersController {
 
   @Post(':id/cancel')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Cancel your unpaid pending order (its stock and discount use are given back)' })
+  @ApiOperation({
+    summary: 'Cancel my order',
+    description:
+      'Only an unpaid pending order: its stock holds and discount use are given back, a Stripe PaymentIntent is withdrawn. Audited.',
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: OrderResponse, description: 'The cancelled order' })
   @ApiErrors(

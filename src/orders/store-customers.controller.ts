@@ -17,7 +17,11 @@ export class StoreCustomersController {
   constructor(private readonly storeCustomers: StoreCustomersService) {}
 
   @Get()
-  @ApiOperation({ summary: 'List the store’s customers with their order totals (latest buyers first)' })
+  @ApiOperation({
+    summary: 'List the store’s customers',
+    description:
+      'Admin. With their order count, what they spent (paid orders net of refunds) and their last order, latest buyers first.',
+  })
   @ApiPaginatedResponse(StoreCustomerResponse)
   @ApiErrors(
     [400, 'VALIDATION_FAILED (page, limit), or INVALID_ID (storeId is not a UUID)'],
@@ -33,7 +37,11 @@ export class StoreCustomersController {
 
   /** The legacy `store_customers.orders` shape (snake_case fields), served from `orders`. */
   @Get(':profileId/orders-summary')
-  @ApiOperation({ summary: 'Get a customer’s orders in this store, in the legacy snake_case shape' })
+  @ApiOperation({
+    summary: 'Get a store customer’s orders summary',
+    description:
+      'Admin. The former `store_customers.orders` JSON, in its legacy snake_case shape, computed from the orders.',
+  })
   @ApiParam({ name: 'profileId', format: 'uuid' })
   @ApiOkResponse({ type: StoreCustomerOrdersResponse })
   @ApiErrors(

@@ -52,7 +52,11 @@ export class StripeWebhookController {
   @Public()
   @Post('webhook')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Receive a Stripe event (payment succeeded or failed, charge refunded)' })
+  @ApiOperation({
+    summary: 'Receive a Stripe webhook event',
+    description:
+      'Called by Stripe; authenticated by Stripe-Signature, not a token. Applies payment_intent.succeeded, payment_intent.payment_failed and charge.refunded once per event id; other types are acknowledged and ignored.',
+  })
   @ApiConsumes('application/json')
   @ApiBody({
     description:

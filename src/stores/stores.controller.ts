@@ -25,7 +25,10 @@ export class PublicStoresController {
   /** Active stores only. */
   @Public()
   @Get()
-  @ApiOperation({ summary: 'List the active stores' })
+  @ApiOperation({
+    summary: 'List the active stores',
+    description: 'Public. By name.',
+  })
   @ApiOkResponse({ type: [PublicStoreResponse] })
   @ApiErrors(
     400,
@@ -46,7 +49,10 @@ export class AdminStoresController {
   constructor(private readonly stores: StoresService) {}
 
   @Get()
-  @ApiOperation({ summary: 'List every store, active or not (admin)' })
+  @ApiOperation({
+    summary: 'List every store',
+    description: 'Admin. Active or not, oldest first.',
+  })
   @ApiPaginatedResponse(StoreResponse)
   @ApiErrors([400, 'VALIDATION_FAILED (page, limit)'])
   async list(@Query() query: PaginationQuery): Promise<Paginated<StoreResponse>> {
@@ -55,7 +61,10 @@ export class AdminStoresController {
   }
 
   @Get(':storeId')
-  @ApiOperation({ summary: 'Get a store (admin)' })
+  @ApiOperation({
+    summary: 'Get a store',
+    description: 'Admin. Active or not.',
+  })
   @ApiParam({ name: 'storeId', format: 'uuid' })
   @ApiOkResponse({ type: StoreResponse })
   @ApiErrors([400, 'INVALID_ID (storeId is not a UUID)'], [404, 'STORE_NOT_FOUND'])
@@ -65,7 +74,10 @@ export class AdminStoresController {
 
   @Post()
   @Roles('super_admin')
-  @ApiOperation({ summary: 'Create a store (super admin)' })
+  @ApiOperation({
+    summary: 'Create a store',
+    description: 'Super admin only. The slug is generated from the name when absent. Audited.',
+  })
   @ApiCreatedResponse({ type: StoreResponse })
   @ApiErrors(
     [400, 'VALIDATION_FAILED'],
@@ -79,7 +91,10 @@ export class AdminStoresController {
 
   @Patch(':storeId')
   @Roles('super_admin')
-  @ApiOperation({ summary: 'Change a store (super admin)' })
+  @ApiOperation({
+    summary: 'Change a store',
+    description: 'Super admin only. Audited.',
+  })
   @ApiParam({ name: 'storeId', format: 'uuid' })
   @ApiOkResponse({ type: StoreResponse })
   @ApiErrors(

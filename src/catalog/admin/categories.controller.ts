@@ -25,7 +25,10 @@ export class CategoriesController {
   constructor(private readonly categories: CategoriesService) {}
 
   @Get()
-  @ApiOperation({ summary: 'List the store’s categories (flat, by displayOrder)' })
+  @ApiOperation({
+    summary: 'List the store’s categories',
+    description: 'Admin. A flat list, active or not, by displayOrder then name; nest them with parentId.',
+  })
   @ApiPaginatedResponse(CategoryResponse)
   @ApiErrors([404, 'STORE_NOT_FOUND'])
   async list(
@@ -37,7 +40,10 @@ export class CategoriesController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'Get a category' })
+  @ApiOperation({
+    summary: 'Get a category',
+    description: 'Admin. A category of this store, active or not.',
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: CategoryResponse })
   @ApiErrors([404, 'CATEGORY_NOT_FOUND'])
@@ -46,7 +52,11 @@ export class CategoriesController {
   }
 
   @Post()
-  @ApiOperation({ summary: 'Create a category' })
+  @ApiOperation({
+    summary: 'Create a category',
+    description:
+      'Admin. The slug is generated from the name when absent; parentId must be a category of the same store. Audited.',
+  })
   @ApiCreatedResponse({ type: CategoryResponse })
   @ApiErrors(
     [400, 'VALIDATION_FAILED, INVALID_ID, or REFERENCE_NOT_FOUND (parentId is not a category of this store)'],
@@ -63,7 +73,10 @@ export class CategoriesController {
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: 'Change a category (also move it under another parent)' })
+  @ApiOperation({
+    summary: 'Change a category',
+    description: 'Admin. Also moves it under another parent (never under itself or a descendant). Audited.',
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: CategoryResponse })
   @ApiErrors(
@@ -83,7 +96,10 @@ export class CategoriesController {
 
   @Delete(':id')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Delete a category (its children and products lose it as parent/category)' })
+  @ApiOperation({
+    summary: 'Delete a category',
+    description: 'Admin. Its children become roots and its products lose their category. Audited.',
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiErrors([404, 'CATEGORY_NOT_FOUND'])

@@ -26,7 +26,10 @@ export class ProductImagesController {
   constructor(private readonly images: ProductImagesService) {}
 
   @Get()
-  @ApiOperation({ summary: 'List a product’s images (by displayOrder)' })
+  @ApiOperation({
+    summary: 'List a product’s images',
+    description: 'Admin. By displayOrder, then age.',
+  })
   @ApiPaginatedResponse(ImageResponse)
   @ApiErrors([404, 'PRODUCT_NOT_FOUND'])
   async list(
@@ -39,7 +42,10 @@ export class ProductImagesController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'Get a product image' })
+  @ApiOperation({
+    summary: 'Get a product image',
+    description: 'Admin. An image of a product of this store.',
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: ImageResponse })
   @ApiErrors([404, 'PRODUCT_NOT_FOUND or IMAGE_NOT_FOUND'])
@@ -52,7 +58,10 @@ export class ProductImagesController {
   }
 
   @Post()
-  @ApiOperation({ summary: 'Add an image (by URL) to a product' })
+  @ApiOperation({
+    summary: 'Add an image to a product',
+    description: 'Admin. By http(s) URL; no upload. Audited.',
+  })
   @ApiCreatedResponse({ type: ImageResponse })
   @ApiErrors([404, 'PRODUCT_NOT_FOUND'], 413)
   async create(
@@ -65,7 +74,10 @@ export class ProductImagesController {
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: 'Change a product image' })
+  @ApiOperation({
+    summary: 'Change a product image',
+    description: 'Admin. URL, alt text or display order. Audited.',
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: ImageResponse })
   @ApiErrors([404, 'PRODUCT_NOT_FOUND or IMAGE_NOT_FOUND'], 413)
@@ -81,7 +93,10 @@ export class ProductImagesController {
 
   @Delete(':id')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Remove an image from a product' })
+  @ApiOperation({
+    summary: 'Remove an image from a product',
+    description: 'Admin. Audited.',
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiErrors([404, 'PRODUCT_NOT_FOUND or IMAGE_NOT_FOUND'])

@@ -25,7 +25,10 @@ export class ProductsController {
   constructor(private readonly products: ProductsService) {}
 
   @Get()
-  @ApiOperation({ summary: 'List the store’s products, active or not, with a name search' })
+  @ApiOperation({
+    summary: 'List the store’s products',
+    description: 'Admin. Active or not, with tags; `q` searches name and slug, `categoryId` filters.',
+  })
   @ApiPaginatedResponse(ProductResponse)
   @ApiErrors([404, 'STORE_NOT_FOUND'])
   async list(
@@ -37,7 +40,10 @@ export class ProductsController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'Get a product with its tags' })
+  @ApiOperation({
+    summary: 'Get a product',
+    description: 'Admin. A product of this store with its tags.',
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: ProductResponse })
   @ApiErrors([404, 'PRODUCT_NOT_FOUND'])
@@ -47,7 +53,11 @@ export class ProductsController {
   }
 
   @Post()
-  @ApiOperation({ summary: 'Create a product' })
+  @ApiOperation({
+    summary: 'Create a product',
+    description:
+      'Admin. The slug is generated from the name when absent; categoryId and tagIds must be of the same store. Audited.',
+  })
   @ApiCreatedResponse({ type: ProductResponse })
   @ApiErrors(
     [400, 'VALIDATION_FAILED, INVALID_ID, or REFERENCE_NOT_FOUND (categoryId or tagIds not of this store)'],
@@ -65,7 +75,11 @@ export class ProductsController {
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: 'Change a product (tagIds replaces its tags)' })
+  @ApiOperation({
+    summary: 'Change a product',
+    description:
+      'Admin. `tagIds` replaces the product’s tags; a basePrice that would make a variant’s price negative is refused. Audited.',
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: ProductResponse })
   @ApiErrors(
@@ -90,7 +104,11 @@ export class ProductsController {
 
   @Delete(':id')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Delete a product with its variants, images and stock' })
+  @ApiOperation({
+    summary: 'Delete a product',
+    description:
+      'Admin. Its variants, images, tag links and stock go with it; a product on an order cannot be deleted (deactivate it instead). Audited.',
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiErrors([404, 'PRODUCT_NOT_FOUND'], [409, 'PRODUCT_IN_USE (on an order: deactivate it instead)'])

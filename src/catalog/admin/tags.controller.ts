@@ -25,7 +25,10 @@ export class TagsController {
   constructor(private readonly tags: TagsService) {}
 
   @Get()
-  @ApiOperation({ summary: 'List the store’s tags (by name)' })
+  @ApiOperation({
+    summary: 'List the store’s tags',
+    description: 'Admin. By name.',
+  })
   @ApiPaginatedResponse(TagResponse)
   @ApiErrors([404, 'STORE_NOT_FOUND'])
   async list(
@@ -37,7 +40,10 @@ export class TagsController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'Get a tag' })
+  @ApiOperation({
+    summary: 'Get a tag',
+    description: 'Admin. A tag of this store.',
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: TagResponse })
   @ApiErrors([404, 'TAG_NOT_FOUND'])
@@ -46,7 +52,10 @@ export class TagsController {
   }
 
   @Post()
-  @ApiOperation({ summary: 'Create a tag' })
+  @ApiOperation({
+    summary: 'Create a tag',
+    description: 'Admin. The slug is generated from the name when absent. Audited.',
+  })
   @ApiCreatedResponse({ type: TagResponse })
   @ApiErrors([404, 'STORE_NOT_FOUND'], [409, 'SLUG_TAKEN'], 413)
   async create(
@@ -58,7 +67,10 @@ export class TagsController {
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: 'Rename a tag or change its slug' })
+  @ApiOperation({
+    summary: 'Change a tag',
+    description: 'Admin. Its name or slug. Audited.',
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: TagResponse })
   @ApiErrors([404, 'TAG_NOT_FOUND'], [409, 'SLUG_TAKEN'], 413)
@@ -73,7 +85,10 @@ export class TagsController {
 
   @Delete(':id')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Delete a tag (it is removed from its products)' })
+  @ApiOperation({
+    summary: 'Delete a tag',
+    description: 'Admin. It is removed from its products. Audited.',
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiErrors([404, 'TAG_NOT_FOUND'])

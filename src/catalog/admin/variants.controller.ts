@@ -26,7 +26,10 @@ export class VariantsController {
   constructor(private readonly variants: VariantsService) {}
 
   @Get()
-  @ApiOperation({ summary: 'List a product’s variants with their stock' })
+  @ApiOperation({
+    summary: 'List a product’s variants',
+    description: 'Admin. Active or not, each with its price and stock.',
+  })
   @ApiPaginatedResponse(VariantResponse)
   @ApiErrors([404, 'PRODUCT_NOT_FOUND'])
   async list(
@@ -39,7 +42,10 @@ export class VariantsController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'Get a variant with its stock' })
+  @ApiOperation({
+    summary: 'Get a variant',
+    description: 'Admin. With its price and stock.',
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: VariantResponse })
   @ApiErrors([404, 'PRODUCT_NOT_FOUND or VARIANT_NOT_FOUND'])
@@ -53,7 +59,11 @@ export class VariantsController {
   }
 
   @Post()
-  @ApiOperation({ summary: 'Create a variant (SKU generated when absent) with its initial stock' })
+  @ApiOperation({
+    summary: 'Create a variant',
+    description:
+      'Admin. The SKU is generated when absent; the variant starts with `initialQuantity` in stock. Audited.',
+  })
   @ApiCreatedResponse({ type: VariantResponse })
   @ApiErrors(
     [400, 'VALIDATION_FAILED, INVALID_ID, or NEGATIVE_VARIANT_PRICE (basePrice + priceAdjustment < 0)'],
@@ -72,7 +82,10 @@ export class VariantsController {
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: 'Change a variant (stock is changed through the inventory routes)' })
+  @ApiOperation({
+    summary: 'Change a variant',
+    description: 'Admin. Stock is changed through PATCH /admin/inventory/{variantId}, not here. Audited.',
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: VariantResponse })
   @ApiErrors(
@@ -94,7 +107,11 @@ export class VariantsController {
 
   @Delete(':id')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Delete a variant with its stock' })
+  @ApiOperation({
+    summary: 'Delete a variant',
+    description:
+      'Admin. Its stock row and cart lines go with it; a variant on an order cannot be deleted (deactivate it instead). Audited.',
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiErrors([404, 'VARIANT_NOT_FOUND'], [409, 'VARIANT_IN_USE (on an order: deactivate it instead)'])

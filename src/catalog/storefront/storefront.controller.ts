@@ -18,7 +18,11 @@ export class StorefrontController {
   constructor(private readonly storefront: StorefrontService) {}
 
   @Get('categories')
-  @ApiOperation({ summary: 'Get the store’s active category tree (by displayOrder)' })
+  @ApiOperation({
+    summary: 'Get the store’s category tree',
+    description:
+      'Public. Active categories only, nested, siblings by displayOrder; an inactive category hides its subtree.',
+  })
   @ApiOkResponse({ type: [CategoryNode], description: 'The root categories, each with its children' })
   @ApiErrors(400, [404, 'STORE_NOT_FOUND (unknown or inactive store)'])
   categories(@Param('storeSlug') storeSlug: string): Promise<CategoryNode[]> {
@@ -26,7 +30,11 @@ export class StorefrontController {
   }
 
   @Get('products')
-  @ApiOperation({ summary: 'List active products, filtered, sorted and paged' })
+  @ApiOperation({
+    summary: 'Browse the store’s products',
+    description:
+      'Public. Active products as cards: filter by category (with sub-categories), tag, words, variant price range, featured and variant attributes (`attr.<key>=<value>`).',
+  })
   @ApiProductListQuery()
   @ApiPaginatedResponse(ProductCard)
   @ApiErrors(
@@ -43,7 +51,11 @@ export class StorefrontController {
   }
 
   @Get('products/:productSlug')
-  @ApiOperation({ summary: 'Get an active product with its images and active variants' })
+  @ApiOperation({
+    summary: 'Get a product by slug',
+    description:
+      'Public. An active product with its images and active variants (price and what is available now).',
+  })
   @ApiParam({ name: 'productSlug', description: 'The product’s slug' })
   @ApiOkResponse({ type: ProductDetail })
   @ApiErrors(400, [404, 'STORE_NOT_FOUND or PRODUCT_NOT_FOUND'])
