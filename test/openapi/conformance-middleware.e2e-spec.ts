@@ -51,6 +51,11 @@ describe('OpenAPI conformance middleware', () => {
     expect(violationsOf()).toContain("must have required property 'price'");
   });
 
+  it('catches a field the document does not name', async () => {
+    await http.get(`/api/things/${THING_ID}?wrong=extra`).expect(200);
+    expect(violationsOf()).toContain('the body has fields the document does not name: /secret');
+  });
+
   it('catches an undocumented status from the error filter', async () => {
     await http.get(`/api/things/${THING_ID}?wrong=status`).expect(409);
     expect(violationsOf()).toContain('status 409 is not documented (documented: 200, 404)');

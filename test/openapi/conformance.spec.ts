@@ -77,10 +77,12 @@ const DOCUMENT = {
           name: { type: 'string', example: 'Mug' },
           price: { type: 'string', pattern: MONEY },
           note: { type: 'string', nullable: true },
-          parent: { nullable: true, allOf: [{ $ref: '#/components/schemas/Thing' }] },
+          // As Nest writes a nullable nested class: `type` next to `allOf`.
+          parent: { nullable: true, type: 'object', allOf: [{ $ref: '#/components/schemas/Thing' }] },
           status: { type: 'string', enum: ['draft', 'active'], nullable: true },
           count: { type: 'integer', format: 'int32', minimum: 0, exclusiveMinimum: true },
           createdAt: { type: 'string', format: 'date-time' },
+          labels: { type: 'object', additionalProperties: { type: 'string' } },
         },
       },
     },
@@ -149,6 +151,18 @@ describe('OpenApiChecker', () => {
     expect(kinds(exchange({ json: { ...THING, count: 0 } }))).toEqual(['schema-mismatch']);
     expect(kinds(exchange({ json: { ...THING, count: 1 } }))).toEqual([]);
     expect(kinds(exchange({ json: { ...THING, createdAt: 'yesterday' } }))).toEqual(['schema-mismatch']);
+  });
+
+  it('catches fields the document does not name, also in nested and nullable objects', () => {
+    const [violation] = checker.check(exchange({ json: { ...THING, secret: 'x' } })).violations;
+    expect(violation).toMatchObject({
+      kind: 'undocumented-property',
+      problem: expect.stringContaining('/secret'),
+    });
+    const nested = { ...THING, parent: { ...THING, internal: 1 } };
+    expect(checker.check(exchange({ json: nested })).violations[0].problem).toContain('/parent/internal');
+    // A free-form map (additionalProperties given) names no fields.
+    expect(kinds(exchange({ json: { ...THING, labels: { any: 'thing' } } }))).toEqual([]);
   });
 
   it('catches an undocumented status', () => {
@@ -224,7 +238,7 @@ describe('OpenApiChecker', () => {
 describe('toJsonSchema', () => {
   it('turns OpenAPI 3.0 nullable into JSON Schema and keeps property names that look like keywords', () => {
     expect(toJsonSchema({ type: 'string', nullable: true, example: 'x' })).toEqual({
-      type: ['string', 'null'],
+      anyOf: [{ type: 'string' }, { type: 'null' }],
     });
     expect(toJsonSchema({ nullable: true, allOf: [{ $ref: '#/components/schemas/A' }] })).toEqual({
       anyOf: [{ allOf: [{ $ref: 'urn:openapi:components#/components/schemas/A' }] }, { type: 'null' }],

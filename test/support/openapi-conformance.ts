@@ -18,7 +18,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { INestApplication, ModuleMetadata } from '@nestjs/common';
-import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import Ajv2019 from 'ajv/dist/2019';
 import addFormats from 'ajv-formats';
 import type { NextFunction, Request, Response } from 'express';
 import request from 'supertest';
@@ -36,7 +37,8 @@ export type ViolationKind =
   | 'missing-body'
   | 'undocumented-content-type'
   | 'invalid-json'
-  | 'schema-mismatch';
+  | 'schema-mismatch'
+  | 'undocumented-property';
 
 export interface Violation {
   kind: ViolationKind;
@@ -129,8 +131,11 @@ interface Template {
  */
 export class OpenApiChecker {
   private readonly templates: Template[];
-  private readonly ajv: Ajv;
+  private readonly ajv: Ajv2019;
+  /** The same schemas closed (`unevaluatedProperties: false`): finds fields the document does not name. */
+  private readonly closedAjv: Ajv2019;
   private readonly validators = new Map<string, ValidateFunction | null>();
+  private readonly closedValidators = new Map<string, ValidateFunction | null>();
   /** Operations whose controller is test-only (TestAppOptions.imports): neither checked nor counted. */
   private readonly skippedOperationIds: ReadonlySet<string>;
 
@@ -159,18 +164,8 @@ export class OpenApiChecker {
     this.templates.sort((a, b) => compareRanks(a.rank, b.rank));
     this.skippedOperationIds = skipped;
 
-    this.ajv = new Ajv({ strict: false, logger: false, allErrors: true });
-    addFormats(this.ajv);
-    // OpenAPI's own formats (ajv-formats knows the JSON Schema ones).
-    this.ajv.addFormat('int32', {
-      type: 'number',
-      validate: (n: number) => Number.isInteger(n) && Math.abs(n) < 2 ** 31,
-    });
-    this.ajv.addFormat('int64', { type: 'number', validate: (n: number) => Number.isInteger(n) });
-    for (const format of ['float', 'double'])
-      this.ajv.addFormat(format, { type: 'number', validate: () => true });
-    for (const format of ['binary', 'byte', 'password']) this.ajv.addFormat(format, () => true);
-    this.ajv.addSchema({ $id: COMPONENTS_ID, components: toJsonSchema(document.components ?? {}) });
+    this.ajv = createAjv(document.components ?? {}, false);
+    this.closedAjv = createAjv(document.components ?? {}, true);
   }
 
   /** Every documented operation that is checked, as `GET /api/…`. */
@@ -264,9 +259,18 @@ export class OpenApiChecker {
     } catch {
       return result('invalid-json', 'the body is not valid JSON');
     }
-    const validate = this.validator(`${name} ${statusKey} ${mediaKey}`, content[mediaKey].schema);
+    const validatorKey = `${name} ${statusKey} ${mediaKey}`;
+    const schema = content[mediaKey].schema;
+    const validate = this.validator(this.ajv, this.validators, validatorKey, schema);
     if (validate && !validate(body)) {
       return result('schema-mismatch', describeErrors(validate.errors ?? []));
+    }
+    const closed = this.validator(this.closedAjv, this.closedValidators, validatorKey, schema);
+    if (closed && !closed(body)) {
+      return result(
+        'undocumented-property',
+        describeErrors(closed.errors ?? [], 'fields the document does not name'),
+      );
     }
     return ok;
   }
@@ -278,11 +282,17 @@ export class OpenApiChecker {
     return responses[ref.slice('#/components/responses/'.length)] ?? response;
   }
 
-  private validator(key: string, schema: unknown): ValidateFunction | null {
-    let validate = this.validators.get(key);
+  private validator(
+    ajv: Ajv2019,
+    cache: Map<string, ValidateFunction | null>,
+    key: string,
+    schema: unknown,
+  ): ValidateFunction | null {
+    let validate = cache.get(key);
     if (validate === undefined) {
-      validate = schema === undefined ? null : this.ajv.compile(toJsonSchema(schema) as object);
-      this.validators.set(key, validate);
+      const closed = ajv === this.closedAjv;
+      validate = schema === undefined ? null : ajv.compile(toJsonSchema(schema, { closed }) as object);
+      cache.set(key, validate);
     }
     return validate;
   }
@@ -292,13 +302,13 @@ export class OpenApiChecker {
 const NAME_MAPS = new Set(['properties', 'patternProperties', 'schemas', 'definitions', '$defs']);
 
 /**
- * An OpenAPI 3.0 schema as JSON Schema for ajv: `nullable: true` becomes a `null` in `type` (or an
- * `anyOf` with null when there is no `type`, e.g. next to `allOf`/`$ref`), boolean
- * `exclusiveMinimum`/`exclusiveMaximum` become numbers, and local `$ref`s point into the components
- * schema registered under COMPONENTS_ID.
+ * An OpenAPI 3.0 schema as JSON Schema for ajv: `nullable: true` allows null for the whole schema
+ * (`anyOf` with null: Nest writes `nullable` next to `allOf: [$ref]`, and typed clients such as
+ * openapi-typescript read that as `X | null`), boolean `exclusiveMinimum`/`exclusiveMaximum` become
+ * numbers, and local `$ref`s point into the components schema registered under COMPONENTS_ID.
  */
-export function toJsonSchema(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(toJsonSchema);
+export function toJsonSchema(value: unknown, options: { closed?: boolean } = {}): unknown {
+  if (Array.isArray(value)) return value.map((item) => toJsonSchema(item, options));
   if (value === null || typeof value !== 'object') return value;
   const source = value as Record<string, unknown>;
   const out: Record<string, unknown> = {};
@@ -309,10 +319,10 @@ export function toJsonSchema(value: unknown): unknown {
     } else if (NAME_MAPS.has(key) && child !== null && typeof child === 'object' && !Array.isArray(child)) {
       // Keys of these are names (a property may be called `nullable`), their values schemas.
       out[key] = Object.fromEntries(
-        Object.entries(child).map(([name, schema]) => [name, toJsonSchema(schema)]),
+        Object.entries(child).map(([name, schema]) => [name, toJsonSchema(schema, options)]),
       );
     } else {
-      out[key] = toJsonSchema(child);
+      out[key] = toJsonSchema(child, options);
     }
   }
   for (const bound of ['Minimum', 'Maximum'] as const) {
@@ -327,13 +337,31 @@ export function toJsonSchema(value: unknown): unknown {
       }
     }
   }
-  if (source.nullable !== true) return out;
-  if (typeof out.type === 'string') {
-    out.type = [out.type, 'null'];
-    if (Array.isArray(out.enum)) out.enum = [...(out.enum as unknown[]), null];
-    return out;
+  if (
+    options.closed &&
+    out.properties !== undefined &&
+    out.additionalProperties === undefined &&
+    out.unevaluatedProperties === undefined
+  ) {
+    out.unevaluatedProperties = false;
   }
-  return { anyOf: [out, { type: 'null' }] };
+  return source.nullable === true ? { anyOf: [out, { type: 'null' }] } : out;
+}
+
+/** An ajv for one document's schemas, with OpenAPI's formats. */
+function createAjv(components: Record<string, unknown>, closed: boolean): Ajv2019 {
+  const ajv = new Ajv2019({ strict: false, logger: false, allErrors: true });
+  addFormats(ajv);
+  // OpenAPI's own formats (ajv-formats knows the JSON Schema ones).
+  ajv.addFormat('int32', {
+    type: 'number',
+    validate: (n: number) => Number.isInteger(n) && Math.abs(n) < 2 ** 31,
+  });
+  ajv.addFormat('int64', { type: 'number', validate: (n: number) => Number.isInteger(n) });
+  for (const format of ['float', 'double']) ajv.addFormat(format, { type: 'number', validate: () => true });
+  for (const format of ['binary', 'byte', 'password']) ajv.addFormat(format, () => true);
+  ajv.addSchema({ $id: COMPONENTS_ID, components: toJsonSchema(components, { closed }) });
+  return ajv;
 }
 
 /** Checkers by served document text: every app of a test file serves the same one, compiled once. */
@@ -422,7 +450,9 @@ export function flushOpenApiRecord(mode: ConformanceMode = conformanceMode()): v
       run,
       documented: [...documented].sort(),
       exercised: Object.fromEntries(
-        [...exercised.entries()].sort().map(([operation, statuses]) => [operation, [...statuses].sort()]),
+        [...exercised.entries()]
+          .sort(([a], [b]) => a.localeCompare(b))
+          .map(([operation, statuses]) => [operation, [...statuses].sort((a, b) => a - b)]),
       ),
     };
     fs.appendFileSync(exercisedFile(), `${JSON.stringify(entry)}\n`);
@@ -584,17 +614,19 @@ function findMediaKey(keys: readonly string[], mediaType: string): string | unde
   return any >= 0 ? keys[any] : undefined;
 }
 
-function describeErrors(errors: readonly ErrorObject[]): string {
+function describeErrors(errors: readonly ErrorObject[], what = 'the schema'): string {
   const shown = errors.slice(0, MAX_ERRORS_SHOWN).map((error) => {
     const where = error.instancePath || '(body)';
-    const extra =
-      error.keyword === 'additionalProperties'
-        ? ` ${String((error.params as { additionalProperty?: string }).additionalProperty)}`
-        : '';
+    const params = error.params as { additionalProperty?: string; unevaluatedProperty?: string };
+    if (error.keyword === 'unevaluatedProperties')
+      return `${error.instancePath}/${String(params.unevaluatedProperty)}`;
+    const extra = error.keyword === 'additionalProperties' ? ` ${String(params.additionalProperty)}` : '';
     return `${where} ${error.message ?? error.keyword}${extra}`;
   });
   const more = errors.length > MAX_ERRORS_SHOWN ? ` (+${errors.length - MAX_ERRORS_SHOWN} more)` : '';
-  return `body does not match the schema: ${shown.join('; ')}${more}`;
+  return what === 'the schema'
+    ? `body does not match the schema: ${shown.join('; ')}${more}`
+    : `the body has ${what}: ${shown.join(', ')}${more}`;
 }
 
 function compareRanks(a: readonly number[], b: readonly number[]): number {
@@ -606,4 +638,84 @@ function compareRanks(a: readonly number[], b: readonly number[]): number {
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+// ---- The run's coverage (globalTeardown, in jest's main process) ----
+
+interface ExercisedLine {
+  run: number;
+  file: string;
+  documented: string[];
+  exercised: Record<string, number[]>;
+}
+
+export interface CoverageSummary {
+  run: number;
+  files: number;
+  documented: number;
+  exercised: number;
+  /** Operations of the document that no test of the run called. */
+  neverExercised: string[];
+  /** Per exercised operation, the statuses the run saw. */
+  statuses: Record<string, number[]>;
+}
+
+/**
+ * Folds this run's lines of OPENAPI_EXERCISED_FILE into OPENAPI_COVERAGE_FILE and removes them from
+ * the scratch file (lines of other, concurrent runs stay). Prints nothing; returns the summary.
+ */
+export function summarizeOpenApiCoverage(env: NodeJS.ProcessEnv = process.env): CoverageSummary | undefined {
+  if (conformanceMode(env) === 'off') return undefined;
+  const scratch = exercisedFile(env);
+  if (!fs.existsSync(scratch)) return undefined;
+  const run = runId();
+  const mine: ExercisedLine[] = [];
+  const others: string[] = [];
+  for (const line of fs.readFileSync(scratch, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    let parsed: ExercisedLine | undefined;
+    try {
+      parsed = JSON.parse(line) as ExercisedLine;
+    } catch {
+      continue; // a line cut short by a killed run
+    }
+    if (parsed.run === run) mine.push(parsed);
+    else if (isAlive(parsed.run)) others.push(line);
+  }
+  fs.writeFileSync(scratch, others.length > 0 ? `${others.join('\n')}\n` : '');
+  if (mine.length === 0) return undefined;
+
+  const documentedOps = new Set(mine.flatMap((line) => line.documented));
+  const statuses = new Map<string, Set<number>>();
+  for (const line of mine) {
+    for (const [operation, seen] of Object.entries(line.exercised)) {
+      if (!documentedOps.has(operation)) continue;
+      const set = statuses.get(operation) ?? new Set<number>();
+      for (const status of seen) set.add(status);
+      statuses.set(operation, set);
+    }
+  }
+  const summary: CoverageSummary = {
+    run,
+    files: mine.length,
+    documented: documentedOps.size,
+    exercised: statuses.size,
+    neverExercised: [...documentedOps].filter((operation) => !statuses.has(operation)).sort(),
+    statuses: Object.fromEntries(
+      [...statuses.entries()]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([operation, seen]) => [operation, [...seen].sort((a, b) => a - b)]),
+    ),
+  };
+  fs.writeFileSync(coverageFile(env), `${JSON.stringify(summary, null, 2)}\n`);
+  return summary;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
