@@ -8,6 +8,7 @@ import { INestApplication } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import request, { Response } from 'supertest';
+import { DataSource } from 'typeorm';
 import { closeTestApp, createTestApp } from '../support/app';
 import { bearer, createTestUser, TestUser } from '../support/auth';
 import { insertStockedVariants, inventoryViolations } from '../support/invariants';
@@ -129,8 +130,14 @@ describe('a database that is down, shutting down, frozen, restarted', () => {
     }
   }
 
-  it('control: everything answers while the database is up', async () => {
+  it('control: everything answers while the database is up; the app’s sessions carry the timeouts', async () => {
     await expectAllUp();
+    const [settings] = await app
+      .get(DataSource)
+      .query<Array<{ statement: string; idle: string }>>(
+        `SELECT current_setting('statement_timeout') AS statement, current_setting('idle_in_transaction_session_timeout') AS idle`,
+      );
+    expect(settings).toEqual({ statement: '1s', idle: '3s' });
   });
 
   it('stopped (connection refused) → 503 on every kind of route at once; restarted → recovers without restarting the app', async () => {
