@@ -83,7 +83,7 @@ async function main(): Promise<number> {
       );
       return EXIT_REFUSED;
     }
-    const result = await ensureSuperAdmin(dataSource.manager, email, options.password);
+    const result = await ensureSuperAdmin(dataSource, email, options.password);
     if (result.created) {
       console.log(`Super admin ${email} created.`);
     } else if (result.promoted) {

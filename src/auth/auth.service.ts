@@ -5,6 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import { RequestMeta } from '../audit/audit.types';
 import { isUniqueViolation } from '../common/database-errors';
 import { AppException } from '../common/errors';
+import { inTransaction } from '../database/transactions';
 import { AuthUser } from './auth.types';
 import { CART_MERGE_HOOK, CartMergeHook } from './cart-merge.hook';
 import { AuthSession, LoginDto, LogoutDto, RegisterDto } from './dto/auth.dto';
@@ -42,7 +43,7 @@ export class AuthService {
     const passwordHash = await hashPassword(dto.password);
     let session: AuthSession;
     try {
-      session = await this.dataSource.transaction(async (tx) => {
+      session = await inTransaction(this.dataSource, async (tx) => {
         const repo = tx.getRepository(Profile);
         const profile = await repo.save(
           repo.create({
@@ -97,7 +98,7 @@ export class AuthService {
       throw new AppException(HttpStatus.UNAUTHORIZED, 'INVALID_CREDENTIALS', 'Invalid email or password');
     }
 
-    const session = await this.dataSource.transaction(async (tx) => {
+    const session = await inTransaction(this.dataSource, async (tx) => {
       await this.audit.record(tx, meta, {
         userId: profile.id,
         action: 'auth.login',
@@ -113,7 +114,7 @@ export class AuthService {
   async refresh(refreshToken: string, meta: RequestMeta): Promise<AuthSession> {
     // The revocation of a reused token's family must commit even though the request fails: decide
     // inside the transaction, throw after it.
-    const result = await this.dataSource.transaction(async (tx) => {
+    const result = await inTransaction(this.dataSource, async (tx) => {
       const rotation = await this.sessions.rotate(tx, refreshToken);
       if (rotation.outcome === 'reused' && rotation.revoked > 0) {
         await this.audit.record(tx, meta, {
@@ -147,7 +148,7 @@ export class AuthService {
    * Access tokens already issued stay valid until they expire (at most 15 minutes).
    */
   async logout(user: AuthUser, dto: LogoutDto, meta: RequestMeta): Promise<void> {
-    await this.dataSource.transaction(async (tx) => {
+    await inTransaction(this.dataSource, async (tx) => {
       let revoked = 0;
       let family: string | undefined;
       if (dto.refreshToken !== undefined) {
@@ -189,7 +190,7 @@ export class AuthService {
     const sessionId = cartSession?.trim();
     if (!sessionId || sessionId.length > MAX_CART_SESSION_LENGTH) return;
     try {
-      await this.dataSource.transaction((tx) => this.cartMerge.mergeGuestCart(tx, userId, sessionId));
+      await inTransaction(this.dataSource, (tx) => this.cartMerge.mergeGuestCart(tx, userId, sessionId));
     } catch (error) {
       this.logger.warn(
         `Guest cart merge failed for user ${userId}: ${error instanceof Error ? error.message : String(error)}`,

@@ -4,6 +4,7 @@ import { AuditService } from '../audit/audit.service';
 import { RequestMeta } from '../audit/audit.types';
 import { isUniqueViolation } from '../common/database-errors';
 import { AppException } from '../common/errors';
+import { inTransaction } from '../database/transactions';
 import { ADMIN_ROLES, AuthUser, ProfileRole } from './auth.types';
 import { EMAIL_UNIQUE_INDEX } from './auth.service';
 import { AcceptInvitationDto, AuthSession, CreateInvitationDto, InvitationCreated } from './dto/auth.dto';
@@ -29,7 +30,7 @@ export class InvitationsService {
   ) {}
 
   async create(dto: CreateInvitationDto, actor: AuthUser, meta: RequestMeta): Promise<InvitationCreated> {
-    return this.dataSource.transaction(async (tx) => {
+    return inTransaction(this.dataSource, async (tx) => {
       const existing = await findProfileByEmail(tx, dto.email);
       // Also protects super admins: accepting an invitation must never turn one into a plain admin.
       if (existing && ADMIN_ROLES.includes(existing.role)) {
@@ -76,7 +77,7 @@ export class InvitationsService {
     await this.assertUsable(this.dataSource.manager, tokenHash);
     const passwordHash = await hashPassword(dto.password);
     try {
-      return await this.dataSource.transaction(async (tx) => {
+      return await inTransaction(this.dataSource, async (tx) => {
         const [claimed] = await tx.query<[Array<{ id: string; email: string }>, number]>(
           `UPDATE admin_invitations SET used_at = now()
             WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now()

@@ -4,6 +4,7 @@ import { AuditService, changedFields } from '../audit/audit.service';
 import { RequestMeta } from '../audit/audit.types';
 import { AppException } from '../common/errors';
 import { offsetOf, Paginated, paginated, PaginationQuery } from '../common/pagination';
+import { inTransaction } from '../database/transactions';
 import { ProfileRole } from './auth.types';
 import { Profile } from './entities/profile.entity';
 import { ProfileView, toProfileView } from './profile-view';
@@ -39,7 +40,7 @@ export class ProfilesService {
 
   /** Updates the caller's own name and phone; audited when something actually changed. */
   async updateOwn(userId: string, changes: OwnProfileChanges, meta: RequestMeta): Promise<ProfileView> {
-    return this.dataSource.transaction(async (tx) => {
+    return inTransaction(this.dataSource, async (tx) => {
       const repo = tx.getRepository(Profile);
       const profile = await repo.findOne({ where: { id: userId }, lock: { mode: 'pessimistic_write' } });
       if (!profile) throw new AppException(HttpStatus.NOT_FOUND, 'PROFILE_NOT_FOUND', 'Profile not found');

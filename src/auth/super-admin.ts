@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AuditLog } from '../audit/entities/audit-log.entity';
+import { inTransaction } from '../database/transactions';
 import { Profile } from './entities/profile.entity';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './password-hasher';
 
@@ -16,10 +17,11 @@ export interface EnsureSuperAdminResult {
 /**
  * Makes sure a super_admin with `email` exists (start-up with ADMIN_EMAIL/ADMIN_PASSWORD, and
  * `npm run admin:create`). Creates it, or promotes an existing profile with that email; a given
- * password is (re)set, an absent one is generated only for a new account. One transaction, audited.
+ * password is (re)set, an absent one is generated only for a new account. One transaction, audited;
+ * the given password is hashed before it, so the profile row is not held locked during argon2.
  */
 export async function ensureSuperAdmin(
-  manager: EntityManager,
+  dataSource: DataSource,
   email: string,
   password: string | undefined,
 ): Promise<EnsureSuperAdminResult> {
@@ -27,7 +29,9 @@ export async function ensureSuperAdmin(
     throw new Error(`The admin password must be at least ${MIN_PASSWORD_LENGTH} characters`);
   }
   const normalized = email.trim().toLowerCase();
-  return manager.transaction(async (tx) => {
+  const givenHash = password === undefined ? undefined : await hashPassword(password);
+  // Safe to re-run: a retried attempt generates (and returns) its own password.
+  return inTransaction(dataSource, async (tx) => {
     const existing = await tx
       .getRepository(Profile)
       .createQueryBuilder('p')
@@ -42,7 +46,7 @@ export async function ensureSuperAdmin(
           email: normalized,
           role: 'super_admin',
           emailVerified: true,
-          passwordHash: await hashPassword(password ?? generatedPassword ?? ''),
+          passwordHash: givenHash ?? (await hashPassword(generatedPassword ?? '')),
         }),
       );
       await tx.getRepository(AuditLog).insert({
@@ -68,7 +72,7 @@ export async function ensureSuperAdmin(
     const promoted = existing.role !== 'super_admin';
     const changes: Partial<Profile> = {};
     if (promoted) changes.role = 'super_admin';
-    if (password !== undefined) changes.passwordHash = await hashPassword(password);
+    if (givenHash !== undefined) changes.passwordHash = givenHash;
     if (Object.keys(changes).length > 0) {
       await tx.getRepository(Profile).update(existing.id, changes);
     }

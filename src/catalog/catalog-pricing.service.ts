@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { Money, parseMoney } from '../common/money';
 
 /** The storefront view of a store, as the cart and checkout need it. */
@@ -44,13 +44,9 @@ interface PricedRow {
  */
 @Injectable()
 export class CatalogPricingService {
-  constructor(private readonly dataSource: DataSource) {}
-
-  async activeStoreBySlug(
-    slug: string,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<ActiveStore | null> {
-    const rows = await manager.query<
+  /** The active store with `slug`, read in the caller's transaction `tx` (or `dataSource.manager` outside one). */
+  async activeStoreBySlug(slug: string, tx: EntityManager): Promise<ActiveStore | null> {
+    const rows = await tx.query<
       Array<{ id: string; slug: string; currency: string; tax_rate: string; shipping_flat: string }>
     >(`SELECT id, slug, currency, tax_rate, shipping_flat FROM stores WHERE slug = $1 AND is_active`, [slug]);
     const row = rows[0];
@@ -65,14 +61,14 @@ export class CatalogPricingService {
       : null;
   }
 
-  /** The store's variants among `variantIds` (others are absent from the map). */
+  /** The store's variants among `variantIds` (others are absent from the map), read in `tx`. */
   async priceVariants(
     storeId: string,
     variantIds: string[],
-    manager: EntityManager = this.dataSource.manager,
+    tx: EntityManager,
   ): Promise<Map<string, PricedVariant>> {
     if (variantIds.length === 0) return new Map();
-    const rows = await manager.query<PricedRow[]>(
+    const rows = await tx.query<PricedRow[]>(
       `SELECT v.id AS variant_id, p.id AS product_id, v.sku, p.name AS product_name, v.name AS variant_name,
               (p.base_price + v.price_adjustment)::text AS unit_price,
               i.quantity - i.reserved AS available,

@@ -29,7 +29,7 @@ export async function runStartupTasks(
     await seedDemoOnFirstRun(dataSource, config.dataDir);
   }
 
-  const admin = await ensureSuperAdmin(dataSource.manager, config.adminEmail, config.adminPassword);
+  const admin = await ensureSuperAdmin(dataSource, config.adminEmail, config.adminPassword);
   if (admin.generatedPassword) {
     // Printed once, to the console only (never to the log table or a log file): it is not stored.
     process.stdout.write(
@@ -46,7 +46,7 @@ export async function runStartupTasks(
 async function seedDemoOnFirstRun(dataSource: DataSource, dataDir: string): Promise<void> {
   const marker = path.join(dataDir, DEMO_SEEDED_MARKER);
   if (existsSync(marker)) return;
-  const seeded = await seedDemoStore(dataSource.manager);
+  const seeded = await seedDemoStore(dataSource);
   writeFileSync(marker, `${new Date().toISOString()}\n`);
   if (seeded) {
     logger.log(

@@ -1,4 +1,4 @@
-import { EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { Category } from '../catalog/entities/category.entity';
 import { ProductImage } from '../catalog/entities/product-image.entity';
 import { ProductTag } from '../catalog/entities/product-tag.entity';
@@ -8,6 +8,7 @@ import { Tag } from '../catalog/entities/tag.entity';
 import { generateSku } from '../catalog/sku';
 import { parseMoney } from '../common/money';
 import { slugify } from '../common/slug';
+import { inTransaction } from '../database/transactions';
 import { Inventory } from '../inventory/entities/inventory.entity';
 import { Store } from '../stores/entities/store.entity';
 import { DEMO_CATEGORIES, DEMO_PRODUCTS, DEMO_STORE, DEMO_TAGS } from './demo-catalog';
@@ -22,8 +23,9 @@ export interface DemoSeedResult {
  * Fills the demo store (one transaction: all or nothing). Returns null without touching anything when
  * any store exists already, so it only ever seeds an empty database.
  */
-export async function seedDemoStore(manager: EntityManager): Promise<DemoSeedResult | null> {
-  return manager.transaction(async (tx) => {
+export async function seedDemoStore(dataSource: DataSource): Promise<DemoSeedResult | null> {
+  // Safe to re-run: every counter and map starts afresh in the closure.
+  return inTransaction(dataSource, async (tx) => {
     // Serialise concurrent first starts of several instances on one database.
     await tx.query(`SELECT pg_advisory_xact_lock(hashtext('demo-seed'))`);
     if ((await tx.getRepository(Store).count()) > 0) return null;

@@ -10,6 +10,7 @@ import { checkDiscount, discountAmount, DiscountRejection } from './discount-rul
 import { CreateDiscountDto, dateOrNull, ListDiscountsQuery, UpdateDiscountDto } from './dto/discount.dto';
 import { Discount } from './entities/discount.entity';
 import { definedFields } from '../common/objects';
+import { inTransaction } from '../database/transactions';
 
 const PERCENT_MAX = 100_00; // 100.00 %, in the same hundredths as money
 
@@ -75,7 +76,7 @@ export class DiscountsService {
     };
     this.assertCoherent(fields);
     return this.mapErrors(() =>
-      this.dataSource.transaction(async (tx) => {
+      inTransaction(this.dataSource, async (tx) => {
         const discount = await tx.getRepository(Discount).save(tx.getRepository(Discount).create(fields));
         await this.audit.record(tx, meta, {
           action: 'discount.create',
@@ -96,7 +97,7 @@ export class DiscountsService {
 
   async update(storeId: string, id: string, dto: UpdateDiscountDto, meta: RequestMeta): Promise<Discount> {
     return this.mapErrors(() =>
-      this.dataSource.transaction(async (tx) => {
+      inTransaction(this.dataSource, async (tx) => {
         const repo = tx.getRepository(Discount);
         const before = await repo.findOne({ where: { id, storeId }, lock: { mode: 'pessimistic_write' } });
         if (!before) throw new AppException(404, 'DISCOUNT_NOT_FOUND', 'Discount not found');
@@ -130,7 +131,7 @@ export class DiscountsService {
   }
 
   async remove(storeId: string, id: string, meta: RequestMeta): Promise<void> {
-    await this.dataSource.transaction(async (tx) => {
+    await inTransaction(this.dataSource, async (tx) => {
       const deleted = await tx.query<[Array<{ code: string }>, number]>(
         `DELETE FROM discounts WHERE id = $1 AND store_id = $2 RETURNING code`,
         [id, storeId],

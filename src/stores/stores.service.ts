@@ -28,9 +28,14 @@ export class StoresService {
     private readonly audit: AuditService,
   ) {}
 
-  /** The store, or 404 STORE_NOT_FOUND. Admin routes see inactive stores too. */
-  async requireStore(storeId: string, manager: EntityManager = this.dataSource.manager): Promise<Store> {
-    const store = await manager.getRepository(Store).findOne({ where: { id: storeId } });
+  /** The store, or 404 STORE_NOT_FOUND. Admin routes see inactive stores too. Outside any transaction. */
+  requireStore(storeId: string): Promise<Store> {
+    return this.requireStoreIn(this.dataSource.manager, storeId);
+  }
+
+  /** `requireStore` inside the caller's transaction `tx`. */
+  async requireStoreIn(tx: EntityManager, storeId: string): Promise<Store> {
+    const store = await tx.getRepository(Store).findOne({ where: { id: storeId } });
     if (!store) throw new AppException(404, 'STORE_NOT_FOUND', 'Store not found');
     return store;
   }

@@ -44,7 +44,7 @@ describe('typed client', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     app = await createTestApp(db.url);
-    await seedDemoStore(app.get(DataSource).manager);
+    await seedDemoStore(app.get(DataSource));
     await app.listen(0, '127.0.0.1');
     baseUrl = `http://127.0.0.1:${((app.getHttpServer() as Server).address() as AddressInfo).port}`;
   });

@@ -92,7 +92,7 @@ function demoPrice(productName: string, variantName: string): string {
     const webOrigin = `http://127.0.0.1:${portOf(web)}`;
     db = await createTestDatabase();
     app = await createTestApp(db.url, { CORS_ORIGINS: webOrigin });
-    await seedDemoStore(app.get(DataSource).manager);
+    await seedDemoStore(app.get(DataSource));
     await app.listen(0, '127.0.0.1');
     const apiOrigin = `http://127.0.0.1:${portOf(app.getHttpServer() as Server)}`;
     pageUrl = `${webOrigin}/?api=${encodeURIComponent(apiOrigin)}`;

@@ -45,7 +45,7 @@ export class CategoriesService {
   async create(storeId: string, dto: CreateCategoryDto, meta: RequestMeta): Promise<Category> {
     return mapCatalogErrors(() =>
       inTransaction(this.dataSource, async (tx) => {
-        await this.stores.requireStore(storeId, tx);
+        await this.stores.requireStoreIn(tx, storeId);
         // A new category has no descendants, so no parent can make a cycle with it.
         if (dto.parentId) await this.requireParent(tx, storeId, dto.parentId);
         const repo = tx.getRepository(Category);

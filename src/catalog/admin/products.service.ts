@@ -75,7 +75,7 @@ export class ProductsService {
   async create(storeId: string, dto: CreateProductDto, meta: RequestMeta): Promise<ProductWithTags> {
     return mapCatalogErrors(() =>
       inTransaction(this.dataSource, async (tx) => {
-        await this.stores.requireStore(storeId, tx);
+        await this.stores.requireStoreIn(tx, storeId);
         if (dto.categoryId) await this.requireCategory(tx, storeId, dto.categoryId);
         const tagIds = dto.tagIds ? await this.requireTags(tx, storeId, dto.tagIds) : [];
         const repo = tx.getRepository(Product);

@@ -40,7 +40,7 @@ export class TagsService {
   async create(storeId: string, dto: CreateTagDto, meta: RequestMeta): Promise<Tag> {
     return mapCatalogErrors(() =>
       inTransaction(this.dataSource, async (tx) => {
-        await this.stores.requireStore(storeId, tx);
+        await this.stores.requireStoreIn(tx, storeId);
         const repo = tx.getRepository(Tag);
         const saved = await repo.save(
           repo.create({ storeId, name: dto.name, slug: dto.slug ?? slugify(dto.name) }),
