@@ -85,7 +85,8 @@ interface OperationObject {
 }
 
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'] as const;
-const COMPONENTS_ID = 'urn:openapi:components';
+/** Where the document's components live in ajv, as documented or closed. */
+const componentsId = (closed: boolean): string => `urn:openapi:components${closed ? ':closed' : ''}`;
 const API_PREFIX = '/api';
 const DOCS_PREFIX = '/api/docs';
 const MAX_ERRORS_SHOWN = 3;
@@ -131,11 +132,10 @@ interface Template {
  */
 export class OpenApiChecker {
   private readonly templates: Template[];
+  /** Holds the components twice: as documented, and closed (`unevaluatedProperties: false`). */
   private readonly ajv: Ajv2019;
-  /** The same schemas closed (`unevaluatedProperties: false`): finds fields the document does not name. */
-  private readonly closedAjv: Ajv2019;
+  /** By schema text and variant: most responses share a schema (ErrorResponse above all). */
   private readonly validators = new Map<string, ValidateFunction | null>();
-  private readonly closedValidators = new Map<string, ValidateFunction | null>();
   /** Operations whose controller is test-only (TestAppOptions.imports): neither checked nor counted. */
   private readonly skippedOperationIds: ReadonlySet<string>;
 
@@ -164,8 +164,7 @@ export class OpenApiChecker {
     this.templates.sort((a, b) => compareRanks(a.rank, b.rank));
     this.skippedOperationIds = skipped;
 
-    this.ajv = createAjv(document.components ?? {}, false);
-    this.closedAjv = createAjv(document.components ?? {}, true);
+    this.ajv = createAjv(document.components ?? {});
   }
 
   /** Every documented operation that is checked, as `GET /api/…`. */
@@ -259,13 +258,13 @@ export class OpenApiChecker {
     } catch {
       return result('invalid-json', 'the body is not valid JSON');
     }
-    const validatorKey = `${name} ${statusKey} ${mediaKey}`;
     const schema = content[mediaKey].schema;
-    const validate = this.validator(this.ajv, this.validators, validatorKey, schema);
+    const validate = this.validator(schema, false);
     if (validate && !validate(body)) {
       return result('schema-mismatch', describeErrors(validate.errors ?? []));
     }
-    const closed = this.validator(this.closedAjv, this.closedValidators, validatorKey, schema);
+    // Only fields the document does not name are left: the typed client cannot see them.
+    const closed = this.validator(schema, true);
     if (closed && !closed(body)) {
       return result(
         'undocumented-property',
@@ -282,17 +281,13 @@ export class OpenApiChecker {
     return responses[ref.slice('#/components/responses/'.length)] ?? response;
   }
 
-  private validator(
-    ajv: Ajv2019,
-    cache: Map<string, ValidateFunction | null>,
-    key: string,
-    schema: unknown,
-  ): ValidateFunction | null {
-    let validate = cache.get(key);
+  private validator(schema: unknown, closed: boolean): ValidateFunction | null {
+    if (schema === undefined) return null;
+    const key = `${closed ? 'closed' : 'open'} ${JSON.stringify(schema)}`;
+    let validate = this.validators.get(key);
     if (validate === undefined) {
-      const closed = ajv === this.closedAjv;
-      validate = schema === undefined ? null : ajv.compile(toJsonSchema(schema, { closed }) as object);
-      cache.set(key, validate);
+      validate = this.ajv.compile(toJsonSchema(schema, { closed }) as object);
+      this.validators.set(key, validate);
     }
     return validate;
   }
@@ -305,7 +300,7 @@ const NAME_MAPS = new Set(['properties', 'patternProperties', 'schemas', 'defini
  * An OpenAPI 3.0 schema as JSON Schema for ajv: `nullable: true` allows null for the whole schema
  * (`anyOf` with null: Nest writes `nullable` next to `allOf: [$ref]`, and typed clients such as
  * openapi-typescript read that as `X | null`), boolean `exclusiveMinimum`/`exclusiveMaximum` become
- * numbers, and local `$ref`s point into the components schema registered under COMPONENTS_ID.
+ * numbers, and local `$ref`s point into the components registered under componentsId().
  */
 export function toJsonSchema(value: unknown, options: { closed?: boolean } = {}): unknown {
   if (Array.isArray(value)) return value.map((item) => toJsonSchema(item, options));
@@ -315,7 +310,7 @@ export function toJsonSchema(value: unknown, options: { closed?: boolean } = {})
   for (const [key, child] of Object.entries(source)) {
     if (key === 'example' || key === 'examples' || key === 'nullable') continue;
     if (key === '$ref' && typeof child === 'string' && child.startsWith('#/')) {
-      out.$ref = `${COMPONENTS_ID}${child}`;
+      out.$ref = `${componentsId(options.closed === true)}${child}`;
     } else if (NAME_MAPS.has(key) && child !== null && typeof child === 'object' && !Array.isArray(child)) {
       // Keys of these are names (a property may be called `nullable`), their values schemas.
       out[key] = Object.fromEntries(
@@ -348,8 +343,8 @@ export function toJsonSchema(value: unknown, options: { closed?: boolean } = {})
   return source.nullable === true ? { anyOf: [out, { type: 'null' }] } : out;
 }
 
-/** An ajv for one document's schemas, with OpenAPI's formats. */
-function createAjv(components: Record<string, unknown>, closed: boolean): Ajv2019 {
+/** An ajv for one document's schemas (both variants), with OpenAPI's formats. */
+function createAjv(components: Record<string, unknown>): Ajv2019 {
   const ajv = new Ajv2019({ strict: false, logger: false, allErrors: true });
   addFormats(ajv);
   // OpenAPI's own formats (ajv-formats knows the JSON Schema ones).
@@ -360,7 +355,9 @@ function createAjv(components: Record<string, unknown>, closed: boolean): Ajv201
   ajv.addFormat('int64', { type: 'number', validate: (n: number) => Number.isInteger(n) });
   for (const format of ['float', 'double']) ajv.addFormat(format, { type: 'number', validate: () => true });
   for (const format of ['binary', 'byte', 'password']) ajv.addFormat(format, () => true);
-  ajv.addSchema({ $id: COMPONENTS_ID, components: toJsonSchema(components, { closed }) });
+  for (const closed of [false, true]) {
+    ajv.addSchema({ $id: componentsId(closed), components: toJsonSchema(components, { closed }) });
+  }
   return ajv;
 }
 
