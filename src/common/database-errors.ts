@@ -218,11 +218,6 @@ export function mapUnavailableDatabase(error: unknown): MappedDatabaseError | un
   return undefined;
 }
 
-/** True when `error` means the database is down or hung (see mapUnavailableDatabase). */
-export function isDatabaseUnavailable(error: unknown): boolean {
-  return mapUnavailableDatabase(error) !== undefined;
-}
-
 const INVALID_INPUT_MESSAGES: Record<string, string> = {
   '22P02': 'A value has an invalid format',
   '22001': 'A value is too long',
