@@ -9,6 +9,7 @@ import { Payments1000000000008 } from './0008-payments';
 import { CustomerAddresses1000000000009 } from './0009-customer-addresses';
 import { CatalogSearch1000000000010 } from './0010-catalog-search';
 import { ProductPriceSort1000000000011 } from './0011-product-price-sort';
+import { DomainEvents1000000000012 } from './0012-domain-events';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the app, the CLI (ormconfig.ts)
@@ -26,6 +27,7 @@ export const ALL_MIGRATIONS = [
   CustomerAddresses1000000000009,
   CatalogSearch1000000000010,
   ProductPriceSort1000000000011,
+  DomainEvents1000000000012,
 ];
 
 /** The legacy baseline alone: what an existing database already has (see docs/migrations.md). */

@@ -10,6 +10,7 @@ import { AppConfigModule } from './config/app-config.module';
 import { CustomersModule } from './customers/customers.module';
 import { DatabaseModule } from './database/database.module';
 import { DiscountsModule } from './discounts/discounts.module';
+import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { InventoryModule } from './inventory/inventory.module';
@@ -35,6 +36,7 @@ export class AppModule {
         LoggingModule,
         DatabaseModule,
         AuditModule,
+        EventsModule,
         AuthModule,
         HealthModule,
         // Domain modules (one line each):

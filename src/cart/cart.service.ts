@@ -5,7 +5,8 @@ import { CartMergeHook } from '../auth/cart-merge.hook';
 import { ActiveStore, CatalogPricingService, PricedVariant } from '../catalog/catalog-pricing.service';
 import { AppException } from '../common/errors';
 import { Money } from '../common/money';
-import { InsufficientStockException } from '../inventory/inventory.service';
+import { inTransaction } from '../database/transactions';
+import { InsufficientStockException, ReservationLine } from '../inventory/inventory.service';
 
 /** Whose cart: a signed-in customer's, or a guest's by X-Cart-Session. */
 export type CartOwner = { kind: 'user'; userId: string } | { kind: 'guest'; sessionId: string };
@@ -44,11 +45,8 @@ export class CartService implements CartMergeHook {
     private readonly catalog: CatalogPricingService,
   ) {}
 
-  async view(
-    storeSlug: string,
-    owner: CartOwner,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<CartView> {
+  async view(storeSlug: string, owner: CartOwner): Promise<CartView> {
+    const manager = this.dataSource.manager;
     const store = await this.requireStore(storeSlug, manager);
     const cartId = await this.findCartId(manager, store.id, owner);
     return this.viewOf(manager, store, cartId, owner);
@@ -83,7 +81,7 @@ export class CartService implements CartMergeHook {
   }
 
   async addItem(storeSlug: string, owner: CartOwner, variantId: string, quantity: number): Promise<CartView> {
-    return this.dataSource.transaction(async (tx) => {
+    return inTransaction(this.dataSource, async (tx) => {
       const store = await this.requireStore(storeSlug, tx);
       const variant = await this.requirePurchasable(tx, store.id, variantId);
       const cartId = await this.upsertCart(tx, store.id, owner);
@@ -100,7 +98,7 @@ export class CartService implements CartMergeHook {
   }
 
   async updateItem(storeSlug: string, owner: CartOwner, itemId: string, quantity: number): Promise<CartView> {
-    return this.dataSource.transaction(async (tx) => {
+    return inTransaction(this.dataSource, async (tx) => {
       const store = await this.requireStore(storeSlug, tx);
       const cartId = await this.findCartId(tx, store.id, owner);
       const [rows] = await tx.query<[Array<{ variant_id: string }>, number]>(
@@ -115,7 +113,7 @@ export class CartService implements CartMergeHook {
   }
 
   async removeItem(storeSlug: string, owner: CartOwner, itemId: string): Promise<void> {
-    const store = await this.requireStore(storeSlug);
+    const store = await this.requireStore(storeSlug, this.dataSource.manager);
     const cartId = await this.findCartId(this.dataSource.manager, store.id, owner);
     const [, deleted] = await this.dataSource.query<[unknown[], number]>(
       `DELETE FROM cart_items WHERE id = $1 AND cart_id = $2`,
@@ -124,9 +122,35 @@ export class CartService implements CartMergeHook {
     if (deleted === 0) throw itemNotFound();
   }
 
-  /** Empties the cart inside the caller's transaction (checkout). */
-  async clear(manager: EntityManager, cartId: string): Promise<void> {
-    await manager.query(`DELETE FROM cart_items WHERE cart_id = $1`, [cartId]);
+  /**
+   * The customer's cart in the store, locked for the caller's transaction (checkout), with its lines
+   * in the order they were added; null when there is no cart. Two checkouts of one cart (different
+   * keys) run one after the other, and the second finds it empty: the lines are read after the lock,
+   * in a statement of their own, so they are the latest committed ones.
+   */
+  async lockLines(
+    tx: EntityManager,
+    storeId: string,
+    userId: string,
+  ): Promise<{ cartId: string; lines: ReservationLine[] } | null> {
+    const [cart] = await tx.query<Array<{ id: string }>>(
+      `SELECT id FROM carts WHERE store_id = $1 AND user_id = $2 FOR UPDATE`,
+      [storeId, userId],
+    );
+    if (!cart) return null;
+    return { cartId: cart.id, lines: await this.linesOf(tx, cart.id) };
+  }
+
+  /** The customer's cart lines in the store, read now without a lock (a checkout's early stock check). */
+  async peekLines(storeId: string, userId: string): Promise<ReservationLine[]> {
+    const manager = this.dataSource.manager;
+    const cartId = await this.findCartId(manager, storeId, { kind: 'user', userId });
+    return cartId ? this.linesOf(manager, cartId) : [];
+  }
+
+  /** Empties the cart inside the caller's transaction (the order was placed). */
+  async clear(tx: EntityManager, cartId: string): Promise<void> {
+    await tx.query(`DELETE FROM cart_items WHERE cart_id = $1`, [cartId]);
   }
 
   /**
@@ -166,7 +190,11 @@ export class CartService implements CartMergeHook {
   }
 
   /** The owner's cart id in the store, or null when there is none yet. */
-  async findCartId(manager: EntityManager, storeId: string, owner: CartOwner): Promise<string | null> {
+  private async findCartId(
+    manager: EntityManager,
+    storeId: string,
+    owner: CartOwner,
+  ): Promise<string | null> {
     const rows = await manager.query<Array<{ id: string }>>(
       owner.kind === 'user'
         ? `SELECT id FROM carts WHERE store_id = $1 AND user_id = $2`
@@ -176,10 +204,18 @@ export class CartService implements CartMergeHook {
     return rows[0]?.id ?? null;
   }
 
-  async requireStore(slug: string, manager: EntityManager = this.dataSource.manager): Promise<ActiveStore> {
+  async requireStore(slug: string, manager: EntityManager): Promise<ActiveStore> {
     const store = await this.catalog.activeStoreBySlug(slug, manager);
     if (!store) throw new AppException(404, 'STORE_NOT_FOUND', 'Store not found');
     return store;
+  }
+
+  private async linesOf(manager: EntityManager, cartId: string): Promise<ReservationLine[]> {
+    const rows = await manager.query<Array<{ variant_id: string; quantity: number }>>(
+      `SELECT variant_id, quantity FROM cart_items WHERE cart_id = $1 ORDER BY created_at, id`,
+      [cartId],
+    );
+    return rows.map((r) => ({ variantId: r.variant_id, quantity: r.quantity }));
   }
 
   private async upsertCart(manager: EntityManager, storeId: string, owner: CartOwner): Promise<string> {

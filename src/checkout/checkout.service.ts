@@ -5,15 +5,15 @@ import { AuditService } from '../audit/audit.service';
 import { RequestMeta } from '../audit/audit.types';
 import { AuthUser } from '../auth/auth.types';
 import { CartService } from '../cart/cart.service';
-import { CatalogPricingService } from '../catalog/catalog-pricing.service';
+import { ActiveStore, CatalogPricingService } from '../catalog/catalog-pricing.service';
 import { parseMoney } from '../common/money';
 import { AppException, ErrorBody } from '../common/errors';
 import { AppConfig } from '../config/app-config';
 import { InjectAppConfig } from '../config/app-config.module';
-import { Address } from '../customers/entities/address.entity';
+import { AddressesService } from '../customers/addresses.service';
+import { StoreCustomerRegistry } from '../customers/store-customer-registry.service';
 import { Semaphore } from '../common/semaphore';
 import { DEFAULT_POOL_SIZE } from '../database/data-source-options';
-import { queryPrepared } from '../database/prepared-query';
 import { inTransaction } from '../database/transactions';
 import { DiscountsService } from '../discounts/discounts.service';
 import {
@@ -29,23 +29,24 @@ import {
   ReservationLine,
 } from '../inventory/inventory.service';
 import { OrderResponse } from '../orders/dto/order.dto';
-import { OrderItem } from '../orders/entities/order-item.entity';
-import { Order } from '../orders/entities/order.entity';
+import { OrderPlacement, PlacedLine } from '../orders/order-placement.service';
 import { OrdersService } from '../orders/orders.service';
-import { Payment } from '../payments/entities/payment.entity';
+import { PaymentOutcomes } from '../orders/payment-outcomes.service';
+import { PaymentsService } from '../payments/payments.service';
 import {
   PaymentProvider,
   PaymentProviderError,
   PaymentProviderException,
 } from '../payments/providers/payment-provider';
-import { PaymentProviders } from '../payments/providers/payment-providers';
 import { CheckoutDto, CheckoutResponse } from './dto/checkout.dto';
 import { orderTotals } from './pricing';
 
 /**
- * Turns the customer's cart into a pending order. One transaction: lock the cart, price it now,
- * take the discount use, snapshot the lines, hold the stock, record the store customer, empty the
- * cart, audit. Any failure rolls all of it back. Then the payment is opened with the active provider:
+ * Turns the customer's cart into a pending order. One transaction, each step asked of the module that
+ * owns it: lock the cart's lines (cart), price them now (catalog), take the discount use (discounts),
+ * place the order (orders), record the store customer (customers), open the payment row (payments),
+ * empty the cart, hold the stock (inventory). Any failure rolls all of it back. Then the payment is
+ * opened with the active provider:
  *
  * - local provider (manual): inside that same transaction, which also stores the idempotent response,
  *   so "order placed" and "response stored" are one commit;
@@ -67,6 +68,11 @@ import { orderTotals } from './pricing';
  */
 export const CHECKOUT_CONCURRENCY = Math.min(4, DEFAULT_POOL_SIZE - 2);
 
+/** A checkout's place in the admission queue; `leave` is idempotent, so any step may give it back. */
+interface AdmissionSlot {
+  leave(): void;
+}
+
 @Injectable()
 export class CheckoutService {
   private readonly admission = new Semaphore(CHECKOUT_CONCURRENCY);
@@ -79,8 +85,12 @@ export class CheckoutService {
     private readonly discounts: DiscountsService,
     private readonly idempotency: IdempotencyService,
     private readonly audit: AuditService,
+    private readonly addresses: AddressesService,
+    private readonly storeCustomers: StoreCustomerRegistry,
     private readonly orders: OrdersService,
-    private readonly payments: PaymentProviders,
+    private readonly placement: OrderPlacement,
+    private readonly outcomes: PaymentOutcomes,
+    private readonly payments: PaymentsService,
     @InjectAppConfig() private readonly config: AppConfig,
   ) {}
 
@@ -99,58 +109,63 @@ export class CheckoutService {
     // its commit, instead of all interleaved: when hundreds of buyers of a popular variant arrive at
     // once, the later ones then read the stock after the earlier ones committed, and the stock check
     // below refuses them after two reads instead of after a whole checkout rolled back.
-    const leave = await this.admission.acquire();
-    try {
+    return this.admitted(async (slot) => {
       const known = await this.idempotency.peek<CheckoutResponse>(user.id, idempotencyKey, fingerprint);
       if (typeof known === 'object') return known;
       // A new request whose cart the stock cannot cover is refused before anything is written. The
       // reservation in the transaction below stays the authority; this only answers early.
-      if (known === 'absent') await this.refuseUncoverableCart(storeSlug, user.id);
+      let store: ActiveStore | undefined;
+      if (known === 'absent') store = await this.refuseUncoverableCart(storeSlug, user.id);
       // A duplicate waiting for the first request's answer must not hold a slot meanwhile.
-      else leave();
-      return await this.idempotency.execute(
+      else slot.leave();
+      return this.idempotency.execute(
         user.id,
         idempotencyKey,
         fingerprint,
-        (claim) => this.placeAndOpenPayment(claim, storeSlug, user, dto, meta, leave),
-        { beforeWaiting: leave },
+        async (claim) =>
+          this.placeAndOpenPayment(
+            claim,
+            store ?? (await this.requireStore(storeSlug)),
+            user,
+            dto,
+            meta,
+            slot,
+          ),
+        { beforeWaiting: () => slot.leave() },
       );
+    });
+  }
+
+  /** Runs `work` holding an admission slot, which is given back once: by `work`, or at the end. */
+  private async admitted<T>(work: (slot: AdmissionSlot) => Promise<T>): Promise<T> {
+    const leave = await this.admission.acquire();
+    try {
+      return await work({ leave });
     } finally {
       leave();
     }
   }
 
   /**
-   * The claimed checkout: order number, the order's transaction, then the payment. `leaveAdmission`
-   * is called once the database work is committed (a remote provider's HTTP call happens outside it).
+   * The claimed checkout: order number, the order's transaction, then the payment. The admission slot
+   * is given back once the database work is committed (a remote provider's HTTP call happens outside it).
    */
   private async placeAndOpenPayment(
     claim: IdempotencyClaim,
-    storeSlug: string,
+    store: ActiveStore,
     user: AuthUser,
     dto: CheckoutDto,
     meta: RequestMeta,
-    leaveAdmission: () => void,
+    slot: AdmissionSlot,
   ): Promise<StoredResponse<CheckoutResponse>> {
-    // Taken outside the order's transaction: the month's counter row is then locked for one
-    // statement, not for a whole checkout. A checkout that fails leaves a gap, never a duplicate.
-    const [{ order_number: orderNumber }] = await this.dataSource.query<Array<{ order_number: string }>>(
-      `SELECT generate_order_number() AS order_number`,
-    );
-    const provider = this.payments.active();
+    // Outside the order's transaction (see nextOrderNumber).
+    const orderNumber = await this.placement.nextOrderNumber();
+    const provider = this.payments.activeProvider();
     const placed = await inTransaction(this.dataSource, async (tx) => {
       // The key's claim first, in this transaction: it commits with the order or vanishes with it
       // (a rollback, a connection lost to an outage), so a retry never finds a dead attempt's claim.
       await claim.take(tx);
-      const { response, lines } = await this.writeOrder(
-        tx,
-        storeSlug,
-        user,
-        dto,
-        orderNumber,
-        provider.name,
-        meta,
-      );
+      const { response, lines } = await this.placeOrder(tx, store, user, dto, orderNumber, provider, meta);
       if (!provider.remote) {
         await provider.open(paymentInput(response));
         await claim.complete(tx, { status: 201, body: response });
@@ -162,31 +177,24 @@ export class CheckoutService {
       await this.inventory.reserve(tx, response.order.id, lines, holdUntil);
       return response;
     });
-    leaveAdmission();
+    slot.leave();
     const body = provider.remote ? await this.openRemotePayment(provider, placed, claim, meta) : placed;
     return { status: 201, body };
   }
 
-  /** 409 INSUFFICIENT_STOCK when the customer's cart asks for more than is available now (one read). */
-  private async refuseUncoverableCart(storeSlug: string, userId: string): Promise<void> {
-    const short = await queryPrepared<{ variant_id: string; requested: number; available: number }>(
-      this.dataSource,
-      'checkout_uncoverable_lines',
-      `SELECT ci.variant_id, ci.quantity AS requested, greatest(coalesce(i.quantity - i.reserved, 0), 0) AS available
-         FROM carts c
-         JOIN stores s ON s.id = c.store_id
-         JOIN cart_items ci ON ci.cart_id = c.id
-         LEFT JOIN inventory i ON i.variant_id = ci.variant_id
-        WHERE s.slug = $1 AND c.user_id = $2
-          AND ci.quantity > greatest(coalesce(i.quantity - i.reserved, 0), 0)
-        ORDER BY ci.variant_id`,
-      [storeSlug, userId],
-    );
-    if (short.length > 0) {
-      throw new InsufficientStockException(
-        short.map((r) => ({ variantId: r.variant_id, requested: r.requested, available: r.available })),
-      );
-    }
+  private async requireStore(storeSlug: string): Promise<ActiveStore> {
+    return this.carts.requireStore(storeSlug, this.dataSource.manager);
+  }
+
+  /**
+   * 409 INSUFFICIENT_STOCK when the customer's cart asks for more than is available now (read without
+   * locks). Returns the store, which the checkout goes on with.
+   */
+  private async refuseUncoverableCart(storeSlug: string, userId: string): Promise<ActiveStore> {
+    const store = await this.requireStore(storeSlug);
+    const short = await this.inventory.shortfalls(await this.carts.peekLines(store.id, userId));
+    if (short.length > 0) throw new InsufficientStockException(short);
+    return store;
   }
 
   /** Opens the payment with a remote provider, outside any transaction; see the class comment. */
@@ -204,10 +212,8 @@ export class CheckoutService {
         payment: { provider: provider.name, status: 'pending', clientSecret: opened.clientSecret },
       };
       await inTransaction(this.dataSource, async (tx) => {
-        await tx
-          .getRepository(Payment)
-          .update({ orderId, provider: provider.name }, { providerRef: opened.providerRef });
-        await tx.getRepository(Order).update({ id: orderId }, { paymentIntentId: opened.providerRef });
+        await this.payments.attachProviderRef(tx, orderId, provider.name, opened);
+        await this.placement.recordPaymentIntent(tx, orderId, opened.providerRef);
         await this.audit.record(tx, meta, {
           action: 'payment.opened',
           entityType: 'order',
@@ -227,7 +233,7 @@ export class CheckoutService {
       await inTransaction(this.dataSource, async (tx) => {
         const order = await this.orders.findLocked(tx, orderId);
         if (order) {
-          await this.orders.failPayment(tx, order, meta, 'order.payment_provider_error', {
+          await this.outcomes.failPayment(tx, order, meta, 'order.payment_provider_error', {
             provider: provider.name,
             reason: error.reason,
           });
@@ -238,118 +244,88 @@ export class CheckoutService {
     }
   }
 
-  /** Everything of the order but the stock hold, which the caller takes last; see placeAndOpenPayment. */
-  private async writeOrder(
+  /**
+   * lock lines → price → discount → place → record the customer and the payment → empty the cart.
+   * Everything of the order but the stock hold, which the caller takes last; see placeAndOpenPayment.
+   */
+  private async placeOrder(
     tx: EntityManager,
-    storeSlug: string,
+    store: ActiveStore,
     user: AuthUser,
     dto: CheckoutDto,
     orderNumber: string,
-    providerName: PaymentProvider['name'],
+    provider: PaymentProvider,
     meta: RequestMeta,
   ): Promise<{ response: CheckoutResponse; lines: ReservationLine[] }> {
-    const store = await this.carts.requireStore(storeSlug, tx);
-    const cartId = await this.carts.findCartId(tx, store.id, { kind: 'user', userId: user.id });
-    // Lock the cart: two checkouts of one cart (different keys) run one after the other, and the
-    // second finds it empty.
-    if (cartId) await tx.query(`SELECT id FROM carts WHERE id = $1 FOR UPDATE`, [cartId]);
-    const lines = cartId
-      ? await tx.query<Array<{ variant_id: string; quantity: number }>>(
-          `SELECT variant_id, quantity FROM cart_items WHERE cart_id = $1 ORDER BY created_at, id`,
-          [cartId],
-        )
-      : [];
-    if (!cartId || lines.length === 0) throw new AppException(409, 'CART_EMPTY', 'The cart is empty');
+    const cart = await this.carts.lockLines(tx, store.id, user.id);
+    if (!cart || cart.lines.length === 0) throw new AppException(409, 'CART_EMPTY', 'The cart is empty');
+    const { cartId, lines } = cart;
 
-    const address = await tx
-      .getRepository(Address)
-      .findOne({ where: { id: dto.shippingAddressId, userId: user.id } });
+    const address = await this.addresses.findOwned(tx, user.id, dto.shippingAddressId);
     if (!address) throw new AppException(404, 'ADDRESS_NOT_FOUND', 'Shipping address not found');
 
-    const priced = await this.catalog.priceVariants(
-      store.id,
-      lines.map((l) => l.variant_id),
-      tx,
-    );
-    const unavailable = lines.filter((l) => !priced.get(l.variant_id)?.purchasable);
-    if (unavailable.length > 0) {
-      throw new InsufficientStockException(
-        unavailable.map((l) => ({ variantId: l.variant_id, requested: l.quantity, available: 0 })),
-      );
-    }
-    const subtotal = lines.reduce(
-      (sum, l) => sum + (priced.get(l.variant_id)?.unitPrice ?? 0) * l.quantity,
-      0,
-    );
+    const placedLines = await this.price(tx, store.id, lines);
+    const subtotal = placedLines.reduce((sum, l) => sum + l.unitPrice * l.quantity, 0);
     const applied = dto.discountCode
       ? await this.discounts.consume(tx, store.id, dto.discountCode, subtotal)
       : null;
-    const totals = orderTotals(subtotal, applied?.amount ?? 0, store.taxRate, store.shippingFlat);
 
-    const order = await tx.getRepository(Order).save(
-      tx.getRepository(Order).create({
+    const order = await this.placement.place(
+      tx,
+      {
         storeId: store.id,
         userId: user.id,
         orderNumber,
-        status: 'pending',
-        paymentStatus: 'unpaid',
         currency: store.currency,
-        ...totals,
-        shippingAddressId: dto.shippingAddressId,
-        discountId: applied?.discount.id ?? null,
-        discountCode: applied ? dto.discountCode : null,
-        paymentMethod: providerName,
+        totals: orderTotals(subtotal, applied?.amount ?? 0, store.taxRate, store.shippingFlat),
+        shippingAddress: address,
+        discount: applied && dto.discountCode ? { id: applied.discount.id, code: dto.discountCode } : null,
+        paymentMethod: provider.name,
         notes: dto.notes ?? null,
-      }),
+        lines: placedLines,
+      },
+      meta,
     );
-    const items = lines.map((l) => {
-      const v = priced.get(l.variant_id);
+    await this.storeCustomers.register(tx, store.id, user.id);
+    await this.payments.recordPending(tx, {
+      orderId: order.id,
+      provider: provider.name,
+      amount: order.total,
+      currency: order.currency,
+    });
+    await this.carts.clear(tx, cartId);
+    return {
+      response: { order: OrderResponse.from(order), payment: { provider: provider.name, status: 'pending' } },
+      lines,
+    };
+  }
+
+  /** The cart's lines priced now; 409 INSUFFICIENT_STOCK for any that can no longer be bought. */
+  private async price(tx: EntityManager, storeId: string, lines: ReservationLine[]): Promise<PlacedLine[]> {
+    const priced = await this.catalog.priceVariants(
+      storeId,
+      lines.map((l) => l.variantId),
+      tx,
+    );
+    const unavailable = lines.filter((l) => !priced.get(l.variantId)?.purchasable);
+    if (unavailable.length > 0) {
+      throw new InsufficientStockException(
+        unavailable.map((l) => ({ variantId: l.variantId, requested: l.quantity, available: 0 })),
+      );
+    }
+    return lines.map((l) => {
+      const v = priced.get(l.variantId);
       if (!v) throw new Error('unreachable: priced above');
       return {
-        orderId: order.id,
         productId: v.productId,
         variantId: v.variantId,
         productName: v.productName,
         variantName: v.variantName,
         sku: v.sku,
-        quantity: l.quantity,
         unitPrice: v.unitPrice,
-        totalPrice: v.unitPrice * l.quantity,
+        quantity: l.quantity,
       };
     });
-    await tx.getRepository(OrderItem).insert(items);
-    await tx.query(
-      `INSERT INTO store_customers (store_id, profile_id) VALUES ($1, $2)
-       ON CONFLICT (store_id, profile_id) DO UPDATE SET updated_at = now()`,
-      [store.id, user.id],
-    );
-    await tx.getRepository(Payment).insert({
-      orderId: order.id,
-      provider: providerName,
-      amount: totals.total,
-      currency: store.currency,
-      status: 'pending',
-    });
-    await this.carts.clear(tx, cartId);
-    await this.audit.record(tx, meta, {
-      action: 'order.created',
-      entityType: 'order',
-      entityId: order.id,
-      storeId: store.id,
-      details: { orderNumber, total: totals.total, lines: lines.length, discountCode: order.discountCode },
-    });
-
-    // The response from what this transaction wrote, not a re-read: every line was inserted by one
-    // statement, so they share the order's timestamp, as a re-read would show them.
-    const full: Order = {
-      ...order,
-      items: items.map((item) => ({ ...item, createdAt: order.createdAt }) as OrderItem),
-      shippingAddress: address,
-    };
-    return {
-      response: { order: OrderResponse.from(full), payment: { provider: providerName, status: 'pending' } },
-      lines: lines.map((l) => ({ variantId: l.variant_id, quantity: l.quantity })),
-    };
   }
 }
 

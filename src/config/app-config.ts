@@ -51,6 +51,20 @@ export interface AppConfig {
   corsAllowLocalhost: boolean;
   /** TRUST_PROXY, for Express: whose X-Forwarded-For gives req.ip (rate limits, audit rows). */
   trustProxy: TrustProxy;
+  /** EVENTS_*: the domain-event dispatcher of this process (src/events). */
+  events: EventsSettings;
+}
+
+/** EVENTS_*: how this process delivers the outbox's events to their subscribers. */
+export interface EventsSettings {
+  /** EVENTS_DISPATCH=false: this process records events but never delivers any (another one does). */
+  dispatch: boolean;
+  /** How often the outbox is polled for work the in-process kick missed (other instances, retries, a crash). */
+  pollIntervalMs: number;
+  /** Runs of a failing subscriber before its delivery is marked `failed`. */
+  maxAttempts: number;
+  /** First retry delay; each further one doubles (capped at an hour), with jitter. */
+  retryBaseMs: number;
 }
 
 /** DATABASE_*_MS: how long the app waits for PostgreSQL (see README, Configuration). */
@@ -142,6 +156,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv, options: LoadAppConfigOpti
   }
   const corsOrigins = parseCorsOrigins(read('CORS_ORIGINS'));
   const trustProxy = parseTrustProxy(read('TRUST_PROXY'));
+  const events = parseEventsSettings(read);
 
   // Not trimmed: a secret is used byte for byte.
   const envSecret = env.JWT_SECRET ? env.JWT_SECRET : undefined;
@@ -190,6 +205,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv, options: LoadAppConfigOpti
     corsOrigins,
     corsAllowLocalhost: databaseUrl === undefined,
     trustProxy,
+    events,
   };
 }
 
@@ -247,6 +263,28 @@ function parseDatabaseTimeouts(read: (name: string) => string | undefined): Data
     );
   }
   return timeouts;
+}
+
+function parseEventsSettings(read: (name: string) => string | undefined): EventsSettings {
+  const dispatch = read('EVENTS_DISPATCH')?.toLowerCase() ?? 'true';
+  if (dispatch !== 'true' && dispatch !== 'false') {
+    throw new ConfigValidationError(
+      'EVENTS_DISPATCH',
+      `must be true or false (got ${quote(read('EVENTS_DISPATCH') ?? '')})`,
+    );
+  }
+  return {
+    dispatch: dispatch === 'true',
+    pollIntervalMs: parseInteger(
+      'EVENTS_POLL_INTERVAL_MS',
+      read('EVENTS_POLL_INTERVAL_MS'),
+      1000,
+      10,
+      600_000,
+    ),
+    maxAttempts: parseInteger('EVENTS_MAX_ATTEMPTS', read('EVENTS_MAX_ATTEMPTS'), 12, 1, 100),
+    retryBaseMs: parseInteger('EVENTS_RETRY_BASE_MS', read('EVENTS_RETRY_BASE_MS'), 1000, 1, 3_600_000),
+  };
 }
 
 function parseDatabaseUrl(raw: string | undefined): string | undefined {

@@ -1,5 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
 import { AuditService, changedFields } from '../audit/audit.service';
 import { RequestMeta } from '../audit/audit.types';
 import { isForeignKeyViolation, isUniqueViolation } from '../common/database-errors';
@@ -43,12 +44,18 @@ function addressNotFound(): AppException {
 export class AddressesService {
   constructor(
     private readonly dataSource: DataSource,
+    @InjectRepository(Address) private readonly addresses: Repository<Address>,
     private readonly audit: AuditService,
   ) {}
 
+  /** The user's address `id`, read in the caller's transaction; null when it is not theirs (or gone). */
+  findOwned(tx: EntityManager, userId: string, id: string): Promise<Address | null> {
+    return tx.withRepository(this.addresses).findOne({ where: { id, userId } });
+  }
+
   /** Default first, then newest. */
   async list(userId: string): Promise<AddressView[]> {
-    const rows = await this.dataSource.getRepository(Address).find({
+    const rows = await this.addresses.find({
       where: { userId },
       order: { isDefault: 'DESC', createdAt: 'DESC', id: 'DESC' },
     });

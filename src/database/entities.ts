@@ -14,6 +14,8 @@ import { Tag } from '../catalog/entities/tag.entity';
 import { Address } from '../customers/entities/address.entity';
 import { StoreCustomer } from '../customers/entities/store-customer.entity';
 import { Discount } from '../discounts/entities/discount.entity';
+import { EventDelivery } from '../events/entities/event-delivery.entity';
+import { OutboxEvent } from '../events/entities/outbox-event.entity';
 import { IdempotencyKey } from '../idempotency/entities/idempotency-key.entity';
 import { InventoryReservation } from '../inventory/entities/inventory-reservation.entity';
 import { Inventory } from '../inventory/entities/inventory.entity';
@@ -51,4 +53,6 @@ export const ALL_ENTITIES: Array<new () => object> = [
   PaymentEvent,
   AuditLog,
   IdempotencyKey,
+  OutboxEvent,
+  EventDelivery,
 ];

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppException } from '../common/errors';
+import { queryPrepared } from '../database/prepared-query';
 
 /** One order line to hold stock for. */
 export interface ReservationLine {
@@ -42,7 +43,7 @@ export class InventoryService {
    * same order everywhere, so concurrent checkouts cannot deadlock on each other.
    */
   async reserve(
-    manager: EntityManager,
+    tx: EntityManager,
     orderId: string,
     lines: ReservationLine[],
     holdUntil: Date | null = null,
@@ -57,14 +58,14 @@ export class InventoryService {
     const variantIds = [...wanted.keys()].sort();
     for (const [index, variantId] of variantIds.entries()) {
       const requested = wanted.get(variantId) ?? 0;
-      const [row] = await manager.query<Array<{ held: boolean }>>(
+      const [row] = await tx.query<Array<{ held: boolean }>>(
         `SELECT reserve_inventory($1, $2, $3, $4) AS held`,
         [orderId, variantId, requested, holdUntil],
       );
       if (!row?.held) {
         // Report every short line (read without locking: the numbers are advisory), then give up.
         const rest = variantIds.slice(index);
-        const available = await this.availableWith(manager, rest);
+        const available = await this.availableWith(tx, rest);
         throw new InsufficientStockException(
           rest
             .map((id) => ({
@@ -79,21 +80,92 @@ export class InventoryService {
   }
 
   /** Releases the order's active holds (cancellation, expiry, failed payment). Returns how many. */
-  async release(manager: EntityManager, orderId: string): Promise<number> {
-    const [row] = await manager.query<Array<{ released: number }>>(
-      `SELECT release_inventory($1) AS released`,
-      [orderId],
-    );
+  async release(tx: EntityManager, orderId: string): Promise<number> {
+    const [row] = await tx.query<Array<{ released: number }>>(`SELECT release_inventory($1) AS released`, [
+      orderId,
+    ]);
     return row?.released ?? 0;
   }
 
   /** Turns the order's active holds into sold stock (payment succeeded). Returns how many. */
-  async commit(manager: EntityManager, orderId: string): Promise<number> {
-    const [row] = await manager.query<Array<{ committed: number }>>(
-      `SELECT commit_inventory($1) AS committed`,
+  async commit(tx: EntityManager, orderId: string): Promise<number> {
+    const [row] = await tx.query<Array<{ committed: number }>>(`SELECT commit_inventory($1) AS committed`, [
+      orderId,
+    ]);
+    return row?.committed ?? 0;
+  }
+
+  /**
+   * Sells again, in the caller's transaction, the holds an order had released (it was cancelled, then
+   * paid after all): each line is a direct sale of what is free (quantity − reserved), like
+   * commit_inventory without a hold in between, and each released hold becomes a committed one, so a
+   * later restock finds it. All lines or none: a savepoint undoes the lines already sold when one cannot
+   * be. Returns how many holds were sold, or null when they could not all be (then nothing changed).
+   */
+  async sellReleasedHolds(tx: EntityManager, orderId: string): Promise<number | null> {
+    const holds = await tx.query<Array<{ id: string; variant_id: string; quantity: number }>>(
+      `SELECT id, variant_id, quantity FROM inventory_reservations
+        WHERE order_id = $1 AND status = 'released' ORDER BY variant_id`,
       [orderId],
     );
-    return row?.committed ?? 0;
+    if (holds.length === 0) return null;
+    await tx.query(`SAVEPOINT sell_released_holds`);
+    for (const hold of holds) {
+      const [, taken] = await tx.query<[unknown[], number]>(
+        `UPDATE inventory SET quantity = quantity - $2 WHERE variant_id = $1 AND quantity - reserved >= $2`,
+        [hold.variant_id, hold.quantity],
+      );
+      if (taken !== 1) {
+        await tx.query(`ROLLBACK TO SAVEPOINT sell_released_holds`);
+        return null;
+      }
+      await tx.query(
+        `UPDATE inventory_reservations SET status = 'committed', settled_at = now() WHERE id = $1`,
+        [hold.id],
+      );
+    }
+    await tx.query(`RELEASE SAVEPOINT sell_released_holds`);
+    return holds.length;
+  }
+
+  /**
+   * Puts back in stock exactly what the order's committed holds took (a full refund with restock).
+   * Returns how many variants were restocked.
+   */
+  async restockCommitted(tx: EntityManager, orderId: string): Promise<number> {
+    const rows = await tx.query<Array<{ variant_id: string }>>(
+      `UPDATE inventory i SET quantity = i.quantity + r.quantity
+         FROM (SELECT variant_id, sum(quantity)::int AS quantity FROM inventory_reservations
+                WHERE order_id = $1 AND status = 'committed' GROUP BY variant_id) r
+        WHERE i.variant_id = r.variant_id
+    RETURNING i.variant_id`,
+      [orderId],
+    );
+    return rows.length;
+  }
+
+  /**
+   * The lines the stock cannot cover now (read without locking: advisory, for refusing a checkout
+   * early; `reserve` stays the authority), by variant id. A variant without a stock row has 0.
+   */
+  async shortfalls(lines: ReservationLine[]): Promise<Shortfall[]> {
+    if (lines.length === 0) return [];
+    // A prepared statement: every checkout runs it before its transaction.
+    const rows = await queryPrepared<{ variant_id: string; available: number }>(
+      this.dataSource,
+      'inventory_available',
+      `SELECT variant_id, quantity - reserved AS available FROM inventory WHERE variant_id = ANY($1::uuid[])`,
+      [lines.map((l) => l.variantId)],
+    );
+    const available = new Map(rows.map((r) => [r.variant_id, r.available]));
+    return lines
+      .map((l) => ({
+        variantId: l.variantId,
+        requested: l.quantity,
+        available: Math.max(available.get(l.variantId) ?? 0, 0),
+      }))
+      .filter((s) => s.requested > s.available)
+      .sort((a, b) => (a.variantId < b.variantId ? -1 : a.variantId > b.variantId ? 1 : 0));
   }
 
   /** quantity − reserved per variant; variants without a stock row are absent from the map. */

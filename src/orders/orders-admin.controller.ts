@@ -8,7 +8,10 @@ import { ApiErrors, ApiPaginatedResponse } from '../common/openapi';
 import { Paginated } from '../common/pagination';
 import { UuidParam } from '../common/validation';
 import { AdminListOrdersQuery, OrderResponse, RefundOrderDto, UpdateOrderStatusDto } from './dto/order.dto';
+import { OrderRefunds } from './order-refunds.service';
+import { OrderTransitions } from './order-transitions.service';
 import { OrdersService } from './orders.service';
+import { PaymentOutcomes } from './payment-outcomes.service';
 
 /** Order management (admin role required: everything under /api/admin). */
 @ApiTags('admin: orders')
@@ -16,7 +19,12 @@ import { OrdersService } from './orders.service';
 @ApiErrors(401, 403, 503)
 @Controller('admin')
 export class OrdersAdminController {
-  constructor(private readonly orders: OrdersService) {}
+  constructor(
+    private readonly orders: OrdersService,
+    private readonly transitions: OrderTransitions,
+    private readonly refunds: OrderRefunds,
+    private readonly outcomes: PaymentOutcomes,
+  ) {}
 
   @Get('stores/:storeId/orders')
   @ApiOperation({
@@ -62,7 +70,7 @@ export class OrdersAdminController {
     @CurrentUser() user: AuthUser,
     @ReqMeta() meta: RequestMeta,
   ): Promise<OrderResponse> {
-    return OrderResponse.from(await this.orders.changeStatus(id, dto.status, user, meta));
+    return OrderResponse.from(await this.transitions.changeStatus(id, dto.status, user, meta));
   }
 
   @Post('orders/:id/refund')
@@ -87,7 +95,7 @@ export class OrdersAdminController {
     @CurrentUser() user: AuthUser,
     @ReqMeta() meta: RequestMeta,
   ): Promise<OrderResponse> {
-    return OrderResponse.from(await this.orders.refund(id, dto, user, meta));
+    return OrderResponse.from(await this.refunds.refund(id, dto, user, meta));
   }
 
   @Post('orders/:id/payments/confirm')
@@ -113,6 +121,6 @@ export class OrdersAdminController {
     @CurrentUser() user: AuthUser,
     @ReqMeta() meta: RequestMeta,
   ): Promise<OrderResponse> {
-    return OrderResponse.from(await this.orders.confirmManualPayment(id, user, meta));
+    return OrderResponse.from(await this.outcomes.confirmManualPayment(id, user, meta));
   }
 }

@@ -8,6 +8,7 @@ import { ApiErrors, ApiPaginatedResponse } from '../common/openapi';
 import { Paginated, PaginationQuery } from '../common/pagination';
 import { UuidParam } from '../common/validation';
 import { OrderResponse } from './dto/order.dto';
+import { OrderTransitions } from './order-transitions.service';
 import { OrdersService } from './orders.service';
 
 /** A customer's own orders (any signed-in role; admins can read any order by id). */
@@ -16,7 +17,10 @@ import { OrdersService } from './orders.service';
 @ApiErrors(401, 503)
 @Controller('orders')
 export class OrdersController {
-  constructor(private readonly orders: OrdersService) {}
+  constructor(
+    private readonly orders: OrdersService,
+    private readonly transitions: OrderTransitions,
+  ) {}
 
   @Get()
   @ApiOperation({
@@ -64,6 +68,6 @@ export class OrdersController {
     @UuidParam('id') id: string,
     @ReqMeta() meta: RequestMeta,
   ): Promise<OrderResponse> {
-    return OrderResponse.from(await this.orders.cancelByCustomer(id, user, meta));
+    return OrderResponse.from(await this.transitions.cancelByCustomer(id, user, meta));
   }
 }

@@ -1,19 +1,50 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CustomersModule } from '../customers/customers.module';
 import { DiscountsModule } from '../discounts/discounts.module';
 import { InventoryModule } from '../inventory/inventory.module';
+import { PaymentsCoreModule } from '../payments/payments-core.module';
 import { StoresModule } from '../stores/stores.module';
+import { OrderItem } from './entities/order-item.entity';
+import { OrderNumberCounter } from './entities/order-number-counter.entity';
+import { Order } from './entities/order.entity';
+import { OrderCancellation } from './order-cancellation.service';
+import { OrderPlacement } from './order-placement.service';
+import { OrderRefunds } from './order-refunds.service';
+import { OrderTransitions } from './order-transitions.service';
 import { OrdersAdminController } from './orders-admin.controller';
 import { OrdersController } from './orders.controller';
 import { OrdersService } from './orders.service';
+import { PaymentOutcomes } from './payment-outcomes.service';
 import { ReservationSweeper } from './reservation-sweeper';
 import { StoreCustomersController } from './store-customers.controller';
 import { StoreCustomersService } from './store-customers.service';
 
-/** Orders after checkout: customer and admin routes, the state machine, reservation expiry. */
+/**
+ * Orders: placement (checkout calls it), reads, the state machine's moves (transitions, refunds,
+ * payment outcomes), reservation expiry. Owns `orders`, `order_items`, `order_number_counters`; moves
+ * stock, discount uses and payments through their modules' services.
+ */
 @Module({
-  imports: [InventoryModule, DiscountsModule, StoresModule],
+  imports: [
+    TypeOrmModule.forFeature([Order, OrderItem, OrderNumberCounter]),
+    InventoryModule,
+    DiscountsModule,
+    StoresModule,
+    PaymentsCoreModule,
+    CustomersModule,
+  ],
   controllers: [OrdersController, OrdersAdminController, StoreCustomersController],
-  providers: [OrdersService, ReservationSweeper, StoreCustomersService],
-  exports: [OrdersService],
+  providers: [
+    OrdersService,
+    OrderPlacement,
+    OrderCancellation,
+    OrderTransitions,
+    OrderRefunds,
+    PaymentOutcomes,
+    ReservationSweeper,
+    StoreCustomersService,
+  ],
+  exports: [OrdersService, OrderPlacement, OrderRefunds, PaymentOutcomes],
 })
 export class OrdersModule {}

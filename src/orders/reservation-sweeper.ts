@@ -1,11 +1,15 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { InjectAppConfig } from '../config/app-config.module';
-import { OrdersService } from './orders.service';
+import { inTransaction } from '../database/transactions';
+import { Order } from './entities/order.entity';
+import { OrderCancellation } from './order-cancellation.service';
+import { SYSTEM_META } from './orders.service';
 
 /**
  * Cancels pending orders older than RESERVATION_TTL_MINUTES, so no stock stays held by an abandoned
- * checkout. Safe in every instance at once (OrdersService.expireStale claims rows with SKIP LOCKED).
+ * checkout. Safe in every instance at once (expireStale claims rows with SKIP LOCKED).
  */
 @Injectable()
 export class ReservationSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -14,7 +18,8 @@ export class ReservationSweeper implements OnApplicationBootstrap, OnApplication
   private running: Promise<void> | undefined;
 
   constructor(
-    private readonly orders: OrdersService,
+    private readonly dataSource: DataSource,
+    private readonly cancellation: OrderCancellation,
     @InjectAppConfig() private readonly config: AppConfig,
   ) {}
 
@@ -35,8 +40,7 @@ export class ReservationSweeper implements OnApplicationBootstrap, OnApplication
 
   /** One sweep; overlapping calls in one instance share the run in progress. */
   sweep(): Promise<void> {
-    this.running ??= this.orders
-      .expireStale(this.config.reservationTtlMinutes)
+    this.running ??= this.expireStale(this.config.reservationTtlMinutes)
       .then(
         (n) => {
           if (n > 0) this.logger.log(`Expired ${n} pending order(s) and released their stock`);
@@ -46,5 +50,35 @@ export class ReservationSweeper implements OnApplicationBootstrap, OnApplication
       )
       .finally(() => (this.running = undefined));
     return this.running;
+  }
+
+  /**
+   * Cancels pending orders older than `ttlMinutes`, releasing their stock and discount uses. Claims
+   * rows with FOR UPDATE SKIP LOCKED, so several app instances can sweep at once without releasing
+   * anything twice (and a customer's concurrent cancel simply wins or loses the row lock).
+   */
+  async expireStale(ttlMinutes: number, batchSize = 100): Promise<number> {
+    let expired = 0;
+    for (;;) {
+      const batch = await inTransaction(this.dataSource, async (tx) => {
+        const stale = await tx
+          .getRepository(Order)
+          .createQueryBuilder('o')
+          .where(`o.status = 'pending' AND o.paymentStatus = 'unpaid'`)
+          .andWhere(`o.createdAt < now() - make_interval(mins => :ttl)`, { ttl: ttlMinutes })
+          .orderBy('o.createdAt', 'ASC')
+          .limit(batchSize)
+          .setLock('pessimistic_write')
+          .setOnLocked('skip_locked')
+          .getMany();
+        for (const order of stale) {
+          await this.cancellation.cancelPending(tx, order, SYSTEM_META, 'order.expired');
+        }
+        return stale;
+      });
+      await this.cancellation.withdrawPayments(batch, SYSTEM_META);
+      expired += batch.length;
+      if (batch.length < batchSize) return expired;
+    }
   }
 }

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { Profile } from '../auth/entities/profile.entity';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Repository } from 'typeorm';
 import { AppException } from '../common/errors';
 import { formatMoney, Money, parseMoney } from '../common/money';
 import { offsetOf, paginated, Paginated, PaginationQuery } from '../common/pagination';
 import { LegacyCustomerOrderSummary, StoreCustomerOrdersRow } from '../customers/customer.types';
-import { StoreCustomer } from '../customers/entities/store-customer.entity';
-import { Payment } from '../payments/entities/payment.entity';
+import { StoreCustomerRegistry } from '../customers/store-customer-registry.service';
 import { StoresService } from '../stores/stores.service';
 import { Order } from './entities/order.entity';
 import { OrderPaymentStatus } from './order.types';
@@ -28,22 +27,25 @@ const SPENT_PAYMENT_STATUSES: OrderPaymentStatus[] = ['paid', 'refunded'];
 
 /**
  * Per-store customer read model (seed task 2.3). Everything comes from the canonical `orders` table
- * through the entities, so a renamed or retyped column breaks the build here, not a legacy JSON blob
- * at run time.
+ * (through its entity, so a renamed or retyped column breaks the build here, not a legacy JSON blob
+ * at run time). It reads, never writes, the tables of customers (`store_customers`), auth (`profiles`)
+ * and payments (`payments`), by name: their entities stay their modules' own.
  */
 @Injectable()
 export class StoreCustomersService {
   constructor(
     private readonly dataSource: DataSource,
+    @InjectRepository(Order) private readonly orders: Repository<Order>,
     private readonly stores: StoresService,
+    private readonly storeCustomers: StoreCustomerRegistry,
   ) {}
 
   async list(storeId: string, query: PaginationQuery): Promise<Paginated<StoreCustomerSummary>> {
     await this.stores.requireStore(storeId);
     const customers = this.dataSource
-      .getRepository(StoreCustomer)
-      .createQueryBuilder('sc')
-      .where('sc.storeId = :storeId', { storeId });
+      .createQueryBuilder()
+      .from('store_customers', 'sc')
+      .where('sc.store_id = :storeId', { storeId });
     // Aggregates per customer in one statement: a page costs two queries whatever its size.
     const spent = this.dataSource
       .createQueryBuilder()
@@ -60,7 +62,7 @@ export class StoreCustomersService {
           sub
             .select('pay.order_id', 'order_id')
             .addSelect('sum(pay.refunded_amount)', 'refunded')
-            .from(Payment, 'pay')
+            .from('payments', 'pay')
             .groupBy('pay.order_id'),
         'p',
         'p.order_id = o.id',
@@ -71,7 +73,7 @@ export class StoreCustomersService {
     const [rows, total] = await Promise.all([
       customers
         .clone()
-        .innerJoin(Profile, 'pr', 'pr.id = sc.profileId')
+        .innerJoin('profiles', 'pr', 'pr.id = sc.profile_id')
         .leftJoin(`(${spent.getQuery()})`, 's', 's.user_id = sc.profile_id')
         .select([
           'sc.profile_id AS profile_id',
@@ -97,7 +99,11 @@ export class StoreCustomersService {
           total_spent: string;
           last_order_at: Date | null;
         }>(),
-      customers.getCount(),
+      customers
+        .clone()
+        .select('count(*)::int', 'total')
+        .getRawOne<{ total: number }>()
+        .then((r) => r?.total ?? 0),
     ]);
     return paginated(
       rows.map((r) => ({
@@ -117,12 +123,10 @@ export class StoreCustomersService {
   /** The former `store_customers.orders` JSON, in its legacy shape, computed from `orders`. */
   async ordersSummary(storeId: string, profileId: string): Promise<StoreCustomerOrdersRow> {
     await this.stores.requireStore(storeId);
-    const customer = await this.dataSource
-      .getRepository(StoreCustomer)
-      .findOne({ where: { storeId, profileId } });
+    const customer = await this.storeCustomers.find(storeId, profileId);
     if (!customer)
       throw new AppException(404, 'CUSTOMER_NOT_FOUND', 'This profile is not a customer of the store');
-    const orders = await this.dataSource.getRepository(Order).find({
+    const orders = await this.orders.find({
       where: { storeId, userId: profileId },
       order: { createdAt: 'ASC', id: 'ASC' },
     });

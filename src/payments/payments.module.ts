@@ -1,15 +1,16 @@
 import { Module } from '@nestjs/common';
 import { OrdersModule } from '../orders/orders.module';
-import { PaymentProvidersModule } from './providers/payment-providers.module';
+import { PaymentsCoreModule } from './payments-core.module';
 import { StripeWebhookController } from './stripe-webhook.controller';
 import { StripeWebhookService } from './stripe-webhook.service';
 
 /**
- * Payments: the providers (manual, Stripe; see providers/) and the Stripe webhook, which applies
- * payment outcomes to orders through OrdersService.
+ * The Stripe webhook: verifies an event, records it (PaymentsService) and applies its outcome to the
+ * order (orders' PaymentOutcomes). Sits above orders, which sits above PaymentsCoreModule (the
+ * payments' tables and providers), so the graph has no cycle.
  */
 @Module({
-  imports: [PaymentProvidersModule, OrdersModule],
+  imports: [PaymentsCoreModule, OrdersModule],
   controllers: [StripeWebhookController],
   providers: [StripeWebhookService],
 })

@@ -8,9 +8,10 @@ import { AppException } from '../common/errors';
 import { AppConfig } from '../config/app-config';
 import { InjectAppConfig } from '../config/app-config.module';
 import { inTransaction } from '../database/transactions';
-import { Order } from '../orders/entities/order.entity';
+import { OrderRefunds } from '../orders/order-refunds.service';
 import { OrdersService } from '../orders/orders.service';
-import { Payment } from './entities/payment.entity';
+import { PaymentOutcomes } from '../orders/payment-outcomes.service';
+import { PaymentsService } from './payments.service';
 import { fromStripeAmount } from './providers/stripe-amounts';
 
 /** What one event did; `duplicate` means it had been received before and nothing happened now. */
@@ -33,8 +34,9 @@ export interface WebhookAck {
 }
 
 /**
- * Stripe webhooks. The signature is checked on the raw body; then one transaction inserts the event id
- * into payment_events (unique) and applies its effect. A replayed event, or ten copies arriving at
+ * Stripe webhooks. The signature is checked on the raw body; then one transaction records the event id
+ * in payment_events (unique, through PaymentsService) and applies its effect to the order through
+ * orders' PaymentOutcomes. A replayed event, or ten copies arriving at
  * once, conflict on that insert: the copies wait for the first to commit and then do nothing (answered
  * 200). If the effect fails, the insert rolls back with it and Stripe's retry runs it again.
  */
@@ -45,6 +47,9 @@ export class StripeWebhookService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly orders: OrdersService,
+    private readonly outcomes: PaymentOutcomes,
+    private readonly refunds: OrderRefunds,
+    private readonly payments: PaymentsService,
     private readonly audit: AuditService,
     @InjectAppConfig() private readonly config: AppConfig,
   ) {}
@@ -56,16 +61,10 @@ export class StripeWebhookService {
   ): Promise<WebhookAck> {
     const event = this.verify(rawBody, signature);
     const outcome = await inTransaction(this.dataSource, async (tx) => {
-      const [stored] = await tx.query<Array<{ id: string }>>(
-        `INSERT INTO payment_events (provider, event_id, type, payload) VALUES ('stripe', $1, $2, $3::jsonb)
-         ON CONFLICT (provider, event_id) DO NOTHING RETURNING id`,
-        [event.id, event.type, JSON.stringify(event)],
-      );
+      const stored = await this.payments.recordEvent(tx, 'stripe', event);
       if (!stored) return 'duplicate';
       const applied = await this.apply(tx, event, meta);
-      if (applied !== 'ignored') {
-        await tx.query(`UPDATE payment_events SET processed_at = now() WHERE id = $1`, [stored.id]);
-      }
+      if (applied !== 'ignored') await this.payments.markEventProcessed(tx, stored);
       return applied;
     });
     if (outcome === 'unmatched')
@@ -134,18 +133,7 @@ export class StripeWebhookService {
       });
       return 'amount_mismatch';
     }
-    const payment = { provider: 'stripe' as const, providerRef: intent.id };
-    if (order.status === 'pending' && order.paymentStatus === 'unpaid') {
-      await this.orders.markPaid(tx, order, payment, meta);
-      return 'paid';
-    }
-    if (
-      order.status === 'cancelled' &&
-      (order.paymentStatus === 'unpaid' || order.paymentStatus === 'failed')
-    ) {
-      return this.orders.payCancelledOrder(tx, order, payment, meta);
-    }
-    return 'already_applied';
+    return this.outcomes.succeeded(tx, order, { provider: 'stripe', providerRef: intent.id }, meta);
   }
 
   private async failed(
@@ -155,7 +143,7 @@ export class StripeWebhookService {
   ): Promise<WebhookOutcome> {
     const order = await this.lockOrderOf(tx, intent);
     if (!order) return 'unmatched';
-    const cancelled = await this.orders.failPayment(tx, order, meta, 'order.payment_failed', {
+    const cancelled = await this.outcomes.failPayment(tx, order, meta, 'order.payment_failed', {
       provider: 'stripe',
       providerRef: intent.id,
       reason: intent.last_payment_error?.message ?? null,
@@ -172,18 +160,16 @@ export class StripeWebhookService {
     const intentId =
       typeof charge.payment_intent === 'string' ? charge.payment_intent : charge.payment_intent?.id;
     if (!intentId) return 'unmatched';
-    const payment = await tx
-      .getRepository(Payment)
-      .findOne({ where: { provider: 'stripe', providerRef: intentId }, select: { id: true, orderId: true } });
+    const payment = await this.payments.findByProviderRef(tx, 'stripe', intentId);
     if (!payment) return 'unmatched';
     const order = await this.orders.findLocked(tx, payment.orderId);
     if (!order) return 'unmatched';
     const refundedTotal = fromStripeAmount(charge.amount_refunded, charge.currency);
-    const changed = await this.orders.recordProviderRefund(tx, order, payment.id, refundedTotal, meta);
+    const changed = await this.outcomes.recordProviderRefund(tx, order, payment.id, refundedTotal, meta);
     return changed ? 'refunded' : 'already_applied';
   }
 
-  private async lockOrderOf(tx: EntityManager, intent: Stripe.PaymentIntent): Promise<Order | null> {
+  private async lockOrderOf(tx: EntityManager, intent: Stripe.PaymentIntent) {
     const orderId = intent.metadata?.order_id;
     // Not a UUID: not one of ours (and PostgreSQL would reject the comparison).
     if (!orderId || !isUUID(orderId)) return null;
@@ -199,7 +185,7 @@ export class StripeWebhookService {
     const orderId = intent.metadata?.order_id;
     if (!orderId) return;
     try {
-      await this.orders.refundThroughProvider(orderId, {}, meta, 'refunded');
+      await this.refunds.refundThroughProvider(orderId, {}, meta, 'refunded');
     } catch (error) {
       this.logger.error(
         `Order ${orderId} was paid after its stock was released and the automatic refund failed: ${

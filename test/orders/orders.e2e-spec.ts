@@ -5,7 +5,7 @@
 import { INestApplication } from '@nestjs/common';
 import { Client } from 'pg';
 import request from 'supertest';
-import { OrdersService } from '../../src/orders/orders.service';
+import { ReservationSweeper } from '../../src/orders/reservation-sweeper';
 import { closeTestApp, createTestApp } from '../support/app';
 import { bearer, createTestUser, TestUser } from '../support/auth';
 import { createTestDatabase, TestDatabase } from '../support/database';
@@ -340,7 +340,7 @@ describe('orders', () => {
       await sql.query(`UPDATE orders SET created_at = now() - interval '20 minutes' WHERE id = ANY($1)`, [
         stale.map((o) => o.id),
       ]);
-      const orders = app.get(OrdersService);
+      const orders = app.get(ReservationSweeper);
       const [a, b] = await Promise.all([orders.expireStale(15, 5), orders.expireStale(15, 5)]);
       expect(a + b).toBe(12);
       const statuses = await sql.query<{ status: string; n: number }>(

@@ -8,7 +8,7 @@ import { Client } from 'pg';
 import Stripe from 'stripe';
 import request from 'supertest';
 import { parseMoney } from '../../src/common/money';
-import { OrdersService } from '../../src/orders/orders.service';
+import { ReservationSweeper } from '../../src/orders/reservation-sweeper';
 import { closeTestApp, createTestApp } from '../support/app';
 import { bearer, createTestUser, TestUser } from '../support/auth';
 import { createTestDatabase, TestDatabase } from '../support/database';
@@ -340,7 +340,7 @@ describe('payments: Stripe', () => {
 
       const stale = await placeOrder(variants[2], 1);
       await sql.query(`UPDATE orders SET created_at = now() - interval '2 days' WHERE id = $1`, [stale.id]);
-      expect(await app.get(OrdersService).expireStale(60)).toBeGreaterThanOrEqual(1);
+      expect(await app.get(ReservationSweeper).expireStale(60)).toBeGreaterThanOrEqual(1);
       expect(await orderRow(stale.id)).toEqual(expect.objectContaining({ status: 'cancelled' }));
       expect(cancelCalls(stale.intentId)).toHaveLength(1);
       expect(await auditActions(stale.id)).toEqual(

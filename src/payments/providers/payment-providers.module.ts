@@ -1,14 +1,13 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { APP_CONFIG } from '../../config/app-config.module';
 import { ALL_PAYMENT_PROVIDERS, PAYMENT_PROVIDER_CLASSES, PaymentProviders } from './payment-providers';
 import { PaymentProvider } from './payment-provider';
 import { createStripeClient, STRIPE_CLIENT } from './stripe-client';
 
 /**
- * The payment providers, apart from PaymentsModule (webhooks): global, so that orders and checkout use
- * them while PaymentsModule uses OrdersService, without an import cycle. Imported by PaymentsModule.
+ * The provider adapters (manual, Stripe). Depends on no domain module, so anything may import it;
+ * PaymentsCoreModule is its one domain user.
  */
-@Global()
 @Module({
   providers: [
     { provide: STRIPE_CLIENT, useFactory: createStripeClient, inject: [APP_CONFIG] },

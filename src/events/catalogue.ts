@@ -1,0 +1,134 @@
+import { DomainEvent, DomainEventOrigin } from './domain-event';
+
+/*
+ * The events of the contract (API.md, "Events, webhooks and metadata") and their `data`. Kept small:
+ * ids, the order number a person reads, money as "19.99" strings in the order's currency. A module
+ * with events of its own adds them to DomainEventCatalogue by declaration merging:
+ *
+ *   declare module '../events/catalogue' {
+ *     interface DomainEventCatalogue { 'loyalty.credited': { userId: string; points: number } }
+ *   }
+ */
+
+export interface OrderRef {
+  orderId: string;
+  orderNumber: string;
+}
+
+export interface OrderPlacedData extends OrderRef {
+  /** The buyer's profile id. */
+  customerId: string;
+  total: string;
+  currency: string;
+}
+
+export interface OrderPaidData extends OrderRef {
+  paymentId: string;
+  amount: string;
+  currency: string;
+}
+
+export interface OrderCancelledData extends OrderRef {
+  /** Why, in a word: `customer`, `admin`, `expired`, `payment_failed`… */
+  reason: string;
+}
+
+export interface OrderShippedData extends OrderRef {
+  carrier: string | null;
+  trackingNumber: string | null;
+}
+
+export type OrderDeliveredData = OrderRef;
+
+export interface OrderRefundedData extends OrderRef {
+  /** This refund's amount (not the running total). */
+  amount: string;
+  currency: string;
+}
+
+export interface ReturnData extends OrderRef {
+  returnId: string;
+}
+
+export interface CustomerRegisteredData {
+  userId: string;
+  email: string;
+}
+
+export interface ProductData {
+  productId: string;
+  slug: string;
+}
+
+export interface ProductDeletedData {
+  productId: string;
+}
+
+export interface LowStockData {
+  variantId: string;
+  sku: string;
+  /** Sellable units left (quantity − reserved) when the change crossed the threshold. */
+  available: number;
+  threshold: number;
+}
+
+/** Internal (no webhook): a customer logged in or registered; the guest cart merge listens to it. */
+export interface CustomerSignedInData {
+  userId: string;
+  /** The X-Cart-Session header sent with the login, if any. */
+  cartSessionId: string | null;
+}
+
+/** Event type → its data. The one list the decorator, the record() call and the dispatcher type-check against. */
+export interface DomainEventCatalogue {
+  'order.placed': OrderPlacedData;
+  'order.paid': OrderPaidData;
+  'order.cancelled': OrderCancelledData;
+  'order.shipped': OrderShippedData;
+  'order.delivered': OrderDeliveredData;
+  'order.refunded': OrderRefundedData;
+  'return.requested': ReturnData;
+  'return.received': ReturnData;
+  'customer.registered': CustomerRegisteredData;
+  'product.created': ProductData;
+  'product.updated': ProductData;
+  'product.deleted': ProductDeletedData;
+  'inventory.low_stock': LowStockData;
+  'customer.signed_in': CustomerSignedInData;
+}
+
+export type DomainEventType = Extract<keyof DomainEventCatalogue, string>;
+
+/** The event of one type, as a handler receives it. */
+export type EventOf<T extends DomainEventType> = DomainEvent<T, DomainEventCatalogue[T]>;
+
+/** Any event of the catalogue (a union, so `switch (event.type)` narrows `data`). */
+export type AnyDomainEvent = { [T in DomainEventType]: EventOf<T> }[DomainEventType];
+
+/** Events that are not part of the public contract: never sent to webhooks. */
+export const INTERNAL_EVENT_TYPES: ReadonlySet<string> = new Set<DomainEventType>(['customer.signed_in']);
+
+/** The class of one catalogue entry: `new OrderPaid(storeId, { … })`. */
+function eventClass<T extends DomainEventType>(type: T) {
+  return class extends DomainEvent<T, DomainEventCatalogue[T]> {
+    static readonly type: T = type;
+    constructor(storeId: string | null, data: DomainEventCatalogue[T], origin?: DomainEventOrigin) {
+      super(type, storeId, data, origin);
+    }
+  };
+}
+
+export class OrderPlaced extends eventClass('order.placed') {}
+export class OrderPaid extends eventClass('order.paid') {}
+export class OrderCancelled extends eventClass('order.cancelled') {}
+export class OrderShipped extends eventClass('order.shipped') {}
+export class OrderDelivered extends eventClass('order.delivered') {}
+export class OrderRefunded extends eventClass('order.refunded') {}
+export class ReturnRequested extends eventClass('return.requested') {}
+export class ReturnReceived extends eventClass('return.received') {}
+export class CustomerRegistered extends eventClass('customer.registered') {}
+export class ProductCreated extends eventClass('product.created') {}
+export class ProductUpdated extends eventClass('product.updated') {}
+export class ProductDeleted extends eventClass('product.deleted') {}
+export class InventoryLowStock extends eventClass('inventory.low_stock') {}
+export class CustomerSignedIn extends eventClass('customer.signed_in') {}

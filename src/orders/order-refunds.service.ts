@@ -1,0 +1,183 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { RequestMeta } from '../audit/audit.types';
+import { AuthUser } from '../auth/auth.types';
+import { AppException } from '../common/errors';
+import { Money } from '../common/money';
+import { inTransaction } from '../database/transactions';
+import { InventoryService } from '../inventory/inventory.service';
+import { PaymentRecord, PaymentsService } from '../payments/payments.service';
+import { PaymentProviderError, PaymentProviderException } from '../payments/providers/payment-provider';
+import { RefundOrderDto } from './dto/order.dto';
+import { Order } from './entities/order.entity';
+import { afterMove, assertMove, assertTransition, canTransition } from './order-state-machine';
+import { OrderStatus } from './order.types';
+import { OrdersService } from './orders.service';
+
+/** A refund checked against the order and its payment (step 1 of a refund). */
+interface RefundPlan {
+  /** The succeeded payment being refunded; null for an order paid without a payment row. */
+  payment: PaymentRecord | null;
+  amount: Money;
+  alreadyRefunded: Money;
+  full: boolean;
+  finalStatus: 'refunded' | 'cancelled';
+}
+
+/**
+ * Refunds of paid orders (the admin route, cancelling a paid order, and a payment that arrived for an
+ * order whose stock is gone). The money moves through PaymentsService; the order's state, the restock
+ * and the audit row here.
+ */
+@Injectable()
+export class OrderRefunds {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly orders: OrdersService,
+    private readonly inventory: InventoryService,
+    private readonly payments: PaymentsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Full or partial refund of a paid order; `restock` puts the quantities back (full refunds only). */
+  async refund(id: string, dto: RefundOrderDto, caller: AuthUser, meta: RequestMeta): Promise<Order> {
+    await this.refundThroughProvider(id, dto, meta, 'refunded');
+    return this.orders.getForCaller(id, caller);
+  }
+
+  /**
+   * A refund in three steps, so that no lock is held during the provider's HTTP call:
+   * 1. transaction: lock the order, check the refund, and reserve its amount on the payment row
+   *    (refunded_amount grows now, so a concurrent refund sees it and cannot over-refund);
+   * 2. the provider call, with an idempotency key made of the payment id and the amounts: retrying the
+   *    same refund after a timeout is the same refund at Stripe, never a second one;
+   * 3. transaction: the order's state change, restock and audit row.
+   * If the provider fails, the reserved amount is given back and the caller gets 502
+   * PAYMENT_PROVIDER_ERROR. A process that dies between 1 and 3 leaves the amount reserved and the
+   * order paid; Stripe's `charge.refunded` webhook then completes a full refund.
+   */
+  async refundThroughProvider(
+    id: string,
+    dto: RefundOrderDto,
+    meta: RequestMeta,
+    finalStatus: 'refunded' | 'cancelled',
+  ): Promise<void> {
+    const plan = await inTransaction(this.dataSource, async (tx) => {
+      const order = await this.orders.lock(tx, id);
+      const checked = await this.planRefund(tx, order, dto, finalStatus);
+      if (!checked.payment) {
+        // Paid without a payment row: no provider to call, apply at once.
+        await this.applyRefund(tx, order, checked, dto, meta, null);
+        return null;
+      }
+      await this.payments.reserveRefund(tx, checked.payment, checked.amount);
+      return checked;
+    });
+    const payment = plan?.payment;
+    if (!plan || !payment) return;
+
+    let refundRef: string | null;
+    try {
+      ({ refundRef } = await this.payments.refundAtProvider(payment, plan.amount, plan.alreadyRefunded));
+    } catch (error) {
+      await this.payments.releaseRefund(payment.id, plan.amount);
+      if (error instanceof PaymentProviderError) {
+        throw new PaymentProviderException(
+          'The payment provider did not accept the refund; nothing was refunded',
+          { provider: payment.provider },
+        );
+      }
+      throw error;
+    }
+
+    await inTransaction(this.dataSource, async (tx) => {
+      const order = await this.orders.lock(tx, id);
+      await this.applyRefund(tx, order, plan, dto, meta, refundRef);
+    });
+  }
+
+  /** Step 1 of a refund: every check, on the locked order; nothing is written. */
+  private async planRefund(
+    tx: EntityManager,
+    order: Order,
+    dto: RefundOrderDto,
+    finalStatus: 'refunded' | 'cancelled',
+  ): Promise<RefundPlan> {
+    assertMove(order, 'refund');
+    const payment = await this.payments.latestSucceeded(tx, order.id);
+    const paid: Money = payment?.amount ?? order.total;
+    const alreadyRefunded: Money = payment?.refundedAmount ?? 0;
+    const remaining = paid - alreadyRefunded;
+    const amount = dto.amount ?? remaining;
+    // remaining 0 while still paid: another refund of the rest is in flight.
+    if (amount > remaining || remaining <= 0) {
+      throw new AppException(
+        409,
+        'REFUND_EXCEEDS_PAYMENT',
+        'The refund is larger than what is left to refund',
+        {
+          remaining,
+        },
+      );
+    }
+    const full = amount === remaining;
+    if (dto.restock && !full) {
+      throw new AppException(400, 'VALIDATION_FAILED', 'restock is only possible with a full refund', [
+        { field: 'restock', errors: ['needs a full refund'] },
+      ]);
+    }
+    // An order cancelled before its payment arrived (payment.refund_required) stays cancelled.
+    const target = order.status === 'cancelled' ? 'cancelled' : finalStatus;
+    if (full && target !== order.status) assertTransition(order.status, target);
+    return { payment, amount, alreadyRefunded, full, finalStatus: target };
+  }
+
+  /**
+   * Step 3 of a refund (the money has moved): state change, restock, audit, on the freshly locked
+   * order. Tolerates what happened meanwhile (a `charge.refunded` webhook already marked it refunded,
+   * an admin shipped it): the refund is recorded either way.
+   */
+  private async applyRefund(
+    tx: EntityManager,
+    order: Order,
+    plan: RefundPlan,
+    dto: RefundOrderDto,
+    meta: RequestMeta,
+    refundRef: string | null,
+  ): Promise<void> {
+    let after: OrderStatus = order.status;
+    let restocked = 0;
+    if (plan.full) {
+      if (plan.payment) await this.payments.markRefunded(tx, plan.payment.id);
+      if (order.status !== plan.finalStatus && canTransition(order.status, plan.finalStatus)) {
+        after = plan.finalStatus;
+      } else if (order.status !== plan.finalStatus && canTransition(order.status, 'refunded')) {
+        after = 'refunded';
+      }
+      await this.orders.setState(tx, order.id, {
+        status: after,
+        paymentStatus: afterMove(order, 'refund').paymentStatus,
+      });
+      // The order left pending only by committing its holds: put exactly those quantities back.
+      if (dto.restock) restocked = await this.inventory.restockCommitted(tx, order.id);
+    }
+    await this.audit.record(tx, meta, {
+      action:
+        plan.finalStatus === 'cancelled' && order.status !== 'cancelled'
+          ? 'order.cancelled'
+          : 'order.refunded',
+      entityType: 'order',
+      entityId: order.id,
+      storeId: order.storeId,
+      details: {
+        amount: plan.amount,
+        full: plan.full,
+        restockedVariants: restocked,
+        provider: plan.payment?.provider ?? null,
+        refundRef,
+        ...(plan.full && after !== order.status && { status: { before: order.status, after } }),
+      },
+    });
+  }
+}
