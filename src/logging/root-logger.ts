@@ -1,7 +1,7 @@
 import { DestinationStream, Logger, LoggerOptions, LevelWithSilent, pino } from 'pino';
 import { prettyFactory } from 'pino-pretty';
 import { LogFormat, LogLevel } from '../config/app-config';
-import { REDACT_PATHS, REDACTED } from './redaction';
+import { redactSecrets } from './redaction';
 
 /** Where log lines go: a pino destination, and whether it is a terminal (colours only then). */
 export interface LogSink {
@@ -48,9 +48,8 @@ export function createRootLogger(options: { level: LogLevel; format: LogFormat; 
   const { level, format, sink } = options;
   const pinoOptions: LoggerOptions = {
     level: pinoLevel(level),
-    redact: { paths: REDACT_PATHS, censor: REDACTED },
     timestamp: pino.stdTimeFunctions.isoTime,
-    formatters: { level: (label) => ({ level: label }) },
+    formatters: { level: (label) => ({ level: label }), log: (object) => redactSecrets(object) },
   };
   if (format === 'json') {
     return pino(pinoOptions, sink.stream);

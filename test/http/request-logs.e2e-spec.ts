@@ -2,7 +2,7 @@ import { Controller, Get, INestApplication, Logger, Module } from '@nestjs/commo
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { Public } from '../../src/common/decorators/public.decorator';
-import { findFreePort } from '../../src/database/embedded-postgres';
+import { findFreePort } from '../../src/dev-postgres';
 import { LOG_SINK } from '../../src/logging/logging.module';
 import { LogSink } from '../../src/logging/root-logger';
 import { PASSWORD, uniqueEmail } from '../auth/auth-helpers';
@@ -216,22 +216,36 @@ describe('request logs and X-Request-Id', () => {
     );
   });
 
-  it('an object passed to a logger has its secret keys redacted at any of the first four levels', () => {
-    new Logger('Redaction').warn({
+  it('an object passed to a logger has its secret keys redacted, at any depth, without touching the object', () => {
+    const logged = {
       password: 'pw-top',
-      body: { refreshToken: 'rt-nested' },
-      req: { headers: { authorization: 'Bearer deep', cookie: 'c=1', 'set-cookie': 's=1' } },
+      body: { refreshToken: 'rt-nested', items: [{ clientSecret: 'cs-in-array' }] },
+      req: { headers: { Authorization: 'Bearer deep', cookie: 'c=1', 'set-cookie': 's=1' } },
       err: { config: { headers: { authorization: 'Bearer deeper' } } },
-    });
+      a: { b: { c: { d: { e: { token: 'six-levels-down' } } } } },
+    };
+    new Logger('Redaction').warn(logged);
     const line = log.lines().find((l) => l.context === 'Redaction');
     expect(line).toMatchObject({
       password: '[Redacted]',
-      body: { refreshToken: '[Redacted]' },
-      req: { headers: { authorization: '[Redacted]', cookie: '[Redacted]', 'set-cookie': '[Redacted]' } },
+      body: { refreshToken: '[Redacted]', items: [{ clientSecret: '[Redacted]' }] },
+      req: { headers: { Authorization: '[Redacted]', cookie: '[Redacted]', 'set-cookie': '[Redacted]' } },
       err: { config: { headers: { authorization: '[Redacted]' } } },
+      a: { b: { c: { d: { e: { token: '[Redacted]' } } } } },
     });
-    for (const secret of ['pw-top', 'rt-nested', 'Bearer deep', 'c=1', 's=1'])
+    for (const secret of [
+      'pw-top',
+      'rt-nested',
+      'cs-in-array',
+      'Bearer deep',
+      'c=1',
+      's=1',
+      'six-levels-down',
+    ]) {
       expect(log.text).not.toContain(secret);
+    }
+    // The caller's object is left as it was.
+    expect(logged.body.items[0].clientSecret).toBe('cs-in-array');
   });
 });
 
