@@ -1,8 +1,8 @@
+import { createServer } from 'node:net';
 import { Controller, Get, INestApplication, Logger, Module } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { Public } from '../../src/common/decorators/public.decorator';
-import { findFreePort } from '../../src/dev-postgres';
 import { LOG_SINK } from '../../src/logging/logging.module';
 import { LogSink } from '../../src/logging/root-logger';
 import { PASSWORD, uniqueEmail } from '../auth/auth-helpers';
@@ -13,6 +13,16 @@ import { createTestDatabase, TestDatabase } from '../support/database';
 import { exitWithin, startMain, waitUntilListening } from '../support/main-process';
 
 type LogLine = Record<string, unknown>;
+
+/** A port nobody listens on right now. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
 
 /** A LogSink that keeps what the app writes, as the parsed JSON lines. */
 class CapturedLog implements LogSink {
@@ -292,7 +302,7 @@ describe('the real main process', () => {
   });
 
   async function runMain(env: NodeJS.ProcessEnv): Promise<string> {
-    const port = await findFreePort();
+    const port = await freePort();
     const main = startMain({
       DATABASE_URL: db.url,
       JWT_SECRET: TEST_JWT_SECRET,
