@@ -29,6 +29,36 @@ export default tseslint.config(
       '@typescript-eslint/no-extraneous-class': 'off',
     },
   },
+  // One transaction idiom: inTransaction (src/database/transactions.ts) retries serialization failures
+  // and deadlocks; a transaction opened any other way does not.
+  {
+    files: ['**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "CallExpression[callee.type='MemberExpression'][callee.property.name=/^(transaction|startTransaction|createQueryRunner)$/]",
+          message:
+            "Open transactions with inTransaction(dataSource, tx => …) from src/database/transactions.ts (it retries 40001/40P01); a method that joins a caller's transaction takes tx: EntityManager.",
+        },
+      ],
+    },
+  },
+  {
+    files: [
+      // The helper itself.
+      'src/database/transactions.ts',
+      // A session of its own that holds the migration advisory lock, not a transaction.
+      'src/bootstrap/migrate.ts',
+      // TypeORM hands migrations a QueryRunner; some run outside a transaction (CREATE INDEX CONCURRENTLY)
+      // and open their own short ones in between.
+      'migrations/**/*.ts',
+      // Tests open a transaction to call a tx-taking method directly, or to hold locks on purpose.
+      'test/**/*.ts',
+    ],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
   {
     files: ['test/**/*.ts'],
     rules: {

@@ -29,7 +29,7 @@ import { randomBytes } from 'node:crypto';
 import autocannon from 'autocannon';
 import { Client, Pool, QueryResultRow } from 'pg';
 import { parseMoney } from '../src/common/money';
-import { EmbeddedPostgres, findFreePort } from '../src/database/embedded-postgres';
+import { EmbeddedPostgres, findFreePort } from '../src/dev-postgres';
 import { assertIsApp, cpuTimeMs, RssSampler } from './bench-support';
 import {
   buildProductDetailQuery,

@@ -29,7 +29,7 @@ import * as path from 'node:path';
 import { Client, Pool, PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions } from '../src/database/data-source-options';
-import { EmbeddedPostgres, findFreePort } from '../src/database/embedded-postgres';
+import { EmbeddedPostgres, findFreePort } from '../src/dev-postgres';
 import { assertIsApp, RssSampler } from './bench-support';
 
 const BENCH_JWT_SECRET = 'bench-only-secret-bench-only-secret-0123456789';

@@ -18,8 +18,8 @@ import { generateSku } from '../src/catalog/sku';
 import { formatMoney } from '../src/common/money';
 import { slugify } from '../src/common/slug';
 import { buildDataSourceOptions } from '../src/database/data-source-options';
-import { EMBEDDED_DATABASE, EmbeddedPostgres } from '../src/database/embedded-postgres';
-import { runMigrationsLocked } from '../src/database/migrate';
+import { EMBEDDED_DATABASE, EmbeddedPostgres } from '../src/dev-postgres';
+import { runMigrationsLocked } from '../src/bootstrap/migrate';
 
 export interface SeedCatalogOptions {
   products: number;

@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
 import { DEMO_PRODUCTS } from '../src/demo/demo-catalog';
-import { findFreePort } from '../src/database/embedded-postgres';
+import { findFreePort } from '../src/dev-postgres';
 import { exitWithin, MainProcess, startMain, waitUntilListening } from './support/main-process';
 
 function postmasterPid(dataDir: string): number | null {

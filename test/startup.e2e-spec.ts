@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
 import { ALL_MIGRATIONS } from '../migrations';
-import { findFreePort } from '../src/database/embedded-postgres';
+import { findFreePort } from '../src/dev-postgres';
 import { TEST_JWT_SECRET } from './support/constants';
 import { createEmptyDatabase, TestDatabase } from './support/database';
 import { exitWithin, startMain, waitUntilListening } from './support/main-process';

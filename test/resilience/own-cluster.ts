@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions } from '../../src/database/data-source-options';
-import { EmbeddedPostgres, findFreePort } from '../../src/database/embedded-postgres';
+import { EmbeddedPostgres, findFreePort } from '../../src/dev-postgres';
 import { TEMP_DIR_PREFIX } from '../support/constants';
 
 /**

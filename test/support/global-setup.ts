@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions } from '../../src/database/data-source-options';
-import { EmbeddedPostgres } from '../../src/database/embedded-postgres';
+import { EmbeddedPostgres } from '../../src/dev-postgres';
 import { ADMIN_URL_ENV, TEMP_DIR_PREFIX, TEMPLATE_DATABASE } from './constants';
 
 export interface TestPostgresHandle {

@@ -1,0 +1,25 @@
+import { AppConfig } from '../config/app-config';
+import { prepareDatabase } from './prepare-database';
+import { Running } from './running';
+import { startDevPostgres } from './start-dev-postgres';
+import { startHttp } from './start-http';
+
+/**
+ * (dev PostgreSQL) → migrations and start-up tasks → HTTP. Each step records what it started in
+ * `running`; after each one a signal that arrived meanwhile ends the start (the handler stops it all).
+ */
+export async function start(config: AppConfig, running: Running): Promise<void> {
+  const embedded = config.databaseUrl === undefined;
+  const databaseUrl = config.databaseUrl ?? (await startDevPostgres(config, running));
+  const appConfig: AppConfig & { databaseUrl: string } = { ...config, databaseUrl };
+  if (running.shuttingDown) {
+    return;
+  }
+
+  await prepareDatabase(appConfig, embedded, running);
+  if (running.shuttingDown) {
+    return;
+  }
+
+  await startHttp(appConfig, running);
+}
