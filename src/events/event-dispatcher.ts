@@ -133,26 +133,34 @@ export class EventDispatcher implements OnApplicationBootstrap, BeforeApplicatio
          SELECT c.id, s.subscriber FROM claimed c
            JOIN unnest($2::text[], $3::text[]) AS s (type, subscriber) ON s.type = c.type
          ON CONFLICT DO NOTHING
+       ), done AS (
+         UPDATE outbox_events o SET dispatched_at = now() FROM claimed c WHERE o.id = c.id RETURNING o.id
        )
-       UPDATE outbox_events o SET dispatched_at = now() FROM claimed c WHERE o.id = c.id RETURNING o.id`,
+       SELECT id FROM done`,
       [FAN_OUT_BATCH, subscribers.map((s) => s.type), subscribers.map((s) => s.name)],
     );
     return rows.length;
   }
 
-  /** Leases up to `limit` due deliveries of subscribers this process has. */
+  /**
+   * Leases up to `limit` due deliveries of subscribers this process has. (TypeORM answers a top-level
+   * UPDATE … RETURNING with [rows, count]: hence the CTE and SELECT, here and in fanOut.)
+   */
   private claim(limit: number): Promise<ClaimedDelivery[]> {
     const names = [...new Set(this.registry.allSubscribers().map((s) => s.name))];
     if (names.length === 0) return Promise.resolve([]);
     return this.dataSource.query<ClaimedDelivery[]>(
-      `UPDATE event_deliveries d
-          SET attempts = d.attempts + 1, next_attempt_at = now() + $3 * interval '1 millisecond'
+      `WITH leased AS (
+       UPDATE event_deliveries d
+          SET attempts = d.attempts + 1, next_attempt_at = now() + $3::float8 * interval '1 millisecond'
          FROM (SELECT event_id, subscriber FROM event_deliveries
                 WHERE status = 'pending' AND next_attempt_at <= now() AND subscriber = ANY ($2::text[])
                 ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED) due,
               outbox_events e
         WHERE d.event_id = due.event_id AND d.subscriber = due.subscriber AND e.id = d.event_id
-        RETURNING d.event_id, d.subscriber, d.attempts, e.type, e.store_id, e.payload, e.occurred_at`,
+        RETURNING d.event_id, d.subscriber, d.attempts, e.type, e.store_id, e.payload, e.occurred_at
+       )
+       SELECT * FROM leased`,
       [limit, names, LEASE_MS],
     );
   }
@@ -194,7 +202,7 @@ export class EventDispatcher implements OnApplicationBootstrap, BeforeApplicatio
     // Guarded by attempts: a run whose lease another instance took over does not overwrite its outcome.
     await this.dataSource.query(
       `UPDATE event_deliveries
-          SET status = $4, last_error = $5, next_attempt_at = now() + $6 * interval '1 millisecond'
+          SET status = $4, last_error = $5, next_attempt_at = now() + $6::float8 * interval '1 millisecond'
         WHERE event_id = $1 AND subscriber = $2 AND attempts = $3 AND status = 'pending'`,
       [
         delivery.event_id,
