@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { StoresModule } from '../stores/stores.module';
+import { InventoryReservation } from './entities/inventory-reservation.entity';
+import { Inventory } from './entities/inventory.entity';
 import { InventoryAdminController } from './inventory-admin.controller';
 import { InventoryAdminService } from './inventory-admin.service';
 import { InventoryService } from './inventory.service';
@@ -10,7 +13,7 @@ import { InventoryService } from './inventory.service';
  * variant, the store's stock list, set/adjust under the `reserved` floor).
  */
 @Module({
-  imports: [StoresModule],
+  imports: [TypeOrmModule.forFeature([Inventory, InventoryReservation]), StoresModule],
   controllers: [InventoryAdminController],
   providers: [InventoryService, InventoryAdminService],
   exports: [InventoryService, InventoryAdminService],
