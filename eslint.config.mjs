@@ -68,4 +68,57 @@ export default tseslint.config(
       '@typescript-eslint/unbound-method': 'off',
     },
   },
+  // A module writes only its own tables: no file imports another module's entities/ folder. Entity
+  // files may (TypeORM relations), and so may the entity list; migrations, scripts and tests are not
+  // under src/. One block per module, generated from DOMAIN_MODULES; any other file of src/ may import
+  // no module's entities at all.
+  ...(() => {
+    const DOMAIN_MODULES = [
+      'audit',
+      'auth',
+      'cart',
+      'catalog',
+      'checkout',
+      'customers',
+      'demo',
+      'discounts',
+      'events',
+      'health',
+      'idempotency',
+      'inventory',
+      'orders',
+      'payments',
+      'stores',
+    ];
+    const message =
+      "Another module's entity: use that module's exported service or type (only entity files, for relations, and src/database/entities.ts import entities across modules).";
+    // `../x/entities/…`, `../../x/entities/…`: some folder's entities/, reached through a relative path.
+    const entitiesOf = (except) => ({
+      regex: `^(?:\\.{1,2}/)+${except ? `(?!${except}/)` : ''}[^./][^/]*/entities(?:/|$)`,
+      message,
+    });
+    return [
+      {
+        files: ['src/**/*.ts'],
+        rules: { 'no-restricted-imports': ['error', { patterns: [entitiesOf(null)] }] },
+      },
+      ...DOMAIN_MODULES.map((name) => ({
+        files: [`src/${name}/**/*.ts`],
+        rules: { 'no-restricted-imports': ['error', { patterns: [entitiesOf(name)] }] },
+      })),
+      {
+        files: [
+          'src/**/entities/**/*.ts',
+          'src/database/entities.ts',
+          // TODO(issue 11): auth's super-admin writes its audit row through audit's entity; should call
+          // AuditService.record (auth is another engineer's module right now).
+          'src/auth/super-admin.ts',
+          // TODO(issue 11): the demo seed writes catalog, stock and store rows through their entities;
+          // should go through those modules' services (demo is another engineer's module right now).
+          'src/demo/demo-seed.ts',
+        ],
+        rules: { 'no-restricted-imports': 'off' },
+      },
+    ];
+  })(),
 );

@@ -4,7 +4,6 @@ import { formatMoney, Money } from '../../common/money';
 import { MoneyInput } from '../../common/money.validator';
 import { ApiMoney, ApiMoneyInput } from '../../common/openapi';
 import { PaginationQuery } from '../../common/pagination';
-import { Address } from '../../customers/entities/address.entity';
 import { Order } from '../entities/order.entity';
 import { ORDER_PAYMENT_STATUSES, ORDER_STATUSES, OrderPaymentStatus, OrderStatus } from '../order.types';
 import { ADMIN_STATUS_TARGETS } from '../order-state-machine';
@@ -80,7 +79,8 @@ export class ShippingAddressResponse {
   @ApiProperty() postalCode: string;
   @ApiProperty() country: string;
 
-  static from(a: Address): ShippingAddressResponse {
+  /** From the order's `shippingAddress` relation (customers' address, seen through orders' entity). */
+  static from(a: NonNullable<Order['shippingAddress']>): ShippingAddressResponse {
     return {
       id: a.id,
       fullName: a.fullName,
