@@ -5,6 +5,7 @@ import { CartMergeHook } from '../auth/cart-merge.hook';
 import { ActiveStore, CatalogPricingService, PricedVariant } from '../catalog/catalog-pricing.service';
 import { AppException } from '../common/errors';
 import { Money } from '../common/money';
+import { queryPrepared } from '../database/prepared-query';
 import { inTransaction } from '../database/transactions';
 import { InsufficientStockException, ReservationLine } from '../inventory/inventory.service';
 
@@ -143,9 +144,15 @@ export class CartService implements CartMergeHook {
 
   /** The customer's cart lines in the store, read now without a lock (a checkout's early stock check). */
   async peekLines(storeId: string, userId: string): Promise<ReservationLine[]> {
-    const manager = this.dataSource.manager;
-    const cartId = await this.findCartId(manager, storeId, { kind: 'user', userId });
-    return cartId ? this.linesOf(manager, cartId) : [];
+    // One prepared statement: every checkout runs it before its transaction.
+    const rows = await queryPrepared<{ variant_id: string; quantity: number }>(
+      this.dataSource,
+      'cart_peek_lines',
+      `SELECT ci.variant_id, ci.quantity FROM carts c JOIN cart_items ci ON ci.cart_id = c.id
+        WHERE c.store_id = $1 AND c.user_id = $2 ORDER BY ci.created_at, ci.id`,
+      [storeId, userId],
+    );
+    return rows.map((r) => ({ variantId: r.variant_id, quantity: r.quantity }));
   }
 
   /** Empties the cart inside the caller's transaction (the order was placed). */
