@@ -50,16 +50,14 @@ function writeAccessLine(req: LoggedRequest, res: Response, started: number): vo
   const route = (req.route as { path?: unknown } | undefined)?.path;
   const status = res.statusCode;
   const completed = res.writableFinished;
-  req.log.info(
-    {
-      method: req.method,
-      route: typeof route === 'string' ? route : null,
-      url,
-      status,
-      durationMs,
-      userId: req.user?.id ?? null,
-      ...(completed ? {} : { aborted: true }),
-    },
-    `${req.method} ${url} ${completed ? status : 'aborted'} ${durationMs} ms`,
-  );
+  const line: Record<string, unknown> = {
+    method: req.method,
+    route: typeof route === 'string' ? route : null,
+    url,
+    status,
+    durationMs,
+    userId: req.user?.id ?? null,
+  };
+  if (!completed) line.aborted = true;
+  req.log.info(line, `${req.method} ${url} ${completed ? status : 'aborted'} ${durationMs} ms`);
 }

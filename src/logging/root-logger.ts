@@ -40,7 +40,7 @@ export function defaultLogSink(): LogSink {
 const PRETTY_HIDDEN = 'pid,hostname,context,requestId,method,route,url,status,durationMs';
 
 /**
- * The process's pino logger. `json`: one JSON object per line (level as a label, ISO time). `pretty`:
+ * The process's pino logger. `json`: one JSON object per line (level as a label, `time` in epoch ms). `pretty`:
  * one readable line per entry (`12:00:00.000 INFO [Context] message (request id)`), coloured only on
  * a terminal, formatted in this thread (it is for development: production logs JSON).
  */
@@ -48,7 +48,8 @@ export function createRootLogger(options: { level: LogLevel; format: LogFormat; 
   const { level, format, sink } = options;
   const pinoOptions: LoggerOptions = {
     level: pinoLevel(level),
-    timestamp: pino.stdTimeFunctions.isoTime,
+    // pino's default epoch milliseconds: an ISO string costs a Date per line (~0.5 % of a product
+    // page's CPU under load); log shippers read either, and the pretty format shows clock time.
     formatters: { level: (label) => ({ level: label }), log: (object) => redactSecrets(object) },
   };
   if (format === 'json') {
