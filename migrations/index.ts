@@ -10,6 +10,7 @@ import { CustomerAddresses1000000000009 } from './0009-customer-addresses';
 import { CatalogSearch1000000000010 } from './0010-catalog-search';
 import { ProductPriceSort1000000000011 } from './0011-product-price-sort';
 import { DomainEvents1000000000012 } from './0012-domain-events';
+import { Metadata1000000000013 } from './0013-metadata';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the app, the CLI (ormconfig.ts)
@@ -28,6 +29,7 @@ export const ALL_MIGRATIONS = [
   CatalogSearch1000000000010,
   ProductPriceSort1000000000011,
   DomainEvents1000000000012,
+  Metadata1000000000013,
 ];
 
 /** The legacy baseline alone: what an existing database already has (see docs/migrations.md). */

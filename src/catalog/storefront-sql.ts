@@ -69,6 +69,7 @@ export interface ProductDetailRow {
         metaTitle: string | null;
         metaDescription: string | null;
         featured: boolean;
+        metadata: Record<string, string>;
         images: Array<{ url: string; altText: string | null }>;
         variants: Array<{
           id: string;
@@ -266,7 +267,7 @@ export function buildProductDetailQuery(storeSlug: string, productSlug: string):
     SELECT s.id AS store_id,
       (SELECT json_build_object(${CARD_FIELDS},
                 'description', p.description, 'metaTitle', p.meta_title,
-                'metaDescription', p.meta_description, 'featured', p.is_featured,
+                'metaDescription', p.meta_description, 'featured', p.is_featured, 'metadata', p.metadata,
                 'images', (SELECT coalesce(json_agg(json_build_object('url', pi.image_url, 'altText', pi.alt_text)
                                                     ORDER BY pi.display_order, pi.created_at, pi.id), '[]'::json)
                              FROM product_images pi WHERE pi.product_id = p.id),

@@ -56,11 +56,16 @@ export class ProductsController {
   @ApiOperation({
     summary: 'Create a product',
     description:
-      'Admin. The slug is generated from the name when absent; categoryId and tagIds must be of the same store. Audited.',
+      'Admin. The slug is generated from the name when absent; categoryId and tagIds must be of the same store; ' +
+      '`metadata` keys sent as null are left out. Audited.',
   })
   @ApiCreatedResponse({ type: ProductResponse })
   @ApiErrors(
-    [400, 'VALIDATION_FAILED, INVALID_ID, or REFERENCE_NOT_FOUND (categoryId or tagIds not of this store)'],
+    [
+      400,
+      'VALIDATION_FAILED, INVALID_ID, REFERENCE_NOT_FOUND (categoryId or tagIds not of this store), or ' +
+        'METADATA_INVALID (metadata breaks a limit)',
+    ],
     [404, 'STORE_NOT_FOUND'],
     [409, 'SLUG_TAKEN'],
     413,
@@ -78,7 +83,9 @@ export class ProductsController {
   @ApiOperation({
     summary: 'Change a product',
     description:
-      'Admin. `tagIds` replaces the product’s tags; a basePrice that would make a variant’s price negative is refused. Audited.',
+      'Admin. `tagIds` replaces the product’s tags; a basePrice that would make a variant’s price negative is refused; ' +
+      '`metadata` is merged (keys sent are set, keys sent as null are removed, others are kept). ' +
+      'Audited (changed metadata keys included).',
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: ProductResponse })
@@ -86,7 +93,8 @@ export class ProductsController {
     [
       400,
       'VALIDATION_FAILED, INVALID_ID, REFERENCE_NOT_FOUND (categoryId or tagIds not of this store), or ' +
-        'NEGATIVE_VARIANT_PRICE (the new basePrice would make a variant’s price negative)',
+        'NEGATIVE_VARIANT_PRICE (the new basePrice would make a variant’s price negative), or ' +
+        'METADATA_INVALID (metadata breaks a limit)',
     ],
     [404, 'PRODUCT_NOT_FOUND'],
     [409, 'SLUG_TAKEN'],

@@ -4,6 +4,8 @@ import { AuditService, changedFields } from '../../audit/audit.service';
 import { RequestMeta } from '../../audit/audit.types';
 import { isForeignKeyViolation } from '../../common/database-errors';
 import { AppException } from '../../common/errors';
+import { mergeMetadata } from '../../common/metadata/metadata';
+import { applyMetadataPatch } from '../../common/metadata/metadata.sql';
 import { formatMoney } from '../../common/money';
 import { offsetOf, Paginated, paginated } from '../../common/pagination';
 import { slugify } from '../../common/slug';
@@ -91,6 +93,7 @@ export class ProductsService {
             isFeatured: dto.isFeatured ?? false,
             metaTitle: dto.metaTitle ?? null,
             metaDescription: dto.metaDescription ?? null,
+            metadata: mergeMetadata({}, dto.metadata ?? {}),
           }),
         );
         await this.replaceTags(tx, saved.id, tagIds);
@@ -106,6 +109,7 @@ export class ProductsService {
             categoryId: saved.categoryId,
             isActive: saved.isActive,
             tagIds,
+            metadata: saved.metadata,
           },
         });
         return this.load(tx, saved.id);
@@ -147,6 +151,11 @@ export class ProductsService {
             await this.replaceTags(tx, id, tagIds);
             diff.tagIds = { before: previous, after: tagIds };
           }
+        }
+        if (dto.metadata !== undefined) {
+          // Merged by its own UPDATE (atomic under concurrency); rolled back with the rest on any error.
+          const merged = await applyMetadataPatch(tx, 'products', id, dto.metadata);
+          if (merged && Object.keys(merged.changes).length > 0) diff.metadata = merged.changes;
         }
         if (Object.keys(diff).length === 0) return this.load(tx, id);
         if (Object.keys(changes).length > 0) await repo.update({ id }, changes);

@@ -62,11 +62,16 @@ export class VariantsController {
   @ApiOperation({
     summary: 'Create a variant',
     description:
-      'Admin. The SKU is generated when absent; the variant starts with `initialQuantity` in stock. Audited.',
+      'Admin. The SKU is generated when absent; the variant starts with `initialQuantity` in stock; `metadata` ' +
+      'keys sent as null are left out. Audited.',
   })
   @ApiCreatedResponse({ type: VariantResponse })
   @ApiErrors(
-    [400, 'VALIDATION_FAILED, INVALID_ID, or NEGATIVE_VARIANT_PRICE (basePrice + priceAdjustment < 0)'],
+    [
+      400,
+      'VALIDATION_FAILED, INVALID_ID, NEGATIVE_VARIANT_PRICE (basePrice + priceAdjustment < 0), or ' +
+        'METADATA_INVALID (metadata breaks a limit)',
+    ],
     [404, 'PRODUCT_NOT_FOUND'],
     [409, 'SKU_TAKEN'],
     413,
@@ -84,12 +89,18 @@ export class VariantsController {
   @Patch(':id')
   @ApiOperation({
     summary: 'Change a variant',
-    description: 'Admin. Stock is changed through PATCH /admin/inventory/{variantId}, not here. Audited.',
+    description:
+      'Admin. Stock is changed through PATCH /admin/inventory/{variantId}, not here. `metadata` is merged: ' +
+      'keys sent are set, keys sent as null are removed, others are kept. Audited (changed metadata keys included).',
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: VariantResponse })
   @ApiErrors(
-    [400, 'VALIDATION_FAILED, INVALID_ID, or NEGATIVE_VARIANT_PRICE (basePrice + priceAdjustment < 0)'],
+    [
+      400,
+      'VALIDATION_FAILED, INVALID_ID, NEGATIVE_VARIANT_PRICE (basePrice + priceAdjustment < 0), or ' +
+        'METADATA_INVALID (metadata breaks a limit)',
+    ],
     [404, 'PRODUCT_NOT_FOUND or VARIANT_NOT_FOUND'],
     [409, 'SKU_TAKEN'],
     413,

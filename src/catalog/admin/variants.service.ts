@@ -4,6 +4,8 @@ import { AuditService, changedFields } from '../../audit/audit.service';
 import { RequestMeta } from '../../audit/audit.types';
 import { isForeignKeyViolation } from '../../common/database-errors';
 import { AppException } from '../../common/errors';
+import { mergeMetadata } from '../../common/metadata/metadata';
+import { applyMetadataPatch } from '../../common/metadata/metadata.sql';
 import { formatMoney, Money } from '../../common/money';
 import { offsetOf, Paginated, paginated, PaginationQuery } from '../../common/pagination';
 import { inTransaction } from '../../database/transactions';
@@ -99,6 +101,7 @@ export class VariantsService {
             attributes: variant.attributes,
             priceAdjustment: variant.priceAdjustment,
             initialQuantity: dto.initialQuantity ?? 0,
+            metadata: variant.metadata,
           },
         });
         return { variant, basePrice: product.basePrice };
@@ -131,11 +134,18 @@ export class VariantsService {
           'imageUrl',
           'isActive',
         ]);
-        const diff = changedFields(before, changes);
+        const diff: Record<string, unknown> = changedFields(before, changes);
+        const fieldsChanged = Object.keys(diff).length > 0;
+        if (fieldsChanged && dto.priceAdjustment !== undefined) {
+          assertPriceNonNegative(product.basePrice, dto.priceAdjustment);
+        }
+        if (dto.metadata !== undefined) {
+          // Merged by its own UPDATE (atomic under concurrency); rolled back with the rest on any error.
+          const merged = await applyMetadataPatch(tx, 'product_variants', id, dto.metadata);
+          if (merged && Object.keys(merged.changes).length > 0) diff.metadata = merged.changes;
+        }
         if (Object.keys(diff).length > 0) {
-          if (dto.priceAdjustment !== undefined)
-            assertPriceNonNegative(product.basePrice, dto.priceAdjustment);
-          await repo.update({ id }, changes);
+          if (fieldsChanged) await repo.update({ id }, changes);
           await this.audit.record(tx, meta, {
             action: 'variant.update',
             entityType: 'variant',
@@ -213,8 +223,8 @@ export class VariantsService {
     sku: string,
   ): Promise<string | null> {
     const rows = await tx.query<Array<{ id: string }>>(
-      `INSERT INTO product_variants (store_id, product_id, sku, name, attributes, price_adjustment, image_url, is_active)
-       VALUES ($1, $2, $3, $4, $5::jsonb, $6::numeric, $7, $8)
+      `INSERT INTO product_variants (store_id, product_id, sku, name, attributes, price_adjustment, image_url, is_active, metadata)
+       VALUES ($1, $2, $3, $4, $5::jsonb, $6::numeric, $7, $8, $9::jsonb)
        ON CONFLICT (store_id, sku) DO NOTHING
        RETURNING id`,
       [
@@ -226,6 +236,7 @@ export class VariantsService {
         formatMoney(priceAdjustment),
         dto.imageUrl ?? null,
         dto.isActive ?? true,
+        JSON.stringify(mergeMetadata({}, dto.metadata ?? {})),
       ],
     );
     return rows[0]?.id ?? null;

@@ -10,6 +10,9 @@ import {
   MaxLength,
   ValidateIf,
 } from 'class-validator';
+import { Metadata, MetadataPatch } from '../../common/metadata/metadata';
+import { ApiMetadata } from '../../common/metadata/metadata.openapi';
+import { MetadataInput } from '../../common/metadata/metadata.validator';
 import { formatMoney, Money } from '../../common/money';
 import { MoneyInput } from '../../common/money.validator';
 import { PaginationQuery } from '../../common/pagination';
@@ -91,6 +94,9 @@ export class CreateProductDto {
   @ArrayMaxSize(50)
   @IsUUID('all', { each: true })
   tagIds?: string[];
+
+  @MetadataInput()
+  metadata?: MetadataPatch;
 }
 
 export class UpdateProductDto extends PartialType(CreateProductDto, { skipNullProperties: false }) {}
@@ -131,6 +137,7 @@ export class ProductResponse {
   @ApiProperty({ type: String, nullable: true }) metaTitle: string | null;
   @ApiProperty({ type: String, nullable: true }) metaDescription: string | null;
   @ApiProperty({ type: [ProductTagResponse] }) tags: ProductTagResponse[];
+  @ApiMetadata() metadata: Metadata;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 
@@ -148,6 +155,7 @@ export class ProductResponse {
       metaTitle: p.metaTitle,
       metaDescription: p.metaDescription,
       tags: tags.map((t) => ({ id: t.id, slug: t.slug, name: t.name })),
+      metadata: p.metadata,
       createdAt: p.createdAt.toISOString(),
       updatedAt: p.updatedAt.toISOString(),
     };

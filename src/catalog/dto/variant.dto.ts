@@ -11,6 +11,9 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
+import { Metadata, MetadataPatch } from '../../common/metadata/metadata';
+import { ApiMetadata } from '../../common/metadata/metadata.openapi';
+import { MetadataInput } from '../../common/metadata/metadata.validator';
 import { formatMoney, MAX_DECIMAL_10_2, Money } from '../../common/money';
 import { MoneyInput } from '../../common/money.validator';
 import { MAX_STOCK } from '../../inventory/dto/inventory-admin.dto';
@@ -94,6 +97,9 @@ export class CreateVariantDto {
   @Min(0)
   @Max(MAX_STOCK)
   lowStockThreshold?: number;
+
+  @MetadataInput()
+  metadata?: MetadataPatch;
 }
 
 /** Stock is changed through PATCH /admin/inventory/:variantId, not here. */
@@ -126,6 +132,7 @@ export class VariantResponse {
     description: 'null when the variant has no stock row',
   })
   inventory: VariantStockResponse | null;
+  @ApiMetadata() metadata: Metadata;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 
@@ -150,6 +157,7 @@ export class VariantResponse {
             lowStockThreshold: stock.lowStockThreshold,
           }
         : null,
+      metadata: v.metadata,
       createdAt: v.createdAt.toISOString(),
       updatedAt: v.updatedAt.toISOString(),
     };

@@ -10,6 +10,7 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import { Money, MONEY_COLUMN } from '../../common/money';
+import { Metadata, MetadataColumn } from '../../common/metadata/metadata-column';
 import { TIMESTAMPTZ } from '../../database/sql';
 import { Inventory } from '../../inventory/entities/inventory.entity';
 import { Store } from '../../stores/entities/store.entity';
@@ -61,6 +62,10 @@ export class ProductVariant {
 
   @Column({ type: 'boolean', default: true })
   isActive: boolean;
+
+  /** The integrator's key-value pairs (src/common/metadata; migration 0013). */
+  @MetadataColumn('product_variants')
+  metadata: Metadata;
 
   @OneToOne(() => Inventory, (inventory) => inventory.variant)
   inventory: Inventory;

@@ -11,6 +11,7 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import { Money, MONEY_COLUMN } from '../../common/money';
+import { Metadata, MetadataColumn } from '../../common/metadata/metadata-column';
 import { TIMESTAMPTZ } from '../../database/sql';
 import { Store } from '../../stores/entities/store.entity';
 import { Category } from './category.entity';
@@ -79,6 +80,10 @@ export class Product {
 
   @Column({ type: 'text', nullable: true })
   metaDescription: string | null;
+
+  /** The integrator's key-value pairs (src/common/metadata; migration 0013). */
+  @MetadataColumn('products')
+  metadata: Metadata;
 
   @OneToMany(() => ProductImage, (image) => image.product)
   images: ProductImage[];

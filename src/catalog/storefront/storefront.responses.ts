@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { ApiMetadata } from '../../common/metadata/metadata.openapi';
 import { formatMoney } from '../../common/money';
 import { ApiMoney } from '../../common/openapi';
 import { CategoryTreeRow, ProductCardRow, ProductDetailRow } from '../storefront-sql';
@@ -66,6 +67,8 @@ export class ProductDetail extends ProductCard {
   @ApiProperty({ type: String, nullable: true }) metaTitle: string | null;
   @ApiProperty({ type: String, nullable: true }) metaDescription: string | null;
   @ApiProperty() featured: boolean;
+  /** On the detail only: a listing stays lean. */
+  @ApiMetadata() metadata: Record<string, string>;
   @ApiProperty({ type: [ProductImageView], description: 'By displayOrder' }) images: ProductImageView[];
   @ApiProperty({ type: [ProductVariantView], description: 'Active variants' })
   variants: ProductVariantView[];
@@ -98,6 +101,7 @@ export function toProductDetail(row: DetailRow): ProductDetail {
     metaTitle: row.metaTitle,
     metaDescription: row.metaDescription,
     featured: row.featured,
+    metadata: row.metadata,
     images: row.images,
     variants: row.variants.map((variant) => ({
       id: variant.id,

@@ -9,6 +9,7 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import { Profile } from '../../auth/entities/profile.entity';
+import { Metadata, MetadataColumn } from '../../common/metadata/metadata-column';
 import { TIMESTAMPTZ } from '../../database/sql';
 import { Store } from '../../stores/entities/store.entity';
 
@@ -36,6 +37,10 @@ export class StoreCustomer {
   @ManyToOne(() => Profile, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'profile_id', foreignKeyConstraintName: 'fk_store_customers_profile' })
   profile: Profile;
+
+  /** The integrator's key-value pairs (src/common/metadata; migration 0013). */
+  @MetadataColumn('store_customers')
+  metadata: Metadata;
 
   @CreateDateColumn(TIMESTAMPTZ)
   createdAt: Date;

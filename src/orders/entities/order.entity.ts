@@ -11,6 +11,7 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import { Profile } from '../../auth/entities/profile.entity';
+import { Metadata, MetadataColumn } from '../../common/metadata/metadata-column';
 import { Money, MONEY_COLUMN } from '../../common/money';
 import { Address } from '../../customers/entities/address.entity';
 import { sqlIn, TIMESTAMPTZ } from '../../database/sql';
@@ -106,6 +107,10 @@ export class Order {
 
   @Column({ type: 'text', nullable: true })
   notes: string | null;
+
+  /** The integrator's key-value pairs (src/common/metadata; migration 0013). */
+  @MetadataColumn('orders')
+  metadata: Metadata;
 
   @OneToMany(() => OrderItem, (item) => item.order)
   items: OrderItem[];
