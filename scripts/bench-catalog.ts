@@ -9,7 +9,8 @@
  *     throwaway embedded PostgreSQL, seeded with `--products` × `--variants` (scripts/seed-catalog.ts);
  *  2. the real app as `npm start` runs it: compiled (tsc, into bench-results/catalog-build) and started
  *     as `node <build>/src/main.js` directly, so the pid whose memory is sampled is the app itself (no
- *     npm/sh wrapper) and its memory holds no TypeScript compiler; NODE_ENV=production, LOG_LEVEL=warn;
+ *     npm/sh wrapper) and its memory holds no TypeScript compiler; NODE_ENV=production, LOG_LEVEL=log
+ *     (JSON access lines to bench-results/catalog-app.log; `--app-log-level warn` turns them off);
  *  3. a bare `node:http` + `pg` server in its own process (this script, compiled the same way) that runs
  *     the SAME SQL (the builders of src/catalog/storefront-sql.ts) and the same row → JSON mapping, with
  *     no framework around it;
@@ -47,6 +48,8 @@ import { migrateDatabase, seedCatalog, progressBar } from './seed-catalog';
 const STORE = 'bench';
 const ROOT = path.resolve(__dirname, '..');
 const RESULTS_FILE = path.join(ROOT, 'bench-results', 'catalog.json');
+/** The app's stdout and stderr: its JSON access lines. */
+const APP_LOG_FILE = path.join(ROOT, 'bench-results', 'catalog-app.log');
 /** Inside the project so that the compiled files resolve node_modules; bench-results/ is gitignored. */
 const BUILD_DIR = path.join(ROOT, 'bench-results', 'catalog-build');
 /** Same as the app's default TypeORM pool (src/database/data-source-options.ts), for a fair fight. */
@@ -54,10 +57,13 @@ const POOL_SIZE = 10;
 /** Requests per scenario whose statements are counted (divided out: statements per request). */
 const COUNTED_REQUESTS = 20;
 
-/** PERFORMANCE.md. Listing and detail have throughput targets; every scenario has the memory ceiling. */
+/**
+ * PERFORMANCE.md (raised, 2026-12-01): listing and detail are judged against the bare baseline of the
+ * same run (absolute figures move with the machine); every scenario has the memory ceiling.
+ */
 const TARGETS = {
-  listing: { minReqPerSec: 440, maxP99Ms: 250, maxStatements: 4, minRatio: 0.6 },
-  'product detail': { minReqPerSec: 650, minRatio: 0.6 },
+  listing: { maxP99Ms: 250, maxStatements: 4, minRatio: 0.85 },
+  'product detail': { minRatio: 0.75 },
   maxRssMb: 300,
 } as const;
 
@@ -71,6 +77,11 @@ interface BenchOptions {
   cpuProf: boolean;
   /** `--only <scenario>`: measure that scenario alone (e.g. to profile it); all four when absent. */
   only?: string;
+  /**
+   * The app's LOG_LEVEL (`--app-log-level`): `log` (default) writes one JSON access line per request,
+   * as production does; `warn` turns access lines off, to measure what logging costs.
+   */
+  appLogLevel: 'log' | 'warn';
 }
 
 interface TargetCheck {
@@ -171,8 +182,12 @@ function parseArgs(argv: string[]): BenchOptions {
     products: 10_000,
     variants: 4,
     cpuProf: false,
+    appLogLevel: 'log',
   };
-  const limits: Record<string, [Exclude<keyof BenchOptions, 'cpuProf' | 'only'>, number, number]> = {
+  const limits: Record<
+    string,
+    [Exclude<keyof BenchOptions, 'cpuProf' | 'only' | 'appLogLevel'>, number, number]
+  > = {
     '--duration': ['duration', 1, 120],
     '--warmup': ['warmup', 0, 120],
     '--connections': ['connections', 1, 200],
@@ -185,6 +200,10 @@ function parseArgs(argv: string[]): BenchOptions {
       i--;
       continue;
     }
+    if (argv[i] === '--app-log-level' && (argv[i + 1] === 'log' || argv[i + 1] === 'warn')) {
+      options.appLogLevel = argv[i + 1] as 'log' | 'warn';
+      continue;
+    }
     if (argv[i] === '--only' && argv[i + 1] !== undefined) {
       options.only = argv[i + 1];
       continue;
@@ -193,7 +212,7 @@ function parseArgs(argv: string[]): BenchOptions {
     const value = Number(argv[i + 1]);
     if (!spec || !Number.isInteger(value) || value < spec[1] || value > spec[2]) {
       throw new Error(
-        `Usage: npm run bench:catalog -- [--duration s] [--warmup s] [--connections n] [--products n] [--variants n] [--cpu-prof] [--only scenario]` +
+        `Usage: npm run bench:catalog -- [--duration s] [--warmup s] [--connections n] [--products n] [--variants n] [--cpu-prof] [--only scenario] [--app-log-level log|warn]` +
           (spec
             ? ` (${argv[i]} takes an integer from ${spec[1]} to ${spec[2]})`
             : ` (unknown option ${argv[i]})`),
@@ -227,8 +246,27 @@ function buildApp(): void {
     log(`tsc reported errors (the build was emitted anyway):\n${tsc.stdout.slice(0, 2000)}`);
 }
 
-/** Starts a compiled script with node, no wrapper; its output is kept for error reports. */
-function startNode(args: string[], env: NodeJS.ProcessEnv): { child: ChildProcess; output: () => string } {
+/**
+ * Starts a compiled script with node, no wrapper; its output is kept for error reports. With `logFile`
+ * its output goes straight to that file instead (the app's access lines: piping a thousand lines a
+ * second through this process would take CPU from the load generator).
+ */
+function startNode(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  logFile?: string,
+): { child: ChildProcess; output: () => string } {
+  if (logFile !== undefined) {
+    fs.mkdirSync(path.dirname(logFile), { recursive: true });
+    const fd = fs.openSync(logFile, 'w');
+    const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', fd, fd] });
+    fs.closeSync(fd);
+    const tail = (): string => {
+      const text = fs.readFileSync(logFile, 'utf8');
+      return text.slice(-20_000);
+    };
+    return { child, output: tail };
+  }
   let output = '';
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
@@ -338,13 +376,11 @@ function targetsFor(
   };
   if (scenario === 'listing') {
     const t = TARGETS.listing;
-    checks.reqPerSec = atLeast(app.reqPerSec, t.minReqPerSec, ' req/s');
     checks.p99Ms = atMost(app.p99Ms, t.maxP99Ms, ' ms');
     checks.statementsPerRequest = atMost(statements, t.maxStatements, '');
     checks.ratio = atLeast(ratio, t.minRatio, ' of baseline');
   } else if (scenario === 'product detail') {
     const t = TARGETS['product detail'];
-    checks.reqPerSec = atLeast(app.reqPerSec, t.minReqPerSec, ' req/s');
     checks.ratio = atLeast(ratio, t.minRatio, ' of baseline');
   }
   return checks;
@@ -529,16 +565,21 @@ async function main(): Promise<void> {
     const profiling = options.cpuProf
       ? ['--cpu-prof', `--cpu-prof-dir=${path.join(ROOT, 'bench-results', 'cpu-profiles')}`]
       : [];
-    const app = startNode([...profiling, path.join(BUILD_DIR, 'src', 'main.js')], {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
-      DATABASE_URL: databaseUrl,
-      PORT: String(appPort),
-      JWT_SECRET: randomBytes(32).toString('hex'),
-      AUTH_RATE_LIMIT: '0',
-    });
+    const app = startNode(
+      [...profiling, path.join(BUILD_DIR, 'src', 'main.js')],
+      {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        NODE_ENV: 'production',
+        LOG_LEVEL: options.appLogLevel,
+        LOG_FORMAT: 'json',
+        DATABASE_URL: databaseUrl,
+        PORT: String(appPort),
+        JWT_SECRET: randomBytes(32).toString('hex'),
+        AUTH_RATE_LIMIT: '0',
+      },
+      APP_LOG_FILE,
+    );
     children.push(app.child);
     outputs.push(['the app', app.output]);
     const baselinePort = await findFreePort();
@@ -641,7 +682,7 @@ async function main(): Promise<void> {
         warmupSeconds: options.warmup,
         connections: options.connections,
         poolSize: POOL_SIZE,
-        app: 'compiled (tsc), node src/main.js, NODE_ENV=production, LOG_LEVEL=warn',
+        app: `compiled (tsc), node src/main.js, NODE_ENV=production, LOG_FORMAT=json, LOG_LEVEL=${options.appLogLevel} (${options.appLogLevel === 'log' ? 'one access line per request' : 'no access lines'}, to ${path.relative(ROOT, APP_LOG_FILE)})`,
         profileOfPerformanceMd:
           options.duration === 20 &&
           options.warmup === 10 &&
