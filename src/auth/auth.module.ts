@@ -5,13 +5,11 @@ import { PassportModule } from '@nestjs/passport';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.module';
+import { EventsModule } from '../events/events.module';
 import { AdminInvitationsController } from './admin-invitations.controller';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { ACCESS_TOKEN_TTL_SECONDS, JWT_ALGORITHM } from './auth.types';
-import { CartModule } from '../cart/cart.module';
-import { CartService } from '../cart/cart.service';
-import { CART_MERGE_HOOK } from './cart-merge.hook';
 import { authThrottlerOptions, AuthThrottlerGuard } from './guards/auth-throttler.guard';
 import { JwtAuthGuard } from './guards/jwt-auth.guard';
 import { RolesGuard } from './guards/roles.guard';
@@ -27,7 +25,7 @@ import { SessionsService } from './sessions.service';
  */
 @Module({
   imports: [
-    CartModule,
+    EventsModule,
     PassportModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
@@ -52,8 +50,6 @@ import { SessionsService } from './sessions.service';
     AuthService,
     InvitationsService,
     ProfilesService,
-    // A guest cart is handed to the customer who logs in (see cart-merge.hook.ts).
-    { provide: CART_MERGE_HOOK, useExisting: CartService },
   ],
   exports: [JwtModule, ProfilesService],
 })

@@ -1,13 +1,13 @@
-import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { RequestMeta } from '../audit/audit.types';
 import { isUniqueViolation } from '../common/database-errors';
 import { AppException } from '../common/errors';
 import { inTransaction } from '../database/transactions';
+import { CustomerRegistered, CustomerSignedIn, EventsService } from '../events';
 import { AuthUser } from './auth.types';
-import { CART_MERGE_HOOK, CartMergeHook } from './cart-merge.hook';
 import { AuthSession, LoginDto, LogoutDto, RegisterDto } from './dto/auth.dto';
 import { Profile } from './entities/profile.entity';
 import { hashPassword, verifyPassword } from './password-hasher';
@@ -20,13 +20,16 @@ export function emailTaken(): AppException {
   return new AppException(HttpStatus.CONFLICT, 'EMAIL_TAKEN', 'An account with this email already exists');
 }
 
-/** Longest X-Cart-Session value passed on to the cart hook; anything longer is not a session id. */
+/** Longest X-Cart-Session value passed on in `customer.signed_in`; anything longer is not a session id. */
 const MAX_CART_SESSION_LENGTH = 200;
 
-/** Register, login, refresh, logout. Every outcome that changes something is audited in its transaction. */
+/**
+ * Register, login, refresh, logout. Every outcome that changes something is audited in its transaction.
+ * A register or login with a guest cart (X-Cart-Session) records `customer.signed_in` in its
+ * transaction; the cart module's in-transaction subscriber merges the cart there (auth knows no carts).
+ */
 @Injectable()
 export class AuthService {
-  private readonly logger = new Logger(AuthService.name);
   /** Verified when the email is unknown, so that both kinds of failure take as long (no user enumeration by timing). */
   private dummyHash: Promise<string> | undefined;
 
@@ -34,16 +37,15 @@ export class AuthService {
     private readonly dataSource: DataSource,
     private readonly sessions: SessionsService,
     private readonly audit: AuditService,
-    @Inject(CART_MERGE_HOOK) private readonly cartMerge: CartMergeHook,
+    private readonly events: EventsService,
   ) {}
 
   async register(dto: RegisterDto, meta: RequestMeta, cartSession?: string): Promise<AuthSession> {
     // Cheap early answer before spending an argon2 hash; the unique index still decides races below.
     if (await this.findByEmail(dto.email)) throw emailTaken();
     const passwordHash = await hashPassword(dto.password);
-    let session: AuthSession;
     try {
-      session = await inTransaction(this.dataSource, async (tx) => {
+      return await inTransaction(this.dataSource, async (tx) => {
         const repo = tx.getRepository(Profile);
         const profile = await repo.save(
           repo.create({
@@ -62,14 +64,18 @@ export class AuthService {
           entityId: profile.id,
           details: { email: profile.email, role: profile.role },
         });
+        await this.recordSignIn(
+          tx,
+          profile.id,
+          cartSession,
+          new CustomerRegistered(null, { userId: profile.id, email: profile.email }),
+        );
         return this.sessions.open(tx, profile);
       });
     } catch (error) {
       if (isUniqueViolation(error, EMAIL_UNIQUE_INDEX)) throw emailTaken();
       throw error;
     }
-    await this.mergeGuestCart(session.user.id, cartSession);
-    return session;
   }
 
   async login(dto: LoginDto, meta: RequestMeta, cartSession?: string): Promise<AuthSession> {
@@ -98,17 +104,16 @@ export class AuthService {
       throw new AppException(HttpStatus.UNAUTHORIZED, 'INVALID_CREDENTIALS', 'Invalid email or password');
     }
 
-    const session = await inTransaction(this.dataSource, async (tx) => {
+    return inTransaction(this.dataSource, async (tx) => {
       await this.audit.record(tx, meta, {
         userId: profile.id,
         action: 'auth.login',
         entityType: 'profile',
         entityId: profile.id,
       });
+      await this.recordSignIn(tx, profile.id, cartSession);
       return this.sessions.open(tx, profile);
     });
-    await this.mergeGuestCart(profile.id, cartSession);
-    return session;
   }
 
   async refresh(refreshToken: string, meta: RequestMeta): Promise<AuthSession> {
@@ -183,18 +188,21 @@ export class AuthService {
   }
 
   /**
-   * Best effort, after the login has committed: a cart that cannot be merged must not lock the
-   * customer out. The hook gets a transaction of its own, so a failed merge leaves nothing half-done.
+   * The sign-in's events, in its transaction, in one record() call: `customer.signed_in` when a guest
+   * cart session came with it (its in-transaction subscriber merges that cart in a savepoint, so a
+   * merge that fails is logged and undone while the sign-in commits), plus `also` (a registration).
    */
-  private async mergeGuestCart(userId: string, cartSession: string | undefined): Promise<void> {
+  private async recordSignIn(
+    tx: EntityManager,
+    userId: string,
+    cartSession: string | undefined,
+    ...also: CustomerRegistered[]
+  ): Promise<void> {
     const sessionId = cartSession?.trim();
-    if (!sessionId || sessionId.length > MAX_CART_SESSION_LENGTH) return;
-    try {
-      await inTransaction(this.dataSource, (tx) => this.cartMerge.mergeGuestCart(tx, userId, sessionId));
-    } catch (error) {
-      this.logger.warn(
-        `Guest cart merge failed for user ${userId}: ${error instanceof Error ? error.message : String(error)}`,
-      );
-    }
+    const signedIn =
+      sessionId && sessionId.length <= MAX_CART_SESSION_LENGTH
+        ? [new CustomerSignedIn(null, { userId, cartSessionId: sessionId })]
+        : [];
+    await this.events.record(tx, ...also, ...signedIn);
   }
 }

@@ -5,15 +5,17 @@ import { CartController } from './cart.controller';
 import { CartService } from './cart.service';
 import { CartItem } from './entities/cart-item.entity';
 import { Cart } from './entities/cart.entity';
+import { GuestCartMergeSubscriber } from './guest-cart-merge.subscriber';
 
 /**
  * Carts per store, for customers and guests. CatalogPricingService (current prices and stock) comes
- * from CatalogModule, which this module re-exports for checkout.
+ * from CatalogModule, which this module re-exports for checkout. A guest cart is handed to the
+ * customer who signs in by GuestCartMergeSubscriber (auth records `customer.signed_in`).
  */
 @Module({
   imports: [TypeOrmModule.forFeature([Cart, CartItem]), CatalogModule],
   controllers: [CartController],
-  providers: [CartService],
+  providers: [CartService, GuestCartMergeSubscriber],
   exports: [CartService, CatalogModule],
 })
 export class CartModule {}

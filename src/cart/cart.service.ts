@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { CartMergeHook } from '../auth/cart-merge.hook';
 import { ActiveStore, CatalogPricingService, PricedVariant } from '../catalog/catalog-pricing.service';
 import { AppException } from '../common/errors';
 import { Money } from '../common/money';
@@ -40,7 +39,7 @@ export function newCartSession(): string {
  * stock (without holding it: only checkout reserves). Also the guest-cart hand-over on login.
  */
 @Injectable()
-export class CartService implements CartMergeHook {
+export class CartService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly catalog: CatalogPricingService,

@@ -2,23 +2,19 @@
  * The guest-cart merge as an in-transaction subscriber of `customer.signed_in` (src/cart/
  * guest-cart-merge.subscriber.ts): recording the event in the sign-in's transaction merges the guest
  * cart before the commit, so the very next GET of the customer's cart shows it; a rolled-back sign-in
- * merges nothing. Registered here through a test module until AuthModule records the event itself.
+ * merges nothing. The subscriber is registered by CartModule; auth records the event on login and register
+ * (test/auth/auth-flow.e2e-spec.ts, test/events/domain-events.e2e-spec.ts).
  */
-import { INestApplication, Module } from '@nestjs/common';
+import { INestApplication } from '@nestjs/common';
 import { Client } from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { CartModule } from '../../src/cart/cart.module';
-import { GuestCartMergeSubscriber } from '../../src/cart/guest-cart-merge.subscriber';
 import { inTransaction } from '../../src/database/transactions';
 import { CustomerSignedIn, EventsService } from '../../src/events';
 import { closeTestApp, createTestApp } from '../support/app';
 import { bearer, createTestUser } from '../support/auth';
 import { createTestDatabase, TestDatabase } from '../support/database';
 import { insertStockedVariants } from '../support/invariants';
-
-@Module({ imports: [CartModule], providers: [GuestCartMergeSubscriber] })
-class GuestCartMergeTestModule {}
 
 interface CartBody {
   sessionId?: string;
@@ -34,7 +30,7 @@ describe('guest cart merge on customer.signed_in', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    app = await createTestApp(db.url, {}, { imports: [GuestCartMergeTestModule] });
+    app = await createTestApp(db.url);
     sql = new Client({ connectionString: db.url });
     await sql.connect();
     const stocked = await insertStockedVariants(sql, 2, 5);
