@@ -30,7 +30,7 @@ export function ApiMetadata(): PropertyDecorator {
   return ApiProperty(METADATA_SCHEMA);
 }
 
-/** Documents a request's optional `metadata` patch. */
-export function ApiMetadataInput(): PropertyDecorator {
-  return ApiPropertyOptional(METADATA_INPUT_SCHEMA);
+/** Documents a request's `metadata` patch (optional unless `required`). */
+export function ApiMetadataInput(required = false): PropertyDecorator {
+  return required ? ApiProperty(METADATA_INPUT_SCHEMA) : ApiPropertyOptional(METADATA_INPUT_SCHEMA);
 }

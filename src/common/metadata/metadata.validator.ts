@@ -9,14 +9,15 @@ import { ApiMetadataInput } from './metadata.openapi';
  * An optional `metadata` patch of a request body, documented in OpenAPI. A breach answers 400
  * `METADATA_INVALID` (not the ValidationPipe's generic VALIDATION_FAILED, whose code is the same for
  * every constraint): the check runs while the body becomes a DTO, before validation, and throws.
- * Present but `null` is a breach too (to clear keys, send each as null).
+ * Present but `null` is a breach too (to clear keys, send each as null). `required` only changes the
+ * OpenAPI document: pair it with `@IsDefined()`.
  *
  * The ValidateBy is the same check for callers that validate a DTO without transforming it first,
  * and is what lets the whitelist accept the field.
  */
-export function MetadataInput(): PropertyDecorator {
+export function MetadataInput(options: { required?: boolean } = {}): PropertyDecorator {
   return applyDecorators(
-    ApiMetadataInput(),
+    ApiMetadataInput(options.required ?? false),
     Transform(
       ({ obj, key }: { obj: Record<string, unknown>; key: string }) => {
         const raw = obj[key];
