@@ -6,9 +6,9 @@
  * operation the request path matches in the served document.
  *
  * OPENAPI_CONFORMANCE:
- * - `strict`: a violation fails the test that caused it (an afterEach of every test file that imports
+ * - `strict` (default): a violation fails the test that caused it (an afterEach of every test file that imports
  *   this; one in a beforeAll fails the next test, one after the last test fails the file).
- * - `report` (default while the routes are being documented): violations are appended as JSON lines to
+ * - `report`: violations are appended as JSON lines to
  *   OPENAPI_VIOLATIONS_FILE (default /tmp/openapi-violations.jsonl); nothing is printed.
  * - `off`: no middleware.
  * In strict and report mode each test file also appends the operations it exercised to
@@ -25,8 +25,8 @@ import type { NextFunction, Request, Response } from 'express';
 import request from 'supertest';
 
 export type ConformanceMode = 'strict' | 'report' | 'off';
-/** The default until every route is documented; then `strict` (issue 10). */
-const DEFAULT_MODE: ConformanceMode = 'report';
+/** Every route is documented: a violation fails the test that caused it. */
+const DEFAULT_MODE: ConformanceMode = 'strict';
 
 export type ViolationKind =
   | 'undocumented-path'
