@@ -11,6 +11,7 @@ import { CatalogSearch1000000000010 } from './0010-catalog-search';
 import { ProductPriceSort1000000000011 } from './0011-product-price-sort';
 import { DomainEvents1000000000012 } from './0012-domain-events';
 import { Metadata1000000000013 } from './0013-metadata';
+import { Webhooks1000000000014 } from './0014-webhooks';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the app, the CLI (ormconfig.ts)
@@ -30,6 +31,7 @@ export const ALL_MIGRATIONS = [
   ProductPriceSort1000000000011,
   DomainEvents1000000000012,
   Metadata1000000000013,
+  Webhooks1000000000014,
 ];
 
 /** The legacy baseline alone: what an existing database already has (see docs/migrations.md). */

@@ -18,6 +18,7 @@ import { LoggingModule } from './logging/logging.module';
 import { OrdersModule } from './orders/orders.module';
 import { PaymentsModule } from './payments/payments.module';
 import { StoresModule } from './stores/stores.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 /**
  * Wires the modules, nothing else. `forRoot(config)` rather than a static module so that main.ts can
@@ -50,6 +51,7 @@ export class AppModule {
         PaymentsModule,
         StoresModule,
         CatalogModule,
+        WebhooksModule,
       ],
     };
   }

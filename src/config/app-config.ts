@@ -53,6 +53,25 @@ export interface AppConfig {
   trustProxy: TrustProxy;
   /** EVENTS_*: the domain-event dispatcher of this process (src/events). */
   events: EventsSettings;
+  /** WEBHOOK_*: outgoing webhooks (src/webhooks). */
+  webhooks: WebhookSettings;
+}
+
+/** WEBHOOK_*: where outgoing webhooks may go and how they are retried (src/webhooks). */
+export interface WebhookSettings {
+  /** WEBHOOK_ALLOW_PRIVATE=true: endpoints may be loopback, private or link-local addresses (tests, internal networks). */
+  allowPrivate: boolean;
+  /** Sends of one delivery before it is marked `failed` (the first one included). */
+  maxAttempts: number;
+  /** Backoff: a retry waits a random time up to min(cap, base · 2^(attempts−1)) ("full jitter"). */
+  retryBaseMs: number;
+  retryMaxMs: number;
+  /** A receiver that has not answered by then counts as a failure. */
+  timeoutMs: number;
+  /** How often due deliveries are polled for (retries, other instances' new deliveries). */
+  pollIntervalMs: number;
+  /** Failed sends in a row (no success between them) after which an endpoint is disabled. */
+  disableAfterFailures: number;
 }
 
 /** EVENTS_*: how this process delivers the outbox's events to their subscribers. */
@@ -157,6 +176,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv, options: LoadAppConfigOpti
   const corsOrigins = parseCorsOrigins(read('CORS_ORIGINS'));
   const trustProxy = parseTrustProxy(read('TRUST_PROXY'));
   const events = parseEventsSettings(read);
+  const webhooks = parseWebhookSettings(read);
 
   // Not trimmed: a secret is used byte for byte.
   const envSecret = env.JWT_SECRET ? env.JWT_SECRET : undefined;
@@ -206,6 +226,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv, options: LoadAppConfigOpti
     corsAllowLocalhost: databaseUrl === undefined,
     trustProxy,
     events,
+    webhooks,
   };
 }
 
@@ -284,6 +305,33 @@ function parseEventsSettings(read: (name: string) => string | undefined): Events
     ),
     maxAttempts: parseInteger('EVENTS_MAX_ATTEMPTS', read('EVENTS_MAX_ATTEMPTS'), 12, 1, 100),
     retryBaseMs: parseInteger('EVENTS_RETRY_BASE_MS', read('EVENTS_RETRY_BASE_MS'), 1000, 1, 3_600_000),
+  };
+}
+
+function parseWebhookSettings(read: (name: string) => string | undefined): WebhookSettings {
+  const allowPrivate = read('WEBHOOK_ALLOW_PRIVATE')?.toLowerCase() ?? 'false';
+  if (allowPrivate !== 'true' && allowPrivate !== 'false') {
+    throw new ConfigValidationError(
+      'WEBHOOK_ALLOW_PRIVATE',
+      `must be true or false (got ${quote(read('WEBHOOK_ALLOW_PRIVATE') ?? '')})`,
+    );
+  }
+  const ms = (name: string, fallback: number, min: number, max: number): number =>
+    parseInteger(name, read(name), fallback, min, max);
+  return {
+    allowPrivate: allowPrivate === 'true',
+    maxAttempts: parseInteger('WEBHOOK_MAX_ATTEMPTS', read('WEBHOOK_MAX_ATTEMPTS'), 8, 1, 50),
+    retryBaseMs: ms('WEBHOOK_RETRY_BASE_MS', 60_000, 1, 86_400_000),
+    retryMaxMs: ms('WEBHOOK_RETRY_MAX_MS', 6 * 3_600_000, 1, 7 * 86_400_000),
+    timeoutMs: ms('WEBHOOK_TIMEOUT_MS', 10_000, 10, 120_000),
+    pollIntervalMs: ms('WEBHOOK_POLL_INTERVAL_MS', 1000, 10, 600_000),
+    disableAfterFailures: parseInteger(
+      'WEBHOOK_DISABLE_AFTER_FAILURES',
+      read('WEBHOOK_DISABLE_AFTER_FAILURES'),
+      40,
+      1,
+      100_000,
+    ),
   };
 }
 

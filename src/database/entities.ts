@@ -25,6 +25,8 @@ import { Order } from '../orders/entities/order.entity';
 import { PaymentEvent } from '../payments/entities/payment-event.entity';
 import { Payment } from '../payments/entities/payment.entity';
 import { Store } from '../stores/entities/store.entity';
+import { WebhookDelivery } from '../webhooks/entities/webhook-delivery.entity';
+import { WebhookEndpoint } from '../webhooks/entities/webhook-endpoint.entity';
 
 /** Every entity of every module, registered once with the data source. A new module adds its own here. */
 export const ALL_ENTITIES: Array<new () => object> = [
@@ -55,4 +57,6 @@ export const ALL_ENTITIES: Array<new () => object> = [
   IdempotencyKey,
   OutboxEvent,
   EventDelivery,
+  WebhookEndpoint,
+  WebhookDelivery,
 ];

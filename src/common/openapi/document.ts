@@ -27,7 +27,7 @@ const TAGS: ReadonlyArray<{ name: string; description: string }> = [
   { name: 'admin: inventory', description: 'Stock levels' },
   { name: 'admin: orders', description: 'Order management, refunds and manual payments' },
   { name: 'admin: discounts', description: 'Discount codes of a store' },
-  { name: 'admin: webhooks', description: 'Outgoing webhook endpoints of a store, their deliveries and test pings' },
+  { name: 'admin: webhooks', description: 'Outgoing webhooks of a store: endpoints, deliveries, pings' },
   { name: 'admin: customers', description: 'Customers, store customers and the audit log' },
   { name: 'admin: invitations', description: 'Invitations for new admins' },
   { name: 'admin: events', description: 'Domain event dispatch: lag and failed deliveries' },
