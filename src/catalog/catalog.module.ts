@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { EventsModule } from '../events/events.module';
 import { InventoryModule } from '../inventory/inventory.module';
 import { StoresModule } from '../stores/stores.module';
 import { CategoriesController } from './admin/categories.controller';
@@ -19,7 +20,7 @@ import { CatalogPricingService } from './catalog-pricing.service';
  * checkout (current prices and stock).
  */
 @Module({
-  imports: [StoresModule, InventoryModule],
+  imports: [StoresModule, InventoryModule, EventsModule],
   controllers: [
     CategoriesController,
     TagsController,

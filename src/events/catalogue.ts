@@ -40,9 +40,16 @@ export interface OrderShippedData extends OrderRef {
 
 export type OrderDeliveredData = OrderRef;
 
+/**
+ * Recorded for every refund, partial ones included (a loyalty module takes back points in proportion):
+ * `amount` is this refund, `totalRefunded` what has been refunded of the order's payment so far,
+ * `full` whether that is all of it (the order's payment status is then `refunded`).
+ */
 export interface OrderRefundedData extends OrderRef {
   /** This refund's amount (not the running total). */
   amount: string;
+  totalRefunded: string;
+  full: boolean;
   currency: string;
 }
 
@@ -64,6 +71,12 @@ export interface ProductDeletedData {
   productId: string;
 }
 
+/**
+ * Recorded once per crossing: when a change (an admin stock or threshold change, a sale committing its
+ * held stock) takes `quantity` from above `lowStockThreshold` to at or below it, the definition of
+ * GET …/inventory?lowStock=true. Holds do not move `quantity`, so checkouts never record it; further
+ * sales below the threshold do not record it again until the stock went above it.
+ */
 export interface LowStockData {
   variantId: string;
   sku: string;

@@ -5,6 +5,7 @@ import { RequestMeta } from '../audit/audit.types';
 import { AppException } from '../common/errors';
 import { offsetOf, Paginated, paginated } from '../common/pagination';
 import { inTransaction } from '../database/transactions';
+import { EventsService, InventoryLowStock } from '../events';
 import { StoresService } from '../stores/stores.service';
 import { InventoryItemResponse, ListInventoryQuery, UpdateInventoryDto } from './dto/inventory-admin.dto';
 
@@ -50,6 +51,7 @@ export class InventoryAdminService {
     private readonly dataSource: DataSource,
     private readonly stores: StoresService,
     private readonly audit: AuditService,
+    private readonly events: EventsService,
   ) {}
 
   /** The stock row of a variant created in the caller's transaction. */
@@ -113,8 +115,10 @@ export class InventoryAdminService {
     }
     return inTransaction(this.dataSource, async (tx) => {
       // One statement: the CTE locks the row (reading its latest version), the UPDATE applies the change
-      // only if the new count stays ≥ reserved, and RETURNING gives before and after for the audit.
-      // UPDATE … RETURNING comes back from TypeORM as [rows, affected count].
+      // only if the new count stays ≥ reserved, and RETURNING gives before and after for the audit and
+      // whether the change took the row into low stock (quantity ≤ threshold, from above it: a count or
+      // threshold change may do it; once per crossing). UPDATE … RETURNING comes back from TypeORM as
+      // [rows, affected count].
       const [rows] = await tx.query<
         [
           Array<{
@@ -124,6 +128,8 @@ export class InventoryAdminService {
             quantity: number;
             reserved: number;
             low_stock_threshold: number;
+            sku: string;
+            crossed_low_stock: boolean;
           }>,
           number,
         ]
@@ -139,7 +145,9 @@ export class InventoryAdminService {
           WHERE i.id = c.id AND v.id = i.variant_id
             AND COALESCE($2::int, i.quantity + COALESCE($3::int, 0)) >= i.reserved
          RETURNING v.store_id, c.quantity AS before_quantity, c.low_stock_threshold AS before_threshold,
-                   i.quantity, i.reserved, i.low_stock_threshold`,
+                   i.quantity, i.reserved, i.low_stock_threshold, v.sku,
+                   (c.quantity > c.low_stock_threshold AND i.quantity <= i.low_stock_threshold)
+                     AS crossed_low_stock`,
         [variantId, dto.quantity ?? null, dto.adjust ?? null, dto.lowStockThreshold ?? null],
       );
       const row = rows[0];
@@ -171,6 +179,17 @@ export class InventoryAdminService {
         storeId: row.store_id,
         details,
       });
+      if (row.crossed_low_stock) {
+        await this.events.record(
+          tx,
+          new InventoryLowStock(row.store_id, {
+            variantId,
+            sku: row.sku,
+            available: row.quantity - row.reserved,
+            threshold: row.low_stock_threshold,
+          }),
+        );
+      }
       const [item] = await tx.query<InventoryRow[]>(
         `SELECT ${ITEM_COLUMNS} FROM inventory i JOIN product_variants v ON v.id = i.variant_id
            JOIN products p ON p.id = v.product_id WHERE i.variant_id = $1`,

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { EventsModule } from '../events/events.module';
 import { StoresModule } from '../stores/stores.module';
 import { InventoryReservation } from './entities/inventory-reservation.entity';
 import { Inventory } from './entities/inventory.entity';
@@ -13,7 +14,7 @@ import { InventoryService } from './inventory.service';
  * variant, the store's stock list, set/adjust under the `reserved` floor).
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([Inventory, InventoryReservation]), StoresModule],
+  imports: [TypeOrmModule.forFeature([Inventory, InventoryReservation]), StoresModule, EventsModule],
   controllers: [InventoryAdminController],
   providers: [InventoryService, InventoryAdminService],
   exports: [InventoryService, InventoryAdminService],

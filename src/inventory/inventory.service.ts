@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppException } from '../common/errors';
 import { queryPrepared } from '../database/prepared-query';
+import { InventoryLowStock } from '../events';
 
 /** One order line to hold stock for. */
 export interface ReservationLine {
@@ -126,6 +127,39 @@ export class InventoryService {
     }
     await tx.query(`RELEASE SAVEPOINT sell_released_holds`);
     return holds.length;
+  }
+
+  /**
+   * `inventory.low_stock` for each variant that the order's holds committed in this transaction (by
+   * `commit` or `sellReleasedHolds`: their settled_at is this transaction's now()) took from above its
+   * threshold to at or below it (quantity ≤ low_stock_threshold, as ?lowStock=true reads it). The
+   * caller records them with its own event. One statement per sale, on the payment path only (a
+   * checkout's holds do not move quantity); the rows are still locked by the sale, so "before" is
+   * exactly quantity + the hold.
+   */
+  async lowStockCrossedBy(tx: EntityManager, orderId: string): Promise<InventoryLowStock[]> {
+    const rows = await tx.query<
+      Array<{ store_id: string; variant_id: string; sku: string; available: number; threshold: number }>
+    >(
+      `SELECT v.store_id, i.variant_id, v.sku, i.quantity - i.reserved AS available,
+              i.low_stock_threshold AS threshold
+         FROM inventory_reservations r
+         JOIN inventory i ON i.variant_id = r.variant_id
+         JOIN product_variants v ON v.id = r.variant_id
+        WHERE r.order_id = $1 AND r.status = 'committed' AND r.settled_at = now()
+          AND i.quantity <= i.low_stock_threshold AND i.quantity + r.quantity > i.low_stock_threshold
+        ORDER BY i.variant_id`,
+      [orderId],
+    );
+    return rows.map(
+      (r) =>
+        new InventoryLowStock(r.store_id, {
+          variantId: r.variant_id,
+          sku: r.sku,
+          available: r.available,
+          threshold: r.threshold,
+        }),
+    );
   }
 
   /**

@@ -3,18 +3,27 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { RequestMeta } from '../audit/audit.types';
 import { DiscountsService } from '../discounts/discounts.service';
+import { EventsService, OrderCancelled } from '../events';
 import { InventoryService } from '../inventory/inventory.service';
 import { PaymentsService } from '../payments/payments.service';
 import { PaymentProviderName } from '../payments/payment.types';
 import { Order } from './entities/order.entity';
+import { CancelReason, orderCancelled } from './order-events';
 import { afterMove, assertMove } from './order-state-machine';
 import { OrdersService } from './orders.service';
 
+/** How a pending order is cancelled: the move, why (`order.cancelled`'s reason), the audit details. */
+export interface CancelOptions {
+  reason: CancelReason;
+  move?: 'cancelUnpaid' | 'failPayment';
+  details?: Record<string, unknown>;
+}
+
 /**
  * Cancelling a pending, unpaid order (customer, admin, expiry, failed payment): its stock and
- * discount use are given back and its pending payment settled, in the caller's transaction; after
- * the commit its remote payment is withdrawn. Shared by OrderTransitions, PaymentOutcomes and the
- * ReservationSweeper.
+ * discount use are given back, its pending payment settled and `order.cancelled` recorded, in the
+ * caller's transaction; after the commit its remote payment is withdrawn. Shared by
+ * OrderTransitions, PaymentOutcomes and the ReservationSweeper.
  */
 @Injectable()
 export class OrderCancellation {
@@ -25,6 +34,7 @@ export class OrderCancellation {
     private readonly discounts: DiscountsService,
     private readonly payments: PaymentsService,
     private readonly audit: AuditService,
+    private readonly events: EventsService,
   ) {}
 
   /**
@@ -36,8 +46,32 @@ export class OrderCancellation {
     order: Order,
     meta: RequestMeta,
     action: string,
-    options: { move?: 'cancelUnpaid' | 'failPayment'; details?: Record<string, unknown> } = {},
+    options: CancelOptions,
   ): Promise<void> {
+    await this.events.record(tx, await this.cancel(tx, order, meta, action, options));
+  }
+
+  /** cancelPending for several orders (the sweeper's batch), their events in one record() call. */
+  async cancelAllPending(
+    tx: EntityManager,
+    orders: Order[],
+    meta: RequestMeta,
+    action: string,
+    options: CancelOptions,
+  ): Promise<void> {
+    const events: OrderCancelled[] = [];
+    for (const order of orders) events.push(await this.cancel(tx, order, meta, action, options));
+    await this.events.record(tx, ...events);
+  }
+
+  /** The cancellation's writes; returns its event, which the caller records. */
+  private async cancel(
+    tx: EntityManager,
+    order: Order,
+    meta: RequestMeta,
+    action: string,
+    options: CancelOptions,
+  ): Promise<OrderCancelled> {
     const move = options.move ?? 'cancelUnpaid';
     assertMove(order, move);
     const failed = move === 'failPayment';
@@ -62,6 +96,7 @@ export class OrderCancellation {
         discountUseReturned: order.discountId !== null,
       },
     });
+    return orderCancelled(order, options.reason);
   }
 
   /**

@@ -4,8 +4,10 @@ import { DataSource, EntityManager, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { RequestMeta } from '../audit/audit.types';
 import { Money } from '../common/money';
+import { EventsService } from '../events';
 import { OrderItem } from './entities/order-item.entity';
 import { Order } from './entities/order.entity';
+import { orderPlaced } from './order-events';
 
 /** One line of a new order: the variant as it was priced now (names, SKU, price are snapshotted). */
 export interface PlacedLine {
@@ -41,6 +43,7 @@ export class OrderPlacement {
     @InjectRepository(Order) private readonly orders: Repository<Order>,
     @InjectRepository(OrderItem) private readonly items: Repository<OrderItem>,
     private readonly audit: AuditService,
+    private readonly events: EventsService,
   ) {}
 
   /**
@@ -56,7 +59,8 @@ export class OrderPlacement {
   }
 
   /**
-   * A pending, unpaid order with its lines, in the caller's transaction, audited as `order.created`.
+   * A pending, unpaid order with its lines, in the caller's transaction, audited as `order.created`
+   * and recorded as `order.placed` (one more row in the same transaction).
    * Returns the order with `items` and `shippingAddress` loaded, from what was written (not a re-read):
    * every line is inserted by one statement, so they share the order's timestamp, as a re-read shows.
    */
@@ -94,6 +98,7 @@ export class OrderPlacement {
         discountCode: order.discountCode,
       },
     });
+    await this.events.record(tx, orderPlaced(order));
     for (const item of items) item.createdAt = order.createdAt;
     order.items = items;
     order.shippingAddress = input.shippingAddress;

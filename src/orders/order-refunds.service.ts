@@ -6,11 +6,13 @@ import { AuthUser } from '../auth/auth.types';
 import { AppException } from '../common/errors';
 import { Money } from '../common/money';
 import { inTransaction } from '../database/transactions';
+import { EventsService } from '../events';
 import { InventoryService } from '../inventory/inventory.service';
 import { PaymentRecord, PaymentsService } from '../payments/payments.service';
 import { PaymentProviderError, PaymentProviderException } from '../payments/providers/payment-provider';
 import { RefundOrderDto } from './dto/order.dto';
 import { Order } from './entities/order.entity';
+import { orderCancelled, orderRefunded } from './order-events';
 import { afterMove, assertMove, assertTransition, canTransition } from './order-state-machine';
 import { OrderStatus } from './order.types';
 import { OrdersService } from './orders.service';
@@ -27,8 +29,9 @@ interface RefundPlan {
 
 /**
  * Refunds of paid orders (the admin route, cancelling a paid order, and a payment that arrived for an
- * order whose stock is gone). The money moves through PaymentsService; the order's state, the restock
- * and the audit row here.
+ * order whose stock is gone). The money moves through PaymentsService; the order's state, the restock,
+ * the audit row and the events here: `order.refunded` for every refund, partial ones included, and
+ * `order.cancelled` (reason `admin`) too when the refund cancels a paid order.
  */
 @Injectable()
 export class OrderRefunds {
@@ -38,6 +41,7 @@ export class OrderRefunds {
     private readonly inventory: InventoryService,
     private readonly payments: PaymentsService,
     private readonly audit: AuditService,
+    private readonly events: EventsService,
   ) {}
 
   /** Full or partial refund of a paid order; `restock` puts the quantities back (full refunds only). */
@@ -134,9 +138,9 @@ export class OrderRefunds {
   }
 
   /**
-   * Step 3 of a refund (the money has moved): state change, restock, audit, on the freshly locked
-   * order. Tolerates what happened meanwhile (a `charge.refunded` webhook already marked it refunded,
-   * an admin shipped it): the refund is recorded either way.
+   * Step 3 of a refund (the money has moved): state change, restock, audit, events, on the freshly
+   * locked order. Tolerates what happened meanwhile (a `charge.refunded` webhook already marked it
+   * refunded, an admin shipped it): the refund is recorded either way.
    */
   private async applyRefund(
     tx: EntityManager,
@@ -179,5 +183,15 @@ export class OrderRefunds {
         ...(plan.full && after !== order.status && { status: { before: order.status, after } }),
       },
     });
+    const refunded = orderRefunded(order, {
+      amount: plan.amount,
+      totalRefunded: plan.alreadyRefunded + plan.amount,
+      full: plan.full,
+    });
+    await this.events.record(
+      tx,
+      refunded,
+      ...(after === 'cancelled' && order.status !== 'cancelled' ? [orderCancelled(order, 'admin')] : []),
+    );
   }
 }

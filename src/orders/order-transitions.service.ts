@@ -4,8 +4,10 @@ import { AuditService } from '../audit/audit.service';
 import { RequestMeta } from '../audit/audit.types';
 import { AuthUser } from '../auth/auth.types';
 import { inTransaction } from '../database/transactions';
+import { EventsService } from '../events';
 import { Order } from './entities/order.entity';
 import { OrderCancellation } from './order-cancellation.service';
+import { orderDelivered, orderShipped } from './order-events';
 import { OrderRefunds } from './order-refunds.service';
 import { assertTransition } from './order-state-machine';
 import { OrderStatus } from './order.types';
@@ -13,9 +15,10 @@ import { OrdersService } from './orders.service';
 
 /**
  * Status changes asked for by people: the customer cancels, an admin moves the order along the state
- * machine. Each change locks the order row, checks the move and writes its audit row in one
- * transaction, so two concurrent changes of one order are serialised and the second sees the first's
- * result; what must not run inside it (a refund, withdrawing a payment) follows the commit.
+ * machine. Each change locks the order row, checks the move and writes its audit row and its event
+ * (`order.cancelled`, `order.shipped`, `order.delivered`; none for `processing`) in one transaction,
+ * so two concurrent changes of one order are serialised and the second sees the first's result; what
+ * must not run inside it (a refund, withdrawing a payment) follows the commit.
  */
 @Injectable()
 export class OrderTransitions {
@@ -25,13 +28,14 @@ export class OrderTransitions {
     private readonly cancellation: OrderCancellation,
     private readonly refunds: OrderRefunds,
     private readonly audit: AuditService,
+    private readonly events: EventsService,
   ) {}
 
   /** The customer cancels their own pending, unpaid order: stock and discount use are given back. */
   async cancelByCustomer(id: string, caller: AuthUser, meta: RequestMeta): Promise<Order> {
     const cancelled = await inTransaction(this.dataSource, async (tx) => {
       const order = await this.orders.lock(tx, id, caller.id);
-      await this.cancellation.cancelPending(tx, order, meta, 'order.cancelled');
+      await this.cancellation.cancelPending(tx, order, meta, 'order.cancelled', { reason: 'customer' });
       return order;
     });
     await this.cancellation.withdrawPayments([cancelled], meta);
@@ -46,7 +50,7 @@ export class OrderTransitions {
       const order = await this.orders.lock(tx, id);
       assertTransition(order.status, to);
       if (to === 'cancelled' && order.status === 'pending') {
-        await this.cancellation.cancelPending(tx, order, meta, 'order.cancelled');
+        await this.cancellation.cancelPending(tx, order, meta, 'order.cancelled', { reason: 'admin' });
         return order;
       }
       // A paid order that is cancelled gets its money and its stock back: a refund through the
@@ -60,6 +64,8 @@ export class OrderTransitions {
         storeId: order.storeId,
         details: { status: { before: order.status, after: to } },
       });
+      if (to === 'shipped') await this.events.record(tx, orderShipped(order));
+      else if (to === 'delivered') await this.events.record(tx, orderDelivered(order));
       return null;
     });
     if (next === 'refund') await this.refunds.refundThroughProvider(id, { restock: true }, meta, 'cancelled');

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CustomersModule } from '../customers/customers.module';
 import { DiscountsModule } from '../discounts/discounts.module';
+import { EventsModule } from '../events/events.module';
 import { InventoryModule } from '../inventory/inventory.module';
 import { PaymentsCoreModule } from '../payments/payments-core.module';
 import { StoresModule } from '../stores/stores.module';
@@ -33,6 +34,7 @@ import { StoreCustomersService } from './store-customers.service';
     StoresModule,
     PaymentsCoreModule,
     CustomersModule,
+    EventsModule,
   ],
   controllers: [OrdersController, OrdersAdminController, StoreCustomersController],
   providers: [

@@ -6,11 +6,13 @@ import { AuthUser } from '../auth/auth.types';
 import { AppException } from '../common/errors';
 import { Money } from '../common/money';
 import { inTransaction } from '../database/transactions';
+import { EventsService } from '../events';
 import { InventoryService } from '../inventory/inventory.service';
 import { PaymentsService } from '../payments/payments.service';
 import { PaymentProviderName } from '../payments/payment.types';
 import { Order } from './entities/order.entity';
 import { OrderCancellation } from './order-cancellation.service';
+import { orderPaid, orderRefunded } from './order-events';
 import { afterMove, assertMove, canMove, canTransition } from './order-state-machine';
 import { OrderStatus } from './order.types';
 import { OrdersService } from './orders.service';
@@ -27,7 +29,9 @@ export type SucceededOutcome = 'paid' | 'reinstated' | 'refund_required' | 'alre
 /**
  * What the payment provider reports, applied to orders: a payment succeeded (Stripe's webhook, or an
  * admin confirming a manual one), failed, or was refunded at the provider. Every method but
- * confirmManualPayment runs in the caller's transaction, on an order whose row lock the caller holds.
+ * confirmManualPayment runs in the caller's transaction, on an order whose row lock the caller holds,
+ * and records its events there: `order.paid` (with `inventory.low_stock` for the variants the sale
+ * took to their threshold), `order.cancelled`, `order.refunded`.
  */
 @Injectable()
 export class PaymentOutcomes {
@@ -38,6 +42,7 @@ export class PaymentOutcomes {
     private readonly inventory: InventoryService,
     private readonly payments: PaymentsService,
     private readonly audit: AuditService,
+    private readonly events: EventsService,
   ) {}
 
   /**
@@ -74,7 +79,10 @@ export class PaymentOutcomes {
     return 'already_applied';
   }
 
-  /** pending/unpaid → paid/paid (`pay`): commits the held stock and records the succeeded payment. */
+  /**
+   * pending/unpaid → paid/paid (`pay`): commits the held stock and records the succeeded payment, then
+   * `order.paid` and the low-stock crossings of that sale, in one record() call.
+   */
   async markPaid(
     tx: EntityManager,
     order: Order,
@@ -85,7 +93,12 @@ export class PaymentOutcomes {
     const after = afterMove(order, 'pay');
     const committed = await this.inventory.commit(tx, order.id);
     await this.orders.setState(tx, order.id, after);
-    await this.recordSucceededPayment(tx, order, payment);
+    const paymentId = await this.recordSucceededPayment(tx, order, payment);
+    await this.events.record(
+      tx,
+      orderPaid(order, paymentId),
+      ...(await this.inventory.lowStockCrossedBy(tx, order.id)),
+    );
     await this.audit.record(tx, meta, {
       action: 'order.paid',
       entityType: 'order',
@@ -112,7 +125,11 @@ export class PaymentOutcomes {
     details: Record<string, unknown> = {},
   ): Promise<boolean> {
     if (!canMove(order, 'failPayment')) return false;
-    await this.cancellation.cancelPending(tx, order, meta, action, { move: 'failPayment', details });
+    await this.cancellation.cancelPending(tx, order, meta, action, {
+      reason: 'payment_failed',
+      move: 'failPayment',
+      details,
+    });
     return true;
   }
 
@@ -123,7 +140,7 @@ export class PaymentOutcomes {
    * outside the status machine, audited as `order.reinstated`; the discount use given back at
    * cancellation is not taken again, so `maxUses` can never be exceeded). Otherwise the order stays
    * cancelled with payment `paid` (`acceptLatePayment`), audited as `payment.refund_required`, and the
-   * caller refunds it.
+   * caller refunds it (no `order.paid`: the order is not paid; its refund records `order.refunded`).
    */
   async payCancelledOrder(
     tx: EntityManager,
@@ -153,7 +170,12 @@ export class PaymentOutcomes {
     }
     const after = afterMove(order, 'reinstate');
     await this.orders.setState(tx, order.id, after);
-    await this.recordSucceededPayment(tx, order, payment);
+    const paymentId = await this.recordSucceededPayment(tx, order, payment);
+    await this.events.record(
+      tx,
+      orderPaid(order, paymentId),
+      ...(await this.inventory.lowStockCrossedBy(tx, order.id)),
+    );
     await this.audit.record(tx, meta, {
       action: 'order.reinstated',
       entityType: 'order',
@@ -175,7 +197,9 @@ export class PaymentOutcomes {
    * The provider's refunded total for a payment (Stripe's `charge.refunded`: a refund made in the
    * Dashboard, or the confirmation of one made here). refunded_amount follows it (never down); a full
    * refund makes the payment and the order refunded. No restock: nobody said the goods came back.
-   * Returns whether anything changed.
+   * `order.refunded` is recorded for money refunded at the provider that was not known here (a
+   * Dashboard refund): the confirmation of a refund made here finds its amount already reserved, and
+   * that refund records its own event. Returns whether anything changed.
    */
   async recordProviderRefund(
     tx: EntityManager,
@@ -192,6 +216,12 @@ export class PaymentOutcomes {
       return false;
     }
     await this.payments.recordRefundedTotal(tx, payment.id, refunded, full);
+    if (refunded > payment.refundedAmount) {
+      await this.events.record(
+        tx,
+        orderRefunded(order, { amount: refunded - payment.refundedAmount, totalRefunded: refunded, full }),
+      );
+    }
     const after: OrderStatus =
       orderRefunds && canTransition(order.status, 'refunded') ? 'refunded' : order.status;
     if (orderRefunds) {
@@ -215,7 +245,7 @@ export class PaymentOutcomes {
     return true;
   }
 
-  private recordSucceededPayment(tx: EntityManager, order: Order, payment: ProviderPayment): Promise<void> {
+  private recordSucceededPayment(tx: EntityManager, order: Order, payment: ProviderPayment): Promise<string> {
     return this.payments.recordSucceeded(tx, {
       orderId: order.id,
       provider: payment.provider,

@@ -71,9 +71,9 @@ export class ReservationSweeper implements OnApplicationBootstrap, OnApplication
           .setLock('pessimistic_write')
           .setOnLocked('skip_locked')
           .getMany();
-        for (const order of stale) {
-          await this.cancellation.cancelPending(tx, order, SYSTEM_META, 'order.expired');
-        }
+        await this.cancellation.cancelAllPending(tx, stale, SYSTEM_META, 'order.expired', {
+          reason: 'expired',
+        });
         return stale;
       });
       await this.cancellation.withdrawPayments(batch, SYSTEM_META);

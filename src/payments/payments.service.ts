@@ -73,8 +73,11 @@ export class PaymentsService {
     await tx.withRepository(this.payments).update({ orderId, status: 'pending' }, { status: outcome });
   }
 
-  /** The order's payment with this provider becomes `succeeded` (inserted if checkout left none). */
-  async recordSucceeded(tx: EntityManager, payment: SucceededPayment): Promise<void> {
+  /**
+   * The order's payment with this provider becomes `succeeded` (inserted if checkout left none).
+   * Returns its id (for `order.paid`).
+   */
+  async recordSucceeded(tx: EntityManager, payment: SucceededPayment): Promise<string> {
     const repo = tx.withRepository(this.payments);
     const existing = await repo.findOne({ where: { orderId: payment.orderId, provider: payment.provider } });
     if (existing) {
@@ -82,9 +85,10 @@ export class PaymentsService {
         { id: existing.id },
         { status: 'succeeded', ...(payment.providerRef && { providerRef: payment.providerRef }) },
       );
-    } else {
-      await repo.insert({ ...payment, status: 'succeeded' });
+      return existing.id;
     }
+    const inserted = await repo.insert({ ...payment, status: 'succeeded' });
+    return (inserted.identifiers[0] as { id: string }).id;
   }
 
   /** Whether the order has a payment with this provider. */

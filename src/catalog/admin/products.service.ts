@@ -10,6 +10,7 @@ import { formatMoney } from '../../common/money';
 import { offsetOf, Paginated, paginated } from '../../common/pagination';
 import { slugify } from '../../common/slug';
 import { inTransaction } from '../../database/transactions';
+import { EventsService, ProductCreated, ProductDeleted, ProductUpdated } from '../../events';
 import { StoresService } from '../../stores/stores.service';
 import { CreateProductDto, ListProductsQuery, UpdateProductDto } from '../dto/product.dto';
 import { Category } from '../entities/category.entity';
@@ -39,6 +40,7 @@ export class ProductsService {
     private readonly dataSource: DataSource,
     private readonly stores: StoresService,
     private readonly audit: AuditService,
+    private readonly events: EventsService,
   ) {}
 
   async list(storeId: string, query: ListProductsQuery): Promise<Paginated<ProductWithTags>> {
@@ -112,6 +114,7 @@ export class ProductsService {
             metadata: saved.metadata,
           },
         });
+        await this.events.record(tx, new ProductCreated(storeId, { productId: saved.id, slug: saved.slug }));
         return this.load(tx, saved.id);
       }),
     );
@@ -166,7 +169,12 @@ export class ProductsService {
           storeId,
           details: diff,
         });
-        return this.load(tx, id);
+        const updated = await this.load(tx, id);
+        await this.events.record(
+          tx,
+          new ProductUpdated(storeId, { productId: id, slug: updated.product.slug }),
+        );
+        return updated;
       }),
     );
   }
@@ -187,6 +195,7 @@ export class ProductsService {
           storeId,
           details: { name: rows[0].name, slug: rows[0].slug },
         });
+        await this.events.record(tx, new ProductDeleted(storeId, { productId: id }));
       });
     } catch (error) {
       if (IN_USE_KEYS.some((key) => isForeignKeyViolation(error, key))) {
