@@ -15,7 +15,7 @@ export interface ReceivedWebhook {
 }
 
 /** What the receiver does with a request: answer this status, or never answer. */
-export type Answer = number | 'hang';
+export type Answer = number | 'hang' | { status: number; delayMs: number };
 /** Decides per request; `seen` counts earlier requests with the same webhook-id on this path. */
 export type Behaviour = (request: ReceivedWebhook, seen: number) => Answer;
 
@@ -76,7 +76,10 @@ export class Receiver {
           this.hanging.add(res);
           return;
         }
-        res.writeHead(answer, { 'content-type': 'text/plain' }).end(String(answer));
+        const { status, delayMs } = typeof answer === 'number' ? { status: answer, delayMs: 0 } : answer;
+        const reply = () => res.writeHead(status, { 'content-type': 'text/plain' }).end(String(status));
+        if (delayMs > 0) setTimeout(reply, delayMs);
+        else reply();
       });
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
