@@ -83,6 +83,7 @@ export default tseslint.config(
       'demo',
       'discounts',
       'events',
+      'extensions/loyalty',
       'health',
       'idempotency',
       'inventory',

@@ -12,6 +12,7 @@ import { ProductPriceSort1000000000011 } from './0011-product-price-sort';
 import { DomainEvents1000000000012 } from './0012-domain-events';
 import { Metadata1000000000013 } from './0013-metadata';
 import { Webhooks1000000000014 } from './0014-webhooks';
+import { Loyalty1000000000015 } from './0015-loyalty';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the app, the CLI (ormconfig.ts)
@@ -32,6 +33,7 @@ export const ALL_MIGRATIONS = [
   DomainEvents1000000000012,
   Metadata1000000000013,
   Webhooks1000000000014,
+  Loyalty1000000000015,
 ];
 
 /** The legacy baseline alone: what an existing database already has (see docs/migrations.md). */

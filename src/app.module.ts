@@ -11,6 +11,7 @@ import { CustomersModule } from './customers/customers.module';
 import { DatabaseModule } from './database/database.module';
 import { DiscountsModule } from './discounts/discounts.module';
 import { EventsModule } from './events/events.module';
+import { LoyaltyModule } from './extensions/loyalty/loyalty.module';
 import { HealthModule } from './health/health.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { InventoryModule } from './inventory/inventory.module';
@@ -52,6 +53,8 @@ export class AppModule {
         StoresModule,
         CatalogModule,
         WebhooksModule,
+        // Extensions (docs/extending.md):
+        LoyaltyModule,
       ],
     };
   }

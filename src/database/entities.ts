@@ -15,6 +15,8 @@ import { Address } from '../customers/entities/address.entity';
 import { StoreCustomer } from '../customers/entities/store-customer.entity';
 import { Discount } from '../discounts/entities/discount.entity';
 import { EventDelivery } from '../events/entities/event-delivery.entity';
+import { LoyaltyAccount } from '../extensions/loyalty/entities/loyalty-account.entity';
+import { LoyaltyLedgerEntry } from '../extensions/loyalty/entities/loyalty-ledger-entry.entity';
 import { OutboxEvent } from '../events/entities/outbox-event.entity';
 import { IdempotencyKey } from '../idempotency/entities/idempotency-key.entity';
 import { InventoryReservation } from '../inventory/entities/inventory-reservation.entity';
@@ -59,4 +61,6 @@ export const ALL_ENTITIES: Array<new () => object> = [
   EventDelivery,
   WebhookEndpoint,
   WebhookDelivery,
+  LoyaltyAccount,
+  LoyaltyLedgerEntry,
 ];

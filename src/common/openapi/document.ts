@@ -31,6 +31,7 @@ const TAGS: ReadonlyArray<{ name: string; description: string }> = [
   { name: 'admin: customers', description: 'Customers, store customers and the audit log' },
   { name: 'admin: invitations', description: 'Invitations for new admins' },
   { name: 'admin: events', description: 'Domain event dispatch: lag and failed deliveries' },
+  { name: 'loyalty', description: 'Loyalty points (the example extension): own balance, admin reads' },
 ];
 
 export function buildOpenApiConfig(): Omit<OpenAPIObject, 'paths'> {
