@@ -26,9 +26,12 @@ export interface DeliveryRow {
 }
 
 export async function deliveries(sql: Client, eventIds: string[]): Promise<DeliveryRow[]> {
+  // Only the test module's subscribers: the app's own (webhooks' fan-out, extensions) subscribe to
+  // the same events, and what they do is their own tests' business.
   const { rows } = await sql.query<DeliveryRow>(
     `SELECT event_id, subscriber, status, attempts, last_error FROM event_deliveries
-      WHERE event_id = ANY ($1::uuid[]) ORDER BY event_id, subscriber`,
+      WHERE event_id = ANY ($1::uuid[]) AND (subscriber LIKE 'test.%' OR subscriber LIKE 'TestSubscribers.%')
+      ORDER BY event_id, subscriber`,
     [eventIds],
   );
   return rows;
