@@ -32,6 +32,11 @@ export class Webhooks1000000000014 implements MigrationInterface {
           CONSTRAINT chk_webhook_endpoints_failures CHECK (consecutive_failures >= 0)
         )`);
       await q.query(`CREATE INDEX idx_webhook_endpoints_store ON webhook_endpoints (store_id)`);
+      // updated_at kept by the database, like every other table that has one (0001's function).
+      await q.query(
+        `CREATE TRIGGER trg_webhook_endpoints_updated_at BEFORE UPDATE ON webhook_endpoints
+           FOR EACH ROW EXECUTE FUNCTION update_updated_at_column()`,
+      );
       await q.query(`
         CREATE TABLE webhook_deliveries (
           id UUID NOT NULL DEFAULT gen_random_uuid(),

@@ -29,6 +29,11 @@ export class Loyalty1000000000015 implements MigrationInterface {
           CONSTRAINT fk_loyalty_accounts_profile FOREIGN KEY (profile_id) REFERENCES profiles (id) ON DELETE CASCADE,
           CONSTRAINT chk_loyalty_accounts_balance CHECK (balance >= 0)
         )`);
+      // updated_at kept by the database, like every other table that has one (0001's function).
+      await q.query(
+        `CREATE TRIGGER trg_loyalty_accounts_updated_at BEFORE UPDATE ON loyalty_accounts
+           FOR EACH ROW EXECUTE FUNCTION update_updated_at_column()`,
+      );
       await q.query(`
         CREATE TABLE loyalty_ledger (
           id UUID NOT NULL DEFAULT gen_random_uuid(),
