@@ -20,18 +20,15 @@
  *  5. the app's resident memory (VmRSS of its pid) sampled every 250 ms through each scenario.
  * Writes bench-results/catalog.json (gitignored: machine-specific) with a `targets` object per
  * scenario (met true/false and the figure), and prints a table.
+ *
+ * The harness of scripts/bench/ (shared with bench:checkout) does the database, the build, the processes,
+ * the load runs and the results file; this file declares the scenarios, the baseline and the targets.
  */
-import { ChildProcess, spawn, spawnSync } from 'node:child_process';
-import * as fs from 'node:fs';
-import * as http from 'node:http';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import autocannon from 'autocannon';
+import * as http from 'node:http';
+import * as path from 'node:path';
 import { Client, Pool, QueryResultRow } from 'pg';
 import { parseMoney } from '../src/common/money';
-import { EmbeddedPostgres, findFreePort } from '../src/dev-postgres';
-import { assertIsApp, cpuTimeMs, RssSampler } from './bench-support';
 import {
   buildProductDetailQuery,
   buildProductListQuery,
@@ -43,14 +40,37 @@ import {
   SqlStatement,
 } from '../src/catalog/storefront-sql';
 import { toProductCard, toProductDetail } from '../src/catalog/storefront/storefront.responses';
-import { migrateDatabase, seedCatalog, progressBar } from './seed-catalog';
+import { parseOptions } from './bench/args';
+import { openDatabase } from './bench/database';
+import { LoadRequest, Measurement, warmThenMeasure } from './bench/load';
+import { RssSampler } from './bench/process-stats';
+import {
+  buildApp,
+  describeApp,
+  findFreePort,
+  ROOT,
+  startApp,
+  startNode,
+  waitForHttp,
+} from './bench/processes';
+import {
+  atLeast,
+  atMost,
+  below,
+  machineInfo,
+  missedTargets,
+  printTable,
+  TargetCheck,
+  writeResults,
+} from './bench/results';
+import { BenchRun, log } from './bench/run';
+import { seedCatalog, progressBar } from './seed-catalog';
 
 const STORE = 'bench';
-const ROOT = path.resolve(__dirname, '..');
 const RESULTS_FILE = path.join(ROOT, 'bench-results', 'catalog.json');
 /** The app's stdout and stderr: its JSON access lines. */
 const APP_LOG_FILE = path.join(ROOT, 'bench-results', 'catalog-app.log');
-/** Inside the project so that the compiled files resolve node_modules; bench-results/ is gitignored. */
+/** Its own build folder: the checkout benchmark may run at another time with other sources. */
 const BUILD_DIR = path.join(ROOT, 'bench-results', 'catalog-build');
 /** Same as the app's default TypeORM pool (src/database/data-source-options.ts), for a fair fight. */
 const POOL_SIZE = 10;
@@ -67,44 +87,25 @@ const TARGETS = {
   maxRssMb: 300,
 } as const;
 
-interface BenchOptions {
-  duration: number;
-  warmup: number;
-  connections: number;
-  products: number;
-  variants: number;
+/** The defaults are PERFORMANCE.md's profile; the flags are for quick runs, not comparable with it. */
+const OPTIONS = {
+  duration: { type: 'integer', default: 20, min: 1, max: 120 },
+  warmup: { type: 'integer', default: 10, min: 0, max: 120 },
+  connections: { type: 'integer', default: 50, min: 1, max: 200 },
+  products: { type: 'integer', default: 10_000, min: 100, max: 1_000_000 },
+  variants: { type: 'integer', default: 4, min: 1, max: 36 },
   /** Run the app with `node --cpu-prof` (profiles in bench-results/cpu-profiles, written at exit). */
-  cpuProf: boolean;
-  /** `--only <scenario>`: measure that scenario alone (e.g. to profile it); all four when absent. */
-  only?: string;
-  /**
-   * The app's LOG_LEVEL (`--app-log-level`): `log` (default) writes one JSON access line per request,
-   * as production does; `warn` turns access lines off, to measure what logging costs.
-   */
-  appLogLevel: 'log' | 'warn';
-}
-
-interface TargetCheck {
-  met: boolean;
-  target: string;
-  value: number | null;
-}
+  cpuProf: { type: 'boolean' },
+  /** Measure that scenario alone (e.g. to profile it); all four when absent. */
+  only: { type: 'string' },
+  /** The app's LOG_LEVEL: `log` (JSON access lines, as production) or `warn` (none, to measure them). */
+  appLogLevel: { type: 'choice', default: 'log', choices: ['log', 'warn'] },
+} as const;
 
 interface Scenario {
   name: string;
   /** One path, or several taken in turn (product pages). */
   paths: string[];
-}
-
-interface Measurement {
-  reqPerSec: number;
-  p50Ms: number;
-  p99Ms: number;
-  errors: number;
-  non2xx: number;
-  requests: number;
-  /** The server process's CPU time (user + system) per request over the measured run. */
-  cpuMsPerRequest: number | null;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -170,148 +171,6 @@ function runBaselineServer(): void {
   server.listen(Number(process.env.PORT), '127.0.0.1');
 }
 
-// ---------------------------------------------------------------------------------------------------
-// The benchmark
-// ---------------------------------------------------------------------------------------------------
-
-function parseArgs(argv: string[]): BenchOptions {
-  const options: BenchOptions = {
-    duration: 20,
-    warmup: 10,
-    connections: 50,
-    products: 10_000,
-    variants: 4,
-    cpuProf: false,
-    appLogLevel: 'log',
-  };
-  const limits: Record<
-    string,
-    [Exclude<keyof BenchOptions, 'cpuProf' | 'only' | 'appLogLevel'>, number, number]
-  > = {
-    '--duration': ['duration', 1, 120],
-    '--warmup': ['warmup', 0, 120],
-    '--connections': ['connections', 1, 200],
-    '--products': ['products', 100, 1_000_000],
-    '--variants': ['variants', 1, 36],
-  };
-  for (let i = 0; i < argv.length; i += 2) {
-    if (argv[i] === '--cpu-prof') {
-      options.cpuProf = true;
-      i--;
-      continue;
-    }
-    if (argv[i] === '--app-log-level' && (argv[i + 1] === 'log' || argv[i + 1] === 'warn')) {
-      options.appLogLevel = argv[i + 1] as 'log' | 'warn';
-      continue;
-    }
-    if (argv[i] === '--only' && argv[i + 1] !== undefined) {
-      options.only = argv[i + 1];
-      continue;
-    }
-    const spec = limits[argv[i]];
-    const value = Number(argv[i + 1]);
-    if (!spec || !Number.isInteger(value) || value < spec[1] || value > spec[2]) {
-      throw new Error(
-        `Usage: npm run bench:catalog -- [--duration s] [--warmup s] [--connections n] [--products n] [--variants n] [--cpu-prof] [--only scenario] [--app-log-level log|warn]` +
-          (spec
-            ? ` (${argv[i]} takes an integer from ${spec[1]} to ${spec[2]})`
-            : ` (unknown option ${argv[i]})`),
-      );
-    }
-    options[spec[0]] = value;
-  }
-  return options;
-}
-
-function log(message: string): void {
-  process.stderr.write(`${message}\n`);
-}
-
-/**
- * Compiles the project (tsconfig.build.json) into BUILD_DIR, as `npm run build` does into dist/ (a folder
- * of our own: the checkout benchmark builds dist/ and may run at another time with other sources).
- * Type errors in files being edited by others do not stop the emit, so they are shown, not fatal.
- */
-function buildApp(): void {
-  fs.rmSync(BUILD_DIR, { recursive: true, force: true });
-  const tsc = spawnSync(
-    process.execPath,
-    [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', BUILD_DIR],
-    { cwd: ROOT, encoding: 'utf8' },
-  );
-  if (!fs.existsSync(path.join(BUILD_DIR, 'src', 'main.js'))) {
-    throw new Error(`tsc did not produce src/main.js:\n${tsc.stdout}${tsc.stderr}`);
-  }
-  if (tsc.status !== 0)
-    log(`tsc reported errors (the build was emitted anyway):\n${tsc.stdout.slice(0, 2000)}`);
-}
-
-/**
- * Starts a compiled script with node, no wrapper; its output is kept for error reports. With `logFile`
- * its output goes straight to that file instead (the app's access lines: piping a thousand lines a
- * second through this process would take CPU from the load generator).
- */
-function startNode(
-  args: string[],
-  env: NodeJS.ProcessEnv,
-  logFile?: string,
-): { child: ChildProcess; output: () => string } {
-  if (logFile !== undefined) {
-    fs.mkdirSync(path.dirname(logFile), { recursive: true });
-    const fd = fs.openSync(logFile, 'w');
-    const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', fd, fd] });
-    fs.closeSync(fd);
-    const tail = (): string => {
-      const text = fs.readFileSync(logFile, 'utf8');
-      return text.slice(-20_000);
-    };
-    return { child, output: tail };
-  }
-  let output = '';
-  const child = spawn(process.execPath, args, {
-    cwd: ROOT,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const keep = (chunk: Buffer): void => {
-    output = (output + chunk.toString()).slice(-20_000);
-  };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-  return { child, output: () => output };
-}
-
-async function waitForHttp(
-  url: string,
-  child: ChildProcess,
-  output: () => string,
-  what: string,
-): Promise<void> {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${what} exited (${child.exitCode}):\n${output()}`);
-    const status = await fetch(url).then(
-      (res) => res.status,
-      () => 0,
-    );
-    if (status === 200) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`${what} did not answer ${url} within 120 s:\n${output()}`);
-}
-
-function stopChild(child: ChildProcess | undefined): Promise<void> {
-  if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
-}
-
 /**
  * The app's SQL statements per request for a scenario, from pg_stat_statements (which counts what the
  * server executed, whatever the client library): reset, COUNTED_REQUESTS requests one at a time, read.
@@ -357,27 +216,11 @@ function targetsFor(
   statements: number | null,
   maxRssMb: number | null,
 ): Record<string, TargetCheck> {
-  const atLeast = (value: number | null, min: number, unit: string): TargetCheck => ({
-    met: value !== null && value >= min,
-    target: `>= ${min}${unit}`,
-    value,
-  });
-  const atMost = (value: number | null, max: number, unit: string): TargetCheck => ({
-    met: value !== null && value <= max,
-    target: `<= ${max}${unit}`,
-    value,
-  });
-  const checks: Record<string, TargetCheck> = {
-    maxRssMb: {
-      met: maxRssMb !== null && maxRssMb < TARGETS.maxRssMb,
-      target: `< ${TARGETS.maxRssMb} MB`,
-      value: maxRssMb,
-    },
-  };
+  const checks: Record<string, TargetCheck> = { maxRssMb: below(maxRssMb, TARGETS.maxRssMb, ' MB') };
   if (scenario === 'listing') {
     const t = TARGETS.listing;
     checks.p99Ms = atMost(app.p99Ms, t.maxP99Ms, ' ms');
-    checks.statementsPerRequest = atMost(statements, t.maxStatements, '');
+    checks.statementsPerRequest = atMost(statements, t.maxStatements);
     checks.ratio = atLeast(ratio, t.minRatio, ' of baseline');
   } else if (scenario === 'product detail') {
     const t = TARGETS['product detail'];
@@ -386,45 +229,19 @@ function targetsFor(
   return checks;
 }
 
-async function measure(
-  baseUrl: string,
-  scenario: Scenario,
-  seconds: number,
-  connections: number,
-  serverPid?: number,
-) {
+/** A scenario's GET requests, its paths taken in turn. */
+function scenarioRequests(scenario: Scenario): LoadRequest[] {
   let next = 0;
-  const cpuBefore = cpuTimeMs(serverPid);
-  const result = await autocannon({
-    url: baseUrl,
-    connections,
-    duration: seconds,
-    requests: [
-      {
-        method: 'GET',
-        setupRequest: (request) => {
-          request.path = scenario.paths[next++ % scenario.paths.length];
-          return request;
-        },
+  return [
+    {
+      method: 'GET',
+      setupRequest: (request) => {
+        request.path = scenario.paths[next++ % scenario.paths.length];
+        return request;
       },
-    ],
-  });
-  const cpuAfter = cpuTimeMs(serverPid);
-  const measurement: Measurement = {
-    reqPerSec: Math.round(result.requests.average),
-    p50Ms: result.latency.p50,
-    p99Ms: result.latency.p99,
-    errors: result.errors,
-    non2xx: result.non2xx,
-    requests: result.requests.total,
-    cpuMsPerRequest:
-      cpuBefore !== null && cpuAfter !== null && result.requests.total > 0
-        ? Math.round(((cpuAfter - cpuBefore) / result.requests.total) * 1000) / 1000
-        : null,
-  };
-  return measurement;
+    },
+  ];
 }
-
 /** Both servers must give the same JSON for every scenario path, or the comparison means nothing. */
 async function checkSameAnswers(appUrl: string, baselineUrl: string, scenarios: Scenario[]): Promise<void> {
   for (const scenario of scenarios) {
@@ -455,51 +272,22 @@ async function checkSameAnswers(appUrl: string, baselineUrl: string, scenarios: 
 
 async function main(): Promise<void> {
   if (process.argv.includes('--baseline-server')) return runBaselineServer();
-  const options = parseArgs(process.argv.slice(2));
-  const started = Date.now();
-  const children: ChildProcess[] = [];
-  const outputs: Array<[string, () => string]> = [];
-  let postgres: EmbeddedPostgres | undefined;
-  let tempDir: string | undefined;
-  let stats: Client | undefined;
-  let rss: RssSampler | undefined;
-  const cleanUp = async (): Promise<void> => {
-    rss?.stop();
-    await stats?.end().catch(() => undefined);
-    await Promise.all(children.map(stopChild));
-    await postgres?.stop();
-    if (tempDir) fs.rmSync(tempDir, { recursive: true, force: true });
-    // Compiled JS left in the tree would be linted by `npx eslint .` (only root *.js and dist/ are ignored).
-    fs.rmSync(BUILD_DIR, { recursive: true, force: true });
-  };
-  process.once('SIGINT', () => {
-    void cleanUp().then(() => process.exit(130));
-  });
-
-  try {
+  const options = parseOptions('npm run bench:catalog', process.argv.slice(2), OPTIONS);
+  const run = new BenchRun();
+  await run.execute(async () => {
     // 1. Database, migrated and seeded.
-    let databaseUrl = process.env.DATABASE_URL?.trim();
-    if (databaseUrl) {
-      log('Using DATABASE_URL');
-    } else {
-      tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'commerce-bench-'));
-      fs.chmodSync(tempDir, 0o755); // the postgres OS user must be able to enter it
-      postgres = new EmbeddedPostgres({
-        dataDir: tempDir,
-        // Throwaway data: durability settings only slow the seed down; reads are unaffected.
-        settings: {
-          fsync: 'off',
-          synchronous_commit: 'off',
-          full_page_writes: 'off',
-          // To count the app's statements per request (server side, whatever the client does).
-          shared_preload_libraries: 'pg_stat_statements',
-        },
-      });
-      databaseUrl = (await postgres.start()).url;
-      log(`Throwaway embedded PostgreSQL in ${tempDir}`);
-    }
-    await migrateDatabase(databaseUrl);
-    const sql = new Client({ connectionString: databaseUrl });
+    const database = await openDatabase(run, {
+      tempPrefix: 'commerce-bench-',
+      // Throwaway data: durability settings only slow the seed down; reads are unaffected.
+      settings: {
+        fsync: 'off',
+        synchronous_commit: 'off',
+        full_page_writes: 'off',
+        // To count the app's statements per request (server side, whatever the client does).
+        shared_preload_libraries: 'pg_stat_statements',
+      },
+    });
+    const sql = new Client({ connectionString: database.url });
     await sql.connect();
     let catalog: { products: number; variants: number; postgres: string; sampleSlugs: string[] };
     try {
@@ -547,11 +335,11 @@ async function main(): Promise<void> {
     }
 
     // Statement counting needs pg_stat_statements loaded; on a DATABASE_URL server it may not be.
-    const statsClient = new Client({ connectionString: databaseUrl });
-    stats = statsClient;
-    await statsClient.connect();
-    const canCount = await statsClient.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements').then(
-      () => statsClient.query('SELECT pg_stat_statements_reset()').then(() => true),
+    const stats = new Client({ connectionString: database.url });
+    await stats.connect();
+    run.onCleanUp(() => stats.end().catch(() => undefined));
+    const canCount = await stats.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements').then(
+      () => stats.query('SELECT pg_stat_statements_reset()').then(() => true),
       (error: unknown) => {
         log(`Not counting statements (pg_stat_statements unavailable: ${String(error)})`);
         return false;
@@ -559,44 +347,34 @@ async function main(): Promise<void> {
     );
 
     // 2. The app and the baseline, each in its own process, both compiled.
-    log('Compiling (tsc -p tsconfig.build.json)');
-    buildApp();
-    const appPort = await findFreePort();
-    const profiling = options.cpuProf
-      ? ['--cpu-prof', `--cpu-prof-dir=${path.join(ROOT, 'bench-results', 'cpu-profiles')}`]
-      : [];
-    const app = startNode(
-      [...profiling, path.join(BUILD_DIR, 'src', 'main.js')],
+    buildApp(run, BUILD_DIR);
+    const app = await startApp(run, {
+      buildDir: BUILD_DIR,
+      databaseUrl: database.url,
+      port: await findFreePort(),
+      logLevel: options.appLogLevel,
+      logFile: APP_LOG_FILE,
+      cpuProfDir: options.cpuProf ? path.join(ROOT, 'bench-results', 'cpu-profiles') : undefined,
+      inheritEnv: false,
+      env: { JWT_SECRET: randomBytes(32).toString('hex'), AUTH_RATE_LIMIT: '0' },
+    });
+    const baselinePort = await findFreePort();
+    const baseline = startNode(
+      run,
+      'the baseline server',
+      [path.join(BUILD_DIR, 'scripts', 'bench-catalog.js'), '--baseline-server'],
       {
         PATH: process.env.PATH,
         HOME: process.env.HOME,
         NODE_ENV: 'production',
-        LOG_LEVEL: options.appLogLevel,
-        LOG_FORMAT: 'json',
-        DATABASE_URL: databaseUrl,
-        PORT: String(appPort),
-        JWT_SECRET: randomBytes(32).toString('hex'),
-        AUTH_RATE_LIMIT: '0',
+        BENCH_DATABASE_URL: database.url,
+        PORT: String(baselinePort),
       },
-      APP_LOG_FILE,
     );
-    children.push(app.child);
-    outputs.push(['the app', app.output]);
-    const baselinePort = await findFreePort();
-    const baseline = startNode([path.join(BUILD_DIR, 'scripts', 'bench-catalog.js'), '--baseline-server'], {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      NODE_ENV: 'production',
-      BENCH_DATABASE_URL: databaseUrl,
-      PORT: String(baselinePort),
-    });
-    children.push(baseline.child);
-    outputs.push(['the baseline server', baseline.output]);
-    const appUrl = `http://127.0.0.1:${appPort}`;
     const baselineUrl = `http://127.0.0.1:${baselinePort}`;
-    await waitForHttp(`${appUrl}/api/health`, app.child, app.output, 'The app');
-    await waitForHttp(`${baselineUrl}/ready`, baseline.child, baseline.output, 'The baseline server');
-    rss = new RssSampler(assertIsApp(app.child.pid));
+    await waitForHttp(`${baselineUrl}/ready`, baseline, 'The baseline server');
+    const rss = new RssSampler(app.pid);
+    run.onCleanUp(() => rss.stop());
     const startupRssMb = rss.takeMaxMb();
 
     // 3. Scenarios, checked, then measured: app and baseline alternate so that background load hits both.
@@ -616,28 +394,26 @@ async function main(): Promise<void> {
         `--only: no scenario named "${options.only}" (${allScenarios.map((s) => s.name).join(', ')})`,
       );
     }
-    await checkSameAnswers(appUrl, baselineUrl, scenarios);
+    await checkSameAnswers(app.url, baselineUrl, scenarios);
     log(
       `Measuring ${scenarios.length} scenarios × 2 servers, ${options.duration} s each ` +
         `(+${options.warmup} s warm-up), ${options.connections} connections`,
     );
+    const load = { connections: options.connections, warmup: options.warmup, duration: options.duration };
     const results = [];
     for (const scenario of scenarios) {
-      const counted = canCount ? await statementsPerRequest(statsClient, appUrl, scenario) : null;
+      const counted = canCount ? await statementsPerRequest(stats, app.url, scenario) : null;
       const statements = counted?.perRequest ?? null;
       rss.takeMaxMb(); // from here on: this scenario's load only
-      if (options.warmup > 0) await measure(appUrl, scenario, options.warmup, options.connections);
-      const appResult = await measure(appUrl, scenario, options.duration, options.connections, app.child.pid);
+      const requests = (): LoadRequest[] => scenarioRequests(scenario);
+      const { measurement: appResult } = await warmThenMeasure({ ...load, url: app.url }, requests, {
+        serverPid: app.pid,
+      });
       // Warm-up included: memory must stay under the ceiling all the time, not just once warm.
       const maxRssMb = rss.takeMaxMb();
-      if (options.warmup > 0) await measure(baselineUrl, scenario, options.warmup, options.connections);
-      const baselineResult = await measure(
-        baselineUrl,
-        scenario,
-        options.duration,
-        options.connections,
-        baseline.child.pid,
-      );
+      const { measurement: baselineResult } = await warmThenMeasure({ ...load, url: baselineUrl }, requests, {
+        serverPid: baseline.child.pid,
+      });
       const ratio = Math.round((appResult.reqPerSec / baselineResult.reqPerSec) * 100) / 100;
       const targets = targetsFor(scenario.name, appResult, ratio, statements, maxRssMb);
       results.push({
@@ -649,9 +425,7 @@ async function main(): Promise<void> {
         ratio,
         targets,
       });
-      const missed = Object.entries(targets)
-        .filter(([, check]) => !check.met)
-        .map(([name]) => name);
+      const missed = missedTargets(targets);
       log(
         `  ${scenario.name}: app ${appResult.reqPerSec} req/s (p99 ${appResult.p99Ms} ms, ` +
           `${statements ?? '?'} statements, max RSS ${maxRssMb ?? '?'} MB), baseline ` +
@@ -666,15 +440,13 @@ async function main(): Promise<void> {
       ...results.map((r) => r.app.maxRssMb ?? 0),
     );
 
+    const { memoryGiB, ...machine } = machineInfo();
     const report = {
       date: new Date().toISOString(),
       machine: {
-        cpus: os.cpus().length,
-        cpuModel: os.cpus()[0]?.model ?? 'unknown',
-        memoryGb: Math.round(os.totalmem() / 2 ** 30),
-        os: `${os.type()} ${os.release()}`,
-        node: process.version,
-        postgres: `${catalog.postgres}${postgres ? ' (embedded)' : ''}`,
+        ...machine,
+        memoryGb: Math.round(memoryGiB),
+        postgres: `${catalog.postgres}${database.embedded ? ' (embedded)' : ''}`,
       },
       catalog: { store: STORE, products: catalog.products, variants: catalog.variants },
       settings: {
@@ -682,7 +454,7 @@ async function main(): Promise<void> {
         warmupSeconds: options.warmup,
         connections: options.connections,
         poolSize: POOL_SIZE,
-        app: `compiled (tsc), node src/main.js, NODE_ENV=production, LOG_FORMAT=json, LOG_LEVEL=${options.appLogLevel} (${options.appLogLevel === 'log' ? 'one access line per request' : 'no access lines'}, to ${path.relative(ROOT, APP_LOG_FILE)})`,
+        app: describeApp(options.appLogLevel, APP_LOG_FILE),
         profileOfPerformanceMd:
           options.duration === 20 &&
           options.warmup === 10 &&
@@ -692,12 +464,41 @@ async function main(): Promise<void> {
       },
       appMaxRssMb: { startup: startupRssMb, wholeRun: appMaxRssMb, target: `< ${TARGETS.maxRssMb} MB` },
       results,
-      totalSeconds: Math.round((Date.now() - started) / 1000),
+      totalSeconds: run.elapsedSeconds(),
     };
-    fs.mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
-    fs.writeFileSync(RESULTS_FILE, `${JSON.stringify(report, null, 2)}\n`);
-    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-    printTable(results);
+    writeResults(RESULTS_FILE, report);
+    printTable([
+      [
+        'scenario',
+        'app req/s',
+        'p50',
+        'p99',
+        'stmts',
+        'max RSS',
+        'CPU/req',
+        'baseline req/s',
+        'p50',
+        'p99',
+        'CPU/req',
+        'ratio',
+        'missed',
+      ],
+      ...results.map((r) => [
+        r.scenario,
+        String(r.app.reqPerSec),
+        `${r.app.p50Ms} ms`,
+        `${r.app.p99Ms} ms`,
+        String(r.app.statementsPerRequest ?? '?'),
+        `${r.app.maxRssMb ?? '?'} MB`,
+        `${r.app.cpuMsPerRequest ?? '?'} ms`,
+        String(r.baseline.reqPerSec),
+        `${r.baseline.p50Ms} ms`,
+        `${r.baseline.p99Ms} ms`,
+        `${r.baseline.cpuMsPerRequest ?? '?'} ms`,
+        r.ratio.toFixed(2),
+        missedTargets(r.targets).join(', ') || '-',
+      ]),
+    ]);
     log(`Written to ${path.relative(process.cwd(), RESULTS_FILE)} in ${report.totalSeconds} s`);
     const errors = results.some(
       (r) => r.app.errors + r.app.non2xx + r.baseline.errors + r.baseline.non2xx > 0,
@@ -706,60 +507,7 @@ async function main(): Promise<void> {
       log('Some requests failed (errors or non-2xx above): the numbers are not trustworthy.');
       process.exitCode = 1;
     }
-  } catch (error) {
-    for (const [name, output] of outputs) log(`--- last output of ${name}:\n${output().slice(-3000)}`);
-    throw error;
-  } finally {
-    await cleanUp();
-  }
-}
-
-function printTable(
-  results: Array<{
-    scenario: string;
-    app: Measurement & { statementsPerRequest: number | null; maxRssMb: number | null };
-    baseline: Measurement;
-    ratio: number;
-    targets: Record<string, TargetCheck>;
-  }>,
-): void {
-  const rows = [
-    [
-      'scenario',
-      'app req/s',
-      'p50',
-      'p99',
-      'stmts',
-      'max RSS',
-      'CPU/req',
-      'baseline req/s',
-      'p50',
-      'p99',
-      'CPU/req',
-      'ratio',
-      'missed',
-    ],
-    ...results.map((r) => [
-      r.scenario,
-      String(r.app.reqPerSec),
-      `${r.app.p50Ms} ms`,
-      `${r.app.p99Ms} ms`,
-      String(r.app.statementsPerRequest ?? '?'),
-      `${r.app.maxRssMb ?? '?'} MB`,
-      `${r.app.cpuMsPerRequest ?? '?'} ms`,
-      String(r.baseline.reqPerSec),
-      `${r.baseline.p50Ms} ms`,
-      `${r.baseline.p99Ms} ms`,
-      `${r.baseline.cpuMsPerRequest ?? '?'} ms`,
-      r.ratio.toFixed(2),
-      Object.entries(r.targets)
-        .filter(([, check]) => !check.met)
-        .map(([name]) => name)
-        .join(', ') || '-',
-    ]),
-  ];
-  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
-  for (const row of rows) log(row.map((cell, column) => cell.padEnd(widths[column])).join('  '));
+  });
 }
 
 if (require.main === module) {

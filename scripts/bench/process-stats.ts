@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-/** What the bench scripts share. */
+/** What the benchmarks read of a server process: its resident memory and its CPU time. */
 
 /**
  * Samples a process's resident memory (VmRSS in /proc/<pid>/status) every 250 ms; `takeMaxMb` gives
