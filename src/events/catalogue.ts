@@ -23,6 +23,8 @@ export interface OrderPlacedData extends OrderRef {
 }
 
 export interface OrderPaidData extends OrderRef {
+  /** The buyer's profile id (null for a guest's order): subscribers need not read the order to know it. */
+  customerId: string | null;
   paymentId: string;
   amount: string;
   currency: string;

@@ -38,6 +38,7 @@ export function orderPlaced(order: EventOrder): OrderPlaced {
 export function orderPaid(order: EventOrder, paymentId: string): OrderPaid {
   return new OrderPaid(order.storeId, {
     ...ref(order),
+    customerId: order.userId,
     paymentId,
     amount: formatMoney(order.total),
     currency: order.currency,

@@ -3,7 +3,6 @@ import { DataSource } from 'typeorm';
 import { parseMoney } from '../../../common/money';
 import { inTransaction } from '../../../database/transactions';
 import { EventOf, OnDomainEvent } from '../../../events';
-import { OrdersService } from '../../../orders/orders.service';
 import { LoyaltyLedgerService } from './loyalty-ledger.service';
 
 /**
@@ -18,24 +17,24 @@ import { LoyaltyLedgerService } from './loyalty-ledger.service';
 export class LoyaltySubscriber {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly orders: OrdersService,
     private readonly ledger: LoyaltyLedgerService,
   ) {}
 
-  /** Credits the buyer. `order.paid` names the order, not its buyer: orders' exported service tells. */
+  /** Credits the buyer, whom the event names (a guest's order, without one, earns nothing). */
   @OnDomainEvent('order.paid', { name: 'loyalty.credit-on-paid' })
   async onOrderPaid(event: EventOf<'order.paid'>): Promise<void> {
-    await inTransaction(this.dataSource, async (tx) => {
-      const order = await this.orders.findLocked(tx, event.data.orderId);
-      if (!order) return;
-      await this.ledger.credit(tx, {
+    const { storeId } = event;
+    const { customerId, orderId, amount } = event.data;
+    if (storeId === null || !customerId) return;
+    await inTransaction(this.dataSource, (tx) =>
+      this.ledger.credit(tx, {
         eventId: event.id,
-        storeId: order.storeId,
-        profileId: order.userId,
-        orderId: order.id,
-        paid: parseMoney(event.data.amount),
-      });
-    });
+        storeId,
+        profileId: customerId,
+        orderId,
+        paid: parseMoney(amount),
+      }),
+    );
   }
 
   /**
