@@ -4,10 +4,17 @@ import { RequestMeta } from '../audit/audit.types';
 import { ReqMeta } from '../audit/request-meta.decorator';
 import { AuthUser } from '../auth/auth.types';
 import { CurrentUser } from '../auth/decorators/current-user.decorator';
+import { UpdateMetadataDto } from '../common/metadata/metadata.dto';
 import { ApiErrors, ApiPaginatedResponse } from '../common/openapi';
 import { Paginated } from '../common/pagination';
 import { UuidParam } from '../common/validation';
-import { AdminListOrdersQuery, OrderResponse, RefundOrderDto, UpdateOrderStatusDto } from './dto/order.dto';
+import {
+  AdminListOrdersQuery,
+  AdminOrderResponse,
+  RefundOrderDto,
+  UpdateOrderStatusDto,
+} from './dto/order.dto';
+import { OrderMetadata } from './order-metadata.service';
 import { OrderRefunds } from './order-refunds.service';
 import { OrderTransitions } from './order-transitions.service';
 import { OrdersService } from './orders.service';
@@ -24,6 +31,7 @@ export class OrdersAdminController {
     private readonly transitions: OrderTransitions,
     private readonly refunds: OrderRefunds,
     private readonly outcomes: PaymentOutcomes,
+    private readonly metadata: OrderMetadata,
   ) {}
 
   @Get('stores/:storeId/orders')
@@ -32,7 +40,7 @@ export class OrdersAdminController {
     description: 'Admin. Newest first, filtered by status, customer and creation date.',
   })
   @ApiParam({ name: 'storeId', format: 'uuid' })
-  @ApiPaginatedResponse(OrderResponse)
+  @ApiPaginatedResponse(AdminOrderResponse)
   @ApiErrors(
     [400, 'VALIDATION_FAILED (a filter, page or limit), or INVALID_ID (storeId is not a UUID)'],
     [404, 'STORE_NOT_FOUND'],
@@ -40,9 +48,37 @@ export class OrdersAdminController {
   async list(
     @UuidParam('storeId') storeId: string,
     @Query() query: AdminListOrdersQuery,
-  ): Promise<Paginated<OrderResponse>> {
+  ): Promise<Paginated<AdminOrderResponse>> {
     const page = await this.orders.listForStore(storeId, query);
-    return { ...page, items: page.items.map((o) => OrderResponse.from(o)) };
+    return { ...page, items: page.items.map((o) => AdminOrderResponse.from(o)) };
+  }
+
+  @Patch('orders/:id')
+  @ApiOperation({
+    summary: 'Update an order’s metadata',
+    description:
+      'Admin. Merges `metadata` into the order’s: keys sent with a string are set, keys sent as null removed, ' +
+      'others kept (two concurrent updates of different keys both survive). Nothing else of the order ' +
+      'changes here: its status moves through PATCH …/status. Audited when a key changed.',
+  })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOkResponse({ type: AdminOrderResponse, description: 'The order with its merged metadata' })
+  @ApiErrors(
+    [
+      400,
+      'METADATA_INVALID (not an object of strings, a key or value too long, more than 50 keys, also after ' +
+        'the merge), VALIDATION_FAILED (metadata missing, an unknown field), or INVALID_ID (id is not a UUID)',
+    ],
+    [404, 'ORDER_NOT_FOUND'],
+    413,
+  )
+  async updateMetadata(
+    @UuidParam('id') id: string,
+    @Body() dto: UpdateMetadataDto,
+    @CurrentUser() user: AuthUser,
+    @ReqMeta() meta: RequestMeta,
+  ): Promise<AdminOrderResponse> {
+    return AdminOrderResponse.from(await this.metadata.update(id, dto.metadata, user, meta));
   }
 
   @Patch('orders/:id/status')
@@ -52,7 +88,7 @@ export class OrdersAdminController {
       'Admin. Along the state machine (processing, shipped, delivered, cancelled); cancelling a paid order refunds it in full through its provider and restocks. Audited.',
   })
   @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiOkResponse({ type: OrderResponse, description: 'The order after the change' })
+  @ApiOkResponse({ type: AdminOrderResponse, description: 'The order after the change' })
   @ApiErrors(
     [400, 'VALIDATION_FAILED, or INVALID_ID (id is not a UUID)'],
     [404, 'ORDER_NOT_FOUND'],
@@ -69,8 +105,8 @@ export class OrdersAdminController {
     @Body() dto: UpdateOrderStatusDto,
     @CurrentUser() user: AuthUser,
     @ReqMeta() meta: RequestMeta,
-  ): Promise<OrderResponse> {
-    return OrderResponse.from(await this.transitions.changeStatus(id, dto.status, user, meta));
+  ): Promise<AdminOrderResponse> {
+    return AdminOrderResponse.from(await this.transitions.changeStatus(id, dto.status, user, meta));
   }
 
   @Post('orders/:id/refund')
@@ -81,7 +117,7 @@ export class OrdersAdminController {
       'Admin. A paid order, in full (default) or in part, through its payment provider; `restock` puts the quantities back (full refunds only). Audited.',
   })
   @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiOkResponse({ type: OrderResponse, description: 'The order after the refund' })
+  @ApiOkResponse({ type: AdminOrderResponse, description: 'The order after the refund' })
   @ApiErrors(
     [400, 'VALIDATION_FAILED (also: restock with a partial refund), or INVALID_ID (id is not a UUID)'],
     [404, 'ORDER_NOT_FOUND'],
@@ -94,8 +130,8 @@ export class OrdersAdminController {
     @Body() dto: RefundOrderDto,
     @CurrentUser() user: AuthUser,
     @ReqMeta() meta: RequestMeta,
-  ): Promise<OrderResponse> {
-    return OrderResponse.from(await this.refunds.refund(id, dto, user, meta));
+  ): Promise<AdminOrderResponse> {
+    return AdminOrderResponse.from(await this.refunds.refund(id, dto, user, meta));
   }
 
   @Post('orders/:id/payments/confirm')
@@ -106,7 +142,7 @@ export class OrdersAdminController {
       'Admin. The manual provider’s payment arrived: the held stock is committed and the order becomes paid. Audited.',
   })
   @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiOkResponse({ type: OrderResponse, description: 'The paid order' })
+  @ApiOkResponse({ type: AdminOrderResponse, description: 'The paid order' })
   @ApiErrors(
     [400, 'INVALID_ID (id is not a UUID)'],
     [404, 'ORDER_NOT_FOUND'],
@@ -120,7 +156,7 @@ export class OrdersAdminController {
     @UuidParam('id') id: string,
     @CurrentUser() user: AuthUser,
     @ReqMeta() meta: RequestMeta,
-  ): Promise<OrderResponse> {
-    return OrderResponse.from(await this.outcomes.confirmManualPayment(id, user, meta));
+  ): Promise<AdminOrderResponse> {
+    return AdminOrderResponse.from(await this.outcomes.confirmManualPayment(id, user, meta));
   }
 }

@@ -2,12 +2,12 @@ import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { RequestMeta } from '../audit/audit.types';
 import { ReqMeta } from '../audit/request-meta.decorator';
-import { AuthUser } from '../auth/auth.types';
+import { ADMIN_ROLES, AuthUser } from '../auth/auth.types';
 import { CurrentUser } from '../auth/decorators/current-user.decorator';
 import { ApiErrors, ApiPaginatedResponse } from '../common/openapi';
 import { Paginated, PaginationQuery } from '../common/pagination';
 import { UuidParam } from '../common/validation';
-import { OrderResponse } from './dto/order.dto';
+import { AdminOrderResponse, OrderResponse } from './dto/order.dto';
 import { OrderTransitions } from './order-transitions.service';
 import { OrdersService } from './orders.service';
 
@@ -40,13 +40,16 @@ export class OrdersController {
   @Get(':id')
   @ApiOperation({
     summary: 'Get an order',
-    description: 'The caller’s own order; admins may read any order. Another customer’s order is a 404.',
+    description:
+      'The caller’s own order; admins may read any order, and see its `metadata` (the admin view). ' +
+      'Another customer’s order is a 404.',
   })
   @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiOkResponse({ type: OrderResponse })
+  @ApiOkResponse({ type: OrderResponse, description: 'With `metadata` when an admin reads it' })
   @ApiErrors([400, 'INVALID_ID (id is not a UUID)'], [404, 'ORDER_NOT_FOUND (unknown, or not yours)'])
   async get(@CurrentUser() user: AuthUser, @UuidParam('id') id: string): Promise<OrderResponse> {
-    return OrderResponse.from(await this.orders.getForCaller(id, user));
+    const order = await this.orders.getForCaller(id, user);
+    return ADMIN_ROLES.includes(user.role) ? AdminOrderResponse.from(order) : OrderResponse.from(order);
   }
 
   @Post(':id/cancel')

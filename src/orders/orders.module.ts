@@ -10,6 +10,7 @@ import { OrderItem } from './entities/order-item.entity';
 import { OrderNumberCounter } from './entities/order-number-counter.entity';
 import { Order } from './entities/order.entity';
 import { OrderCancellation } from './order-cancellation.service';
+import { OrderMetadata } from './order-metadata.service';
 import { OrderPlacement } from './order-placement.service';
 import { OrderRefunds } from './order-refunds.service';
 import { OrderTransitions } from './order-transitions.service';
@@ -42,6 +43,7 @@ import { StoreCustomersService } from './store-customers.service';
     OrderPlacement,
     OrderCancellation,
     OrderTransitions,
+    OrderMetadata,
     OrderRefunds,
     PaymentOutcomes,
     ReservationSweeper,

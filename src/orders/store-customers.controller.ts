@@ -1,6 +1,9 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { RequestMeta } from '../audit/audit.types';
+import { ReqMeta } from '../audit/request-meta.decorator';
 import { StoreCustomerOrdersRow } from '../customers/customer.types';
+import { UpdateMetadataDto } from '../common/metadata/metadata.dto';
 import { ApiErrors, ApiPaginatedResponse } from '../common/openapi';
 import { Paginated, PaginationQuery } from '../common/pagination';
 import { UuidParam } from '../common/validation';
@@ -33,6 +36,37 @@ export class StoreCustomersController {
   ): Promise<Paginated<StoreCustomerResponse>> {
     const page = await this.storeCustomers.list(storeId, query);
     return { ...page, items: page.items.map((c) => StoreCustomerResponse.from(c)) };
+  }
+
+  @Patch(':profileId')
+  @ApiOperation({
+    summary: 'Update a store customer’s metadata',
+    description:
+      'Admin. Merges `metadata` into the store customer’s: keys sent with a string are set, keys sent as ' +
+      'null removed, others kept (two concurrent updates of different keys both survive). Audited when a ' +
+      'key changed.',
+  })
+  @ApiParam({ name: 'profileId', format: 'uuid' })
+  @ApiOkResponse({ type: StoreCustomerResponse, description: 'The store customer, as the list shows it' })
+  @ApiErrors(
+    [
+      400,
+      'METADATA_INVALID (not an object of strings, a key or value too long, more than 50 keys, also after ' +
+        'the merge), VALIDATION_FAILED (metadata missing, an unknown field), or INVALID_ID (storeId or ' +
+        'profileId is not a UUID)',
+    ],
+    [404, 'STORE_NOT_FOUND, or CUSTOMER_NOT_FOUND (the profile is not a customer of this store)'],
+    413,
+  )
+  async updateMetadata(
+    @UuidParam('storeId') storeId: string,
+    @UuidParam('profileId') profileId: string,
+    @Body() dto: UpdateMetadataDto,
+    @ReqMeta() meta: RequestMeta,
+  ): Promise<StoreCustomerResponse> {
+    return StoreCustomerResponse.from(
+      await this.storeCustomers.updateMetadata(storeId, profileId, dto.metadata, meta),
+    );
   }
 
   /** The legacy `store_customers.orders` shape (snake_case fields), served from `orders`. */

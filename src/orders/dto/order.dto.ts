@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsUUID, IsBoolean } from 'class-validator';
+import { Metadata } from '../../common/metadata/metadata';
+import { METADATA_SCHEMA } from '../../common/metadata/metadata.openapi';
 import { formatMoney, Money } from '../../common/money';
 import { MoneyInput } from '../../common/money.validator';
 import { ApiMoney, ApiMoneyInput } from '../../common/openapi';
@@ -119,8 +121,16 @@ export class OrderResponse {
   @ApiProperty({ type: String, nullable: true }) notes: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
+  @ApiPropertyOptional({
+    ...METADATA_SCHEMA,
+    description:
+      'Admin views only (as Stripe shows metadata to API key holders only): present when an admin reads ' +
+      'the order, absent from the customer’s own views. ' +
+      METADATA_SCHEMA.description,
+  })
+  metadata?: Metadata;
 
-  /** `order.items` and `order.shippingAddress` must be loaded. */
+  /** The customer's view (no metadata). `order.items` and `order.shippingAddress` must be loaded. */
   static from(order: Order): OrderResponse {
     return {
       id: order.id,
@@ -152,5 +162,15 @@ export class OrderResponse {
       createdAt: order.createdAt.toISOString(),
       updatedAt: order.updatedAt.toISOString(),
     };
+  }
+}
+
+/** The admin view of an order: the customer's view and the order's metadata. */
+export class AdminOrderResponse extends OrderResponse {
+  // Required said outright (selfRequired, for an object schema): else the parent’s optional one is inherited.
+  @ApiProperty({ ...METADATA_SCHEMA, selfRequired: true }) declare metadata: Metadata;
+
+  static from(order: Order): AdminOrderResponse {
+    return { ...OrderResponse.from(order), metadata: order.metadata };
   }
 }

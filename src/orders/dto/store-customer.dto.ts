@@ -1,5 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { LegacyCustomerOrderSummary, StoreCustomerOrdersRow } from '../../customers/customer.types';
+import { Metadata } from '../../common/metadata/metadata';
+import { ApiMetadata } from '../../common/metadata/metadata.openapi';
 import { formatMoney } from '../../common/money';
 import { ApiMoney } from '../../common/openapi';
 import { ORDER_PAYMENT_STATUSES, ORDER_STATUSES, OrderPaymentStatus, OrderStatus } from '../order.types';
@@ -14,6 +16,7 @@ export class StoreCustomerResponse {
   @ApiProperty({ type: 'integer', minimum: 0 }) ordersCount: number;
   @ApiMoney({ example: '129.90', description: 'Paid orders, net of refunds' }) totalSpent: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) lastOrderAt: string | null;
+  @ApiMetadata() metadata: Metadata;
 
   static from(c: StoreCustomerSummary): StoreCustomerResponse {
     return {
@@ -24,6 +27,7 @@ export class StoreCustomerResponse {
       ordersCount: c.ordersCount,
       totalSpent: formatMoney(c.totalSpent),
       lastOrderAt: c.lastOrderAt ? c.lastOrderAt.toISOString() : null,
+      metadata: c.metadata,
     };
   }
 }
