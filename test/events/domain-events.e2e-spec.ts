@@ -248,6 +248,8 @@ describe('domain events: one outbox row per change, in its transaction (manual p
           orderId: order.id,
           orderNumber: order.orderNumber,
           paymentId: rows[0].id,
+          // The buyer's id (checked against the order in test/orders/order-metadata.e2e-spec.ts).
+          customerId: expect.any(String),
           amount: '30.00',
           currency: 'EUR',
         },
@@ -552,6 +554,7 @@ describe('domain events: Stripe webhooks', () => {
       orderId: order.id,
       orderNumber: order.orderNumber,
       paymentId: order.paymentId,
+      customerId: expect.any(String),
       amount: '10.00',
       currency: 'EUR',
     });

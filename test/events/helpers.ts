@@ -62,6 +62,7 @@ export function paid(storeId: string = randomUUID()): OrderPaid {
     orderId: randomUUID(),
     orderNumber: 'ORD-202612-000002',
     paymentId: randomUUID(),
+    customerId: null, // a guest: the loyalty extension has nothing to credit
     amount: '19.99',
     currency: 'USD',
   });

@@ -78,6 +78,7 @@ describe('Webhooks with two instances', () => {
           orderId: randomUUID(),
           orderNumber: String(20261200000 + i),
           paymentId: randomUUID(),
+          customerId: null, // a guest: the loyalty extension has nothing to credit
           amount: '1.00',
           currency: 'USD',
         });
@@ -166,6 +167,7 @@ describe('Webhooks with two instances', () => {
       orderId: randomUUID(),
       orderNumber: '20261299999',
       paymentId: randomUUID(),
+      customerId: null, // a guest: the loyalty extension has nothing to credit
       amount: '1.00',
       currency: 'USD',
     });

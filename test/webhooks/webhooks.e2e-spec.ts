@@ -87,6 +87,7 @@ describe('Outgoing webhooks', () => {
       orderId: randomUUID(),
       orderNumber: '20261200042',
       paymentId: randomUUID(),
+      customerId: null, // a guest: the loyalty extension has nothing to credit
       amount: '19.99',
       currency: 'USD',
     });

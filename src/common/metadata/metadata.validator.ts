@@ -28,7 +28,8 @@ export function MetadataInput(options: { required?: boolean } = {}): PropertyDec
       },
       { toClassOnly: true },
     ),
-    ValidateIf((_object: object, value: unknown) => value !== undefined),
+    // Skips every check of the property, @IsDefined too: only an optional patch may be absent.
+    ValidateIf((_object: object, value: unknown) => options.required === true || value !== undefined),
     ValidateBy({
       name: 'isMetadata',
       validator: {
