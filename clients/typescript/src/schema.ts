@@ -52,8 +52,31 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Get a profile with its addresses */
+    /**
+     * Get a profile with its addresses
+     * @description Any role; addresses default first, then newest.
+     */
     get: operations['AdminCustomers_detail'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admin/events/stats': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Domain event dispatch: lag and failures
+     * @description super_admin only. Pending events and deliveries, the age of the oldest pending event, and the deliveries that failed for good, per subscriber (whole outbox, every instance).
+     */
+    get: operations['EventsAdmin_stats'];
     put?: never;
     post?: never;
     delete?: never;
@@ -69,7 +92,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Get the stock of a variant */
+    /**
+     * Get the stock of a variant
+     * @description quantity, what pending orders hold (reserved) and what is left (available).
+     */
     get: operations['InventoryAdmin_get'];
     put?: never;
     post?: never;
@@ -103,6 +129,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/admin/orders/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Update an order’s metadata
+     * @description Admin. Merges `metadata` into the order’s: keys sent with a string are set, keys sent as null removed, others kept (two concurrent updates of different keys both survive). Nothing else of the order changes here: its status moves through PATCH …/status. Audited when a key changed.
+     */
+    patch: operations['OrdersAdmin_updateMetadata'];
+    trace?: never;
+  };
   '/api/admin/orders/{id}/payments/confirm': {
     parameters: {
       query?: never;
@@ -112,7 +158,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Confirm that a manual payment arrived: the order becomes paid */
+    /**
+     * Confirm a manual payment
+     * @description Admin. The manual provider’s payment arrived: the held stock is committed and the order becomes paid. Audited.
+     */
     post: operations['OrdersAdmin_confirmPayment'];
     delete?: never;
     options?: never;
@@ -129,7 +178,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Refund a paid order in full or in part, through its payment provider */
+    /**
+     * Refund an order
+     * @description Admin. A paid order, in full (default) or in part, through its payment provider; `restock` puts the quantities back (full refunds only). Audited.
+     */
     post: operations['OrdersAdmin_refund'];
     delete?: never;
     options?: never;
@@ -150,7 +202,10 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    /** Move an order along its state machine (cancelling a paid order refunds it) */
+    /**
+     * Change an order’s status
+     * @description Admin. Along the state machine (processing, shipped, delivered, cancelled); cancelling a paid order refunds it in full through its provider and restocks. Audited.
+     */
     patch: operations['OrdersAdmin_changeStatus'];
     trace?: never;
   };
@@ -161,10 +216,16 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** List every store, active or not (admin) */
+    /**
+     * List every store
+     * @description Admin. Active or not, oldest first.
+     */
     get: operations['AdminStores_list'];
     put?: never;
-    /** Create a store (super admin) */
+    /**
+     * Create a store
+     * @description Super admin only. The slug is generated from the name when absent. Audited.
+     */
     post: operations['AdminStores_create'];
     delete?: never;
     options?: never;
@@ -179,14 +240,20 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Get a store (admin) */
+    /**
+     * Get a store
+     * @description Admin. Active or not.
+     */
     get: operations['AdminStores_get'];
     put?: never;
     post?: never;
     delete?: never;
     options?: never;
     head?: never;
-    /** Change a store (super admin) */
+    /**
+     * Change a store
+     * @description Super admin only. Audited.
+     */
     patch: operations['AdminStores_update'];
     trace?: never;
   };
@@ -197,10 +264,16 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** List the store’s categories (flat, by displayOrder) */
+    /**
+     * List the store’s categories
+     * @description Admin. A flat list, active or not, by displayOrder then name; nest them with parentId.
+     */
     get: operations['Categories_list'];
     put?: never;
-    /** Create a category */
+    /**
+     * Create a category
+     * @description Admin. The slug is generated from the name when absent; parentId must be a category of the same store. Audited.
+     */
     post: operations['Categories_create'];
     delete?: never;
     options?: never;
@@ -215,15 +288,24 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Get a category */
+    /**
+     * Get a category
+     * @description Admin. A category of this store, active or not.
+     */
     get: operations['Categories_get'];
     put?: never;
     post?: never;
-    /** Delete a category (its children and products lose it as parent/category) */
+    /**
+     * Delete a category
+     * @description Admin. Its children become roots and its products lose their category. Audited.
+     */
     delete: operations['Categories_remove'];
     options?: never;
     head?: never;
-    /** Change a category (also move it under another parent) */
+    /**
+     * Change a category
+     * @description Admin. Also moves it under another parent (never under itself or a descendant). Audited.
+     */
     patch: operations['Categories_update'];
     trace?: never;
   };
@@ -234,8 +316,51 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** List the store’s customers with their order totals (latest buyers first) */
+    /**
+     * List the store’s customers
+     * @description Admin. With their order count, what they spent (paid orders net of refunds) and their last order, latest buyers first.
+     */
     get: operations['StoreCustomers_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admin/stores/{storeId}/customers/{profileId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Update a store customer’s metadata
+     * @description Admin. Merges `metadata` into the store customer’s: keys sent with a string are set, keys sent as null removed, others kept (two concurrent updates of different keys both survive). Audited when a key changed.
+     */
+    patch: operations['StoreCustomers_updateMetadata'];
+    trace?: never;
+  };
+  '/api/admin/stores/{storeId}/customers/{profileId}/loyalty': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get a store customer’s loyalty points
+     * @description Admin. The customer’s balance in the store and their newest ledger entries.
+     */
+    get: operations['LoyaltyAdmin_ofCustomer'];
     put?: never;
     post?: never;
     delete?: never;
@@ -251,7 +376,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Get a customer’s orders in this store, in the legacy snake_case shape */
+    /**
+     * Get a store customer’s orders summary
+     * @description Admin. The former `store_customers.orders` JSON, in its legacy snake_case shape, computed from the orders.
+     */
     get: operations['StoreCustomers_ordersSummary'];
     put?: never;
     post?: never;
@@ -274,7 +402,10 @@ export interface paths {
      */
     get: operations['Discounts_list'];
     put?: never;
-    /** Create a discount code */
+    /**
+     * Create a discount code
+     * @description Codes are unique per store, case-insensitively. value is the percent off (at most 100) for percentage, the amount off for fixed.
+     */
     post: operations['Discounts_create'];
     delete?: never;
     options?: never;
@@ -289,7 +420,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Get a discount code */
+    /**
+     * Get a discount code
+     * @description Another store’s discount is a 404.
+     */
     get: operations['Discounts_get'];
     put?: never;
     post?: never;
@@ -300,7 +434,10 @@ export interface paths {
     delete: operations['Discounts_remove'];
     options?: never;
     head?: never;
-    /** Update a discount code */
+    /**
+     * Update a discount code
+     * @description Only the fields sent change; maxUses cannot go below the uses already made.
+     */
     patch: operations['Discounts_update'];
     trace?: never;
   };
@@ -331,7 +468,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** List the store’s orders, filtered by status, customer and date */
+    /**
+     * List the store’s orders
+     * @description Admin. Newest first, filtered by status, customer and creation date.
+     */
     get: operations['OrdersAdmin_list'];
     put?: never;
     post?: never;
@@ -348,10 +488,16 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** List the store’s products, active or not, with a name search */
+    /**
+     * List the store’s products
+     * @description Admin. Active or not, with tags; `q` searches name and slug, `categoryId` filters.
+     */
     get: operations['Products_list'];
     put?: never;
-    /** Create a product */
+    /**
+     * Create a product
+     * @description Admin. The slug is generated from the name when absent; categoryId and tagIds must be of the same store; `metadata` keys sent as null are left out. Audited.
+     */
     post: operations['Products_create'];
     delete?: never;
     options?: never;
@@ -366,15 +512,24 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Get a product with its tags */
+    /**
+     * Get a product
+     * @description Admin. A product of this store with its tags.
+     */
     get: operations['Products_get'];
     put?: never;
     post?: never;
-    /** Delete a product with its variants, images and stock */
+    /**
+     * Delete a product
+     * @description Admin. Its variants, images, tag links and stock go with it; a product on an order cannot be deleted (deactivate it instead). Audited.
+     */
     delete: operations['Products_remove'];
     options?: never;
     head?: never;
-    /** Change a product (tagIds replaces its tags) */
+    /**
+     * Change a product
+     * @description Admin. `tagIds` replaces the product’s tags; a basePrice that would make a variant’s price negative is refused; `metadata` is merged (keys sent are set, keys sent as null are removed, others are kept). Audited (changed metadata keys included).
+     */
     patch: operations['Products_update'];
     trace?: never;
   };
@@ -385,10 +540,16 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** List a product’s images (by displayOrder) */
+    /**
+     * List a product’s images
+     * @description Admin. By displayOrder, then age.
+     */
     get: operations['ProductImages_list'];
     put?: never;
-    /** Add an image (by URL) to a product */
+    /**
+     * Add an image to a product
+     * @description Admin. By http(s) URL; no upload. Audited.
+     */
     post: operations['ProductImages_create'];
     delete?: never;
     options?: never;
@@ -403,15 +564,24 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Get a product image */
+    /**
+     * Get a product image
+     * @description Admin. An image of a product of this store.
+     */
     get: operations['ProductImages_get'];
     put?: never;
     post?: never;
-    /** Remove an image from a product */
+    /**
+     * Remove an image from a product
+     * @description Admin. Audited.
+     */
     delete: operations['ProductImages_remove'];
     options?: never;
     head?: never;
-    /** Change a product image */
+    /**
+     * Change a product image
+     * @description Admin. URL, alt text or display order. Audited.
+     */
     patch: operations['ProductImages_update'];
     trace?: never;
   };
@@ -422,10 +592,16 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** List a product’s variants with their stock */
+    /**
+     * List a product’s variants
+     * @description Admin. Active or not, each with its price and stock.
+     */
     get: operations['Variants_list'];
     put?: never;
-    /** Create a variant (SKU generated when absent) with its initial stock */
+    /**
+     * Create a variant
+     * @description Admin. The SKU is generated when absent; the variant starts with `initialQuantity` in stock; `metadata` keys sent as null are left out. Audited.
+     */
     post: operations['Variants_create'];
     delete?: never;
     options?: never;
@@ -440,15 +616,24 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Get a variant with its stock */
+    /**
+     * Get a variant
+     * @description Admin. With its price and stock.
+     */
     get: operations['Variants_get'];
     put?: never;
     post?: never;
-    /** Delete a variant with its stock */
+    /**
+     * Delete a variant
+     * @description Admin. Its stock row and cart lines go with it; a variant on an order cannot be deleted (deactivate it instead). Audited.
+     */
     delete: operations['Variants_remove'];
     options?: never;
     head?: never;
-    /** Change a variant (stock is changed through the inventory routes) */
+    /**
+     * Change a variant
+     * @description Admin. Stock is changed through PATCH /admin/inventory/{variantId}, not here. `metadata` is merged: keys sent are set, keys sent as null are removed, others are kept. Audited (changed metadata keys included).
+     */
     patch: operations['Variants_update'];
     trace?: never;
   };
@@ -459,10 +644,16 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** List the store’s tags (by name) */
+    /**
+     * List the store’s tags
+     * @description Admin. By name.
+     */
     get: operations['Tags_list'];
     put?: never;
-    /** Create a tag */
+    /**
+     * Create a tag
+     * @description Admin. The slug is generated from the name when absent. Audited.
+     */
     post: operations['Tags_create'];
     delete?: never;
     options?: never;
@@ -477,16 +668,117 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Get a tag */
+    /**
+     * Get a tag
+     * @description Admin. A tag of this store.
+     */
     get: operations['Tags_get'];
     put?: never;
     post?: never;
-    /** Delete a tag (it is removed from its products) */
+    /**
+     * Delete a tag
+     * @description Admin. It is removed from its products. Audited.
+     */
     delete: operations['Tags_remove'];
     options?: never;
     head?: never;
-    /** Rename a tag or change its slug */
+    /**
+     * Change a tag
+     * @description Admin. Its name or slug. Audited.
+     */
     patch: operations['Tags_update'];
+    trace?: never;
+  };
+  '/api/admin/stores/{storeId}/webhooks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List the webhook endpoints of a store
+     * @description Oldest first, inactive ones included. The signing secrets are never shown here.
+     */
+    get: operations['Webhooks_list'];
+    put?: never;
+    /**
+     * Create a webhook endpoint
+     * @description The response carries the signing secret, this once. Each event of the chosen types is POSTed as JSON `{type, timestamp, data}` with the Standard Webhooks headers `webhook-id` (the event id, the same on every retry), `webhook-timestamp` (unix seconds) and `webhook-signature` (`v1,<base64 HMAC-SHA256 of "<id>.<timestamp>.<body>">`, keyed with the base64-decoded part of the secret after `whsec_`). A non-2xx answer or none within 10 s is retried with exponential backoff and jitter, up to WEBHOOK_MAX_ATTEMPTS sends; repeated failures disable the endpoint.
+     */
+    post: operations['Webhooks_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admin/stores/{storeId}/webhooks/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get a webhook endpoint
+     * @description Without its secret.
+     */
+    get: operations['Webhooks_get'];
+    put?: never;
+    post?: never;
+    /**
+     * Delete a webhook endpoint
+     * @description Its delivery log goes with it; nothing more is sent to it.
+     */
+    delete: operations['Webhooks_remove'];
+    options?: never;
+    head?: never;
+    /**
+     * Update a webhook endpoint
+     * @description Only the fields sent change; a new url is checked like at creation. isActive: true turns a disabled endpoint back on (its failure count reset; its waiting deliveries go out again). The secret does not change.
+     */
+    patch: operations['Webhooks_update'];
+    trace?: never;
+  };
+  '/api/admin/stores/{storeId}/webhooks/{id}/deliveries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The delivery log of a webhook endpoint
+     * @description Its latest deliveries (test pings included), newest first, at most `limit`.
+     */
+    get: operations['Webhooks_deliveries'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admin/stores/{storeId}/webhooks/{id}/test': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Send a test ping to a webhook endpoint
+     * @description Queues an event of type `ping` (data `{endpointId, storeId}`) and answers at once with its delivery: it goes out in the background like every delivery (signed, retried, in the delivery log), so follow it there. 409 WEBHOOK_INACTIVE for an endpoint that is not active.
+     */
+    post: operations['Webhooks_test'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/auth/invitations/accept': {
@@ -518,7 +810,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Log in with email and password */
+    /**
+     * Log in with email and password
+     * @description With X-Cart-Session, the guest carts of that session merge into the customer’s (best effort). Throttled per IP and per email.
+     */
     post: operations['Auth_login'];
     delete?: never;
     options?: never;
@@ -575,7 +870,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Create a customer account */
+    /**
+     * Create a customer account
+     * @description Registers and logs in. With X-Cart-Session, the guest carts of that session merge into the customer’s (best effort). Throttled per IP and per email.
+     */
     post: operations['Auth_register'];
     delete?: never;
     options?: never;
@@ -610,7 +908,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Get my profile */
+    /**
+     * Get my profile
+     * @description The profile of the token’s user.
+     */
     get: operations['Me_me'];
     put?: never;
     post?: never;
@@ -631,7 +932,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** List my addresses */
+    /**
+     * List my addresses
+     * @description Default first, then newest.
+     */
     get: operations['Me_listAddresses'];
     put?: never;
     /**
@@ -662,7 +966,10 @@ export interface paths {
     delete: operations['Me_deleteAddress'];
     options?: never;
     head?: never;
-    /** Update one of my addresses */
+    /**
+     * Update one of my addresses
+     * @description Only the fields sent change; isDefault: true makes it the default (the old one is unset).
+     */
     patch: operations['Me_updateAddress'];
     trace?: never;
   };
@@ -673,7 +980,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** List your orders, newest first */
+    /**
+     * List my orders
+     * @description The signed-in user’s orders, newest first.
+     */
     get: operations['Orders_list'];
     put?: never;
     post?: never;
@@ -690,7 +1000,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Get one of your orders (admins: any order) */
+    /**
+     * Get an order
+     * @description The caller’s own order; admins may read any order, and see its `metadata` (the admin view). Another customer’s order is a 404.
+     */
     get: operations['Orders_get'];
     put?: never;
     post?: never;
@@ -709,7 +1022,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Cancel your unpaid pending order (its stock and discount use are given back) */
+    /**
+     * Cancel my order
+     * @description Only an unpaid pending order: its stock holds and discount use are given back, a Stripe PaymentIntent is withdrawn. Audited.
+     */
     post: operations['Orders_cancel'];
     delete?: never;
     options?: never;
@@ -726,7 +1042,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Receive a Stripe event (payment succeeded or failed, charge refunded) */
+    /**
+     * Receive a Stripe webhook event
+     * @description Called by Stripe; authenticated by Stripe-Signature, not a token. Applies payment_intent.succeeded, payment_intent.payment_failed and charge.refunded once per event id; other types are acknowledged and ignored.
+     */
     post: operations['StripeWebhook_handle'];
     delete?: never;
     options?: never;
@@ -741,7 +1060,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** List the active stores */
+    /**
+     * List the active stores
+     * @description Public. By name.
+     */
     get: operations['PublicStores_list'];
     put?: never;
     post?: never;
@@ -758,7 +1080,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Get the cart, priced now (a guest without a session gets a new one) */
+    /**
+     * Get the cart
+     * @description Public, token optional. The customer’s cart (by token) or the guest’s (by X-Cart-Session), priced now; a guest without a session gets a new `sessionId`.
+     */
     get: operations['Cart_get'];
     put?: never;
     post?: never;
@@ -777,7 +1102,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Add a variant to the cart (the same variant again adds up) */
+    /**
+     * Add a variant to the cart
+     * @description Public, token optional. The same variant again adds up; the stock is checked, not held (checkout holds it).
+     */
     post: operations['Cart_add'];
     delete?: never;
     options?: never;
@@ -795,11 +1123,17 @@ export interface paths {
     get?: never;
     put?: never;
     post?: never;
-    /** Remove a line from the cart */
+    /**
+     * Remove a line from the cart
+     * @description Public, token optional.
+     */
     delete: operations['Cart_remove'];
     options?: never;
     head?: never;
-    /** Set the quantity of a cart line */
+    /**
+     * Set the quantity of a cart line
+     * @description Public, token optional. The stock is checked, not held.
+     */
     patch: operations['Cart_update'];
     trace?: never;
   };
@@ -810,7 +1144,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Get the store’s active category tree (by displayOrder) */
+    /**
+     * Get the store’s category tree
+     * @description Public. Active categories only, nested, siblings by displayOrder; an inactive category hides its subtree.
+     */
     get: operations['Storefront_categories'];
     put?: never;
     post?: never;
@@ -829,8 +1166,31 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Place an order from the cart and open its payment */
+    /**
+     * Check out the cart
+     * @description Turns the signed-in customer’s cart into a pending order: prices now, applies the discount, holds the stock (until RESERVATION_TTL_MINUTES), empties the cart, then opens the payment (Stripe: `clientSecret` to confirm in the browser). Idempotent by Idempotency-Key.
+     */
     post: operations['Checkout_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/stores/{storeSlug}/me/loyalty': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get my loyalty points in a store
+     * @description The caller’s balance and newest ledger entries: 1 point per whole currency unit of a paid order, taken back in proportion on refunds. Zero and no entries before a first paid order.
+     */
+    get: operations['MyLoyalty_mine'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -844,7 +1204,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** List active products, filtered, sorted and paged */
+    /**
+     * Browse the store’s products
+     * @description Public. Active products as cards: filter by category (with sub-categories), tag, words, variant price range, featured and variant attributes (`attr.<key>=<value>`).
+     */
     get: operations['Storefront_products'];
     put?: never;
     post?: never;
@@ -861,7 +1224,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Get an active product with its images and active variants */
+    /**
+     * Get a product by slug
+     * @description Public. An active product with its images and active variants (price and what is available now).
+     */
     get: operations['Storefront_product'];
     put?: never;
     post?: never;
@@ -902,6 +1268,54 @@ export interface components {
       phone: string;
       postalCode: string;
       state: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    AdminOrderResponse: {
+      /** Format: date-time */
+      createdAt: string;
+      /** @example USD */
+      currency: string;
+      /**
+       * Format: uuid
+       * @description The ordering customer’s profile id
+       */
+      customerId: string;
+      /** @example 0.00 */
+      discountAmount: string;
+      discountCode: string | null;
+      /** Format: uuid */
+      id: string;
+      items: components['schemas']['OrderItemResponse'][];
+      /**
+       * @description Your own key-value pairs. At most 50 keys of 1-40 characters; values are strings of at most 500 characters.
+       * @example {
+       *       "erp_id": "A-1042",
+       *       "season": "SS26"
+       *     }
+       */
+      metadata: {
+        [key: string]: string;
+      };
+      notes: string | null;
+      /** @example 20261100042 */
+      orderNumber: string;
+      /** @enum {string} */
+      paymentStatus: 'unpaid' | 'paid' | 'refunded' | 'failed';
+      /** @description The address it ships to; null when the order has none */
+      shippingAddress: components['schemas']['ShippingAddressResponse'] | null;
+      /** @example 5.00 */
+      shippingAmount: string;
+      /** @enum {string} */
+      status: 'pending' | 'paid' | 'processing' | 'shipped' | 'delivered' | 'cancelled' | 'refunded';
+      /** Format: uuid */
+      storeId: string;
+      /** @example 39.98 */
+      subtotal: string;
+      /** @example 3.30 */
+      taxAmount: string;
+      /** @example 48.28 */
+      total: string;
       /** Format: date-time */
       updatedAt: string;
     };
@@ -1131,6 +1545,16 @@ export interface components {
       isFeatured?: boolean;
       metaDescription?: string | null;
       metaTitle?: string | null;
+      /**
+       * @description Merged into the stored metadata: keys sent with a string are set, keys sent as null are removed, keys not sent are kept. At most 50 keys of 1-40 characters; values are strings of at most 500 characters, also after the merge. Any breach → 400 METADATA_INVALID.
+       * @example {
+       *       "erp_id": "A-1042",
+       *       "legacy_code": null
+       *     }
+       */
+      metadata?: {
+        [key: string]: string | null;
+      };
       /** @example Classic Cotton Tee */
       name: string;
       /** @description Unique per store; generated from the name when absent */
@@ -1195,6 +1619,16 @@ export interface components {
       /** @default 10 */
       lowStockThreshold?: number;
       /**
+       * @description Merged into the stored metadata: keys sent with a string are set, keys sent as null are removed, keys not sent are kept. At most 50 keys of 1-40 characters; values are strings of at most 500 characters, also after the merge. Any breach → 400 METADATA_INVALID.
+       * @example {
+       *       "erp_id": "A-1042",
+       *       "legacy_code": null
+       *     }
+       */
+      metadata?: {
+        [key: string]: string | null;
+      };
+      /**
        * @description Defaults to the attribute values
        * @example Large / Black
        */
@@ -1209,6 +1643,83 @@ export interface components {
        * @example PROD-TSHIRT-A3F2-LRG-BLK
        */
       sku?: string;
+    };
+    CreateWebhookDto: {
+      /**
+       * @description The event types to send to this endpoint
+       * @example [
+       *       "order.paid",
+       *       "order.refunded"
+       *     ]
+       */
+      events: (
+        | 'order.placed'
+        | 'order.paid'
+        | 'order.cancelled'
+        | 'order.shipped'
+        | 'order.delivered'
+        | 'order.refunded'
+        | 'return.requested'
+        | 'return.received'
+        | 'customer.registered'
+        | 'product.created'
+        | 'product.updated'
+        | 'product.deleted'
+        | 'inventory.low_stock'
+      )[];
+      /** @description true when created without it. false: nothing is sent. */
+      isActive?: boolean;
+      /**
+       * @description http:// or https://. A host that is or resolves to a loopback, private or link-local address is refused (400 WEBHOOK_URL_NOT_ALLOWED) unless the server runs with WEBHOOK_ALLOW_PRIVATE=true.
+       * @example https://hooks.example.com/commerce
+       */
+      url: string;
+    };
+    CreatedWebhookResponse: {
+      /** @description Failed sends since the last success */
+      consecutiveFailures: number;
+      /** Format: date-time */
+      createdAt: string;
+      /**
+       * Format: date-time
+       * @description When repeated failures disabled it; null otherwise (PATCH isActive: true clears it)
+       */
+      disabledAt: string | null;
+      /**
+       * @example [
+       *       "order.paid"
+       *     ]
+       */
+      events: (
+        | 'order.placed'
+        | 'order.paid'
+        | 'order.cancelled'
+        | 'order.shipped'
+        | 'order.delivered'
+        | 'order.refunded'
+        | 'return.requested'
+        | 'return.received'
+        | 'customer.registered'
+        | 'product.created'
+        | 'product.updated'
+        | 'product.deleted'
+        | 'inventory.low_stock'
+      )[];
+      /** Format: uuid */
+      id: string;
+      /** @description false: turned off by an admin, or disabled after repeated failures */
+      isActive: boolean;
+      /**
+       * @description The signing secret (`whsec_` + base64 of 32 random bytes), shown this once: store it now. Verify each delivery’s `webhook-signature` with it (Standard Webhooks).
+       * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+       */
+      secret: string;
+      /** Format: uuid */
+      storeId: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /** @example https://hooks.example.com/commerce */
+      url: string;
     };
     CustomerDetail: {
       addresses: components['schemas']['AddressView'][];
@@ -1265,7 +1776,11 @@ export interface components {
        */
       code: string;
       /** @description Machine-readable context, e.g. the lines that are short of stock */
-      details?: Record<string, never>;
+      details?:
+        | unknown[]
+        | {
+            [key: string]: unknown;
+          };
       /**
        * @description The HTTP reason phrase
        * @example Conflict
@@ -1275,6 +1790,43 @@ export interface components {
       message: string;
       /** @example 409 */
       statusCode: number;
+    };
+    EventStatsResponse: {
+      /**
+       * @description Whether this instance runs the dispatcher (EVENTS_DISPATCH)
+       * @example true
+       */
+      dispatching: boolean;
+      /** @description Deliveries that used up EVENTS_MAX_ATTEMPTS and are no longer retried, per subscriber */
+      failedDeliveries: components['schemas']['FailedDeliveriesView'][];
+      /**
+       * @description Age of the oldest pending event: the dispatcher’s lag. Null when nothing is pending.
+       * @example 0.4
+       */
+      oldestPendingAgeSeconds: number | null;
+      /**
+       * @description Deliveries waiting for their (next) run, the running ones included
+       * @example 0
+       */
+      pendingDeliveries: number;
+      /**
+       * @description Events not yet delivered to every subscriber
+       * @example 0
+       */
+      pendingEvents: number;
+      /**
+       * @description The after-commit subscribers this instance delivers to, as `type subscriber`
+       * @example [
+       *       "order.paid LoyaltySubscriber.onOrderPaid"
+       *     ]
+       */
+      subscribers: string[];
+    };
+    FailedDeliveriesView: {
+      /** @example 2 */
+      count: number;
+      /** @example LoyaltySubscriber.onOrderPaid */
+      subscriber: string;
     };
     HealthDown: {
       /**
@@ -1367,6 +1919,48 @@ export interface components {
       /** @description Revokes this token’s family (this device). Without it, every session of the caller ends. */
       refreshToken?: string;
     };
+    LoyaltyBalanceResponse: {
+      /**
+       * @description Points now: the sum of all entries, never below zero
+       * @example 42
+       */
+      balance: number;
+      /** @description The newest 100 ledger entries, newest first */
+      entries: components['schemas']['LoyaltyEntryResponse'][];
+      /**
+       * Format: uuid
+       * @description The customer whose points these are
+       */
+      profileId: string;
+      /** Format: uuid */
+      storeId: string;
+    };
+    LoyaltyEntryResponse: {
+      /**
+       * @description What was paid (order_paid) or refunded (order_refunded)
+       * @example 42.50
+       */
+      amount: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      id: string;
+      /**
+       * Format: uuid
+       * @description The order the points are for
+       */
+      orderId: string;
+      /**
+       * @description Signed: positive for a credit (order_paid), zero or negative for a take-back (order_refunded)
+       * @example 42
+       */
+      points: number;
+      /**
+       * @example order_paid
+       * @enum {string}
+       */
+      reason: 'order_paid' | 'order_refunded';
+    };
     OrderItemResponse: {
       /** @description As it was when the order was placed */
       productName: string;
@@ -1396,6 +1990,16 @@ export interface components {
       /** Format: uuid */
       id: string;
       items: components['schemas']['OrderItemResponse'][];
+      /**
+       * @description Admin views only (as Stripe shows metadata to API key holders only): present when an admin reads the order, absent from the customer’s own views. Your own key-value pairs. At most 50 keys of 1-40 characters; values are strings of at most 500 characters.
+       * @example {
+       *       "erp_id": "A-1042",
+       *       "season": "SS26"
+       *     }
+       */
+      metadata?: {
+        [key: string]: string;
+      };
       notes: string | null;
       /** @example 20261100042 */
       orderNumber: string;
@@ -1474,6 +2078,16 @@ export interface components {
       inStock: boolean;
       metaDescription: string | null;
       metaTitle: string | null;
+      /**
+       * @description Your own key-value pairs. At most 50 keys of 1-40 characters; values are strings of at most 500 characters.
+       * @example {
+       *       "erp_id": "A-1042",
+       *       "season": "SS26"
+       *     }
+       */
+      metadata: {
+        [key: string]: string;
+      };
       name: string;
       priceRange: components['schemas']['PriceRange'];
       slug: string;
@@ -1501,6 +2115,16 @@ export interface components {
       isFeatured: boolean;
       metaDescription: string | null;
       metaTitle: string | null;
+      /**
+       * @description Your own key-value pairs. At most 50 keys of 1-40 characters; values are strings of at most 500 characters.
+       * @example {
+       *       "erp_id": "A-1042",
+       *       "season": "SS26"
+       *     }
+       */
+      metadata: {
+        [key: string]: string;
+      };
       name: string;
       slug: string;
       /** Format: uuid */
@@ -1618,6 +2242,16 @@ export interface components {
       fullName: string | null;
       /** Format: date-time */
       lastOrderAt: string | null;
+      /**
+       * @description Your own key-value pairs. At most 50 keys of 1-40 characters; values are strings of at most 500 characters.
+       * @example {
+       *       "erp_id": "A-1042",
+       *       "season": "SS26"
+       *     }
+       */
+      metadata: {
+        [key: string]: string;
+      };
       ordersCount: number;
       /** Format: uuid */
       profileId: string;
@@ -1759,6 +2393,18 @@ export interface components {
       fullName?: string | null;
       phone?: string | null;
     };
+    UpdateMetadataDto: {
+      /**
+       * @description Merged into the stored metadata: keys sent with a string are set, keys sent as null are removed, keys not sent are kept. At most 50 keys of 1-40 characters; values are strings of at most 500 characters, also after the merge. Any breach → 400 METADATA_INVALID.
+       * @example {
+       *       "erp_id": "A-1042",
+       *       "legacy_code": null
+       *     }
+       */
+      metadata: {
+        [key: string]: string | null;
+      };
+    };
     UpdateOrderStatusDto: {
       /**
        * @description Along the order state machine; cancelling a paid order refunds it in full
@@ -1779,6 +2425,16 @@ export interface components {
       isFeatured?: boolean;
       metaDescription?: string | null;
       metaTitle?: string | null;
+      /**
+       * @description Merged into the stored metadata: keys sent with a string are set, keys sent as null are removed, keys not sent are kept. At most 50 keys of 1-40 characters; values are strings of at most 500 characters, also after the merge. Any breach → 400 METADATA_INVALID.
+       * @example {
+       *       "erp_id": "A-1042",
+       *       "legacy_code": null
+       *     }
+       */
+      metadata?: {
+        [key: string]: string | null;
+      };
       /** @example Classic Cotton Tee */
       name?: string;
       /** @description Unique per store; generated from the name when absent */
@@ -1836,6 +2492,16 @@ export interface components {
       imageUrl?: string | null;
       isActive?: boolean;
       /**
+       * @description Merged into the stored metadata: keys sent with a string are set, keys sent as null are removed, keys not sent are kept. At most 50 keys of 1-40 characters; values are strings of at most 500 characters, also after the merge. Any breach → 400 METADATA_INVALID.
+       * @example {
+       *       "erp_id": "A-1042",
+       *       "legacy_code": null
+       *     }
+       */
+      metadata?: {
+        [key: string]: string | null;
+      };
+      /**
        * @description Defaults to the attribute values
        * @example Large / Black
        */
@@ -1850,6 +2516,37 @@ export interface components {
        * @example PROD-TSHIRT-A3F2-LRG-BLK
        */
       sku?: string;
+    };
+    UpdateWebhookDto: {
+      /**
+       * @description The event types to send to this endpoint
+       * @example [
+       *       "order.paid",
+       *       "order.refunded"
+       *     ]
+       */
+      events?: (
+        | 'order.placed'
+        | 'order.paid'
+        | 'order.cancelled'
+        | 'order.shipped'
+        | 'order.delivered'
+        | 'order.refunded'
+        | 'return.requested'
+        | 'return.received'
+        | 'customer.registered'
+        | 'product.created'
+        | 'product.updated'
+        | 'product.deleted'
+        | 'inventory.low_stock'
+      )[];
+      /** @description true when created without it. false: nothing is sent. */
+      isActive?: boolean;
+      /**
+       * @description http:// or https://. A host that is or resolves to a loopback, private or link-local address is refused (400 WEBHOOK_URL_NOT_ALLOWED) unless the server runs with WEBHOOK_ALLOW_PRIVATE=true.
+       * @example https://hooks.example.com/commerce
+       */
+      url?: string;
     };
     VariantResponse: {
       /**
@@ -1870,6 +2567,16 @@ export interface components {
       /** @description null when the variant has no stock row */
       inventory: components['schemas']['VariantStockResponse'] | null;
       isActive: boolean;
+      /**
+       * @description Your own key-value pairs. At most 50 keys of 1-40 characters; values are strings of at most 500 characters.
+       * @example {
+       *       "erp_id": "A-1042",
+       *       "season": "SS26"
+       *     }
+       */
+      metadata: {
+        [key: string]: string;
+      };
       name: string;
       /**
        * @description basePrice + priceAdjustment
@@ -1913,6 +2620,92 @@ export interface components {
         | 'refunded';
       /** @enum {boolean} */
       received: true;
+    };
+    WebhookDeliveryResponse: {
+      /** @description Sends so far */
+      attempts: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      deliveredAt: string | null;
+      /**
+       * Format: uuid
+       * @description The event’s id: the `webhook-id` header of every attempt
+       */
+      eventId: string;
+      /**
+       * @example order.paid
+       * @enum {string}
+       */
+      eventType:
+        | 'order.placed'
+        | 'order.paid'
+        | 'order.cancelled'
+        | 'order.shipped'
+        | 'order.delivered'
+        | 'order.refunded'
+        | 'return.requested'
+        | 'return.received'
+        | 'customer.registered'
+        | 'product.created'
+        | 'product.updated'
+        | 'product.deleted'
+        | 'inventory.low_stock'
+        | 'ping';
+      /** Format: uuid */
+      id: string;
+      /** @example HTTP 500 */
+      lastError: string | null;
+      /** @description HTTP status of the last answer; null before the first send or without an answer (timeout) */
+      lastStatusCode: number | null;
+      /**
+       * Format: date-time
+       * @description When the next send is due (pending only); null once succeeded or failed
+       */
+      nextAttemptAt: string | null;
+      /** @enum {string} */
+      status: 'pending' | 'succeeded' | 'failed';
+    };
+    WebhookResponse: {
+      /** @description Failed sends since the last success */
+      consecutiveFailures: number;
+      /** Format: date-time */
+      createdAt: string;
+      /**
+       * Format: date-time
+       * @description When repeated failures disabled it; null otherwise (PATCH isActive: true clears it)
+       */
+      disabledAt: string | null;
+      /**
+       * @example [
+       *       "order.paid"
+       *     ]
+       */
+      events: (
+        | 'order.placed'
+        | 'order.paid'
+        | 'order.cancelled'
+        | 'order.shipped'
+        | 'order.delivered'
+        | 'order.refunded'
+        | 'return.requested'
+        | 'return.received'
+        | 'customer.registered'
+        | 'product.created'
+        | 'product.updated'
+        | 'product.deleted'
+        | 'inventory.low_stock'
+      )[];
+      /** Format: uuid */
+      id: string;
+      /** @description false: turned off by an admin, or disabled after repeated failures */
+      isActive: boolean;
+      /** Format: uuid */
+      storeId: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /** @example https://hooks.example.com/commerce */
+      url: string;
     };
   };
   responses: never;
@@ -2118,6 +2911,61 @@ export interface operations {
       };
       /** @description CUSTOMER_NOT_FOUND */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The database cannot be reached (DATABASE_UNAVAILABLE) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  EventsAdmin_stats: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EventStatsResponse'];
+        };
+      };
+      /** @description Invalid input (code names the rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description FORBIDDEN: super_admin only */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -2369,6 +3217,86 @@ export interface operations {
       };
     };
   };
+  OrdersAdmin_updateMetadata: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateMetadataDto'];
+      };
+    };
+    responses: {
+      /** @description The order with its merged metadata */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdminOrderResponse'];
+        };
+      };
+      /** @description METADATA_INVALID (not an object of strings, a key or value too long, more than 50 keys, also after the merge), VALIDATION_FAILED (metadata missing, an unknown field), or INVALID_ID (id is not a UUID) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description ORDER_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Request body too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The database cannot be reached (DATABASE_UNAVAILABLE) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
   OrdersAdmin_confirmPayment: {
     parameters: {
       query?: never;
@@ -2386,7 +3314,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['OrderResponse'];
+          'application/json': components['schemas']['AdminOrderResponse'];
         };
       };
       /** @description INVALID_ID (id is not a UUID) */
@@ -2466,7 +3394,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['OrderResponse'];
+          'application/json': components['schemas']['AdminOrderResponse'];
         };
       };
       /** @description VALIDATION_FAILED (also: restock with a partial refund), or INVALID_ID (id is not a UUID) */
@@ -2564,7 +3492,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['OrderResponse'];
+          'application/json': components['schemas']['AdminOrderResponse'];
         };
       };
       /** @description VALIDATION_FAILED, or INVALID_ID (id is not a UUID) */
@@ -3399,6 +4327,154 @@ export interface operations {
       };
     };
   };
+  StoreCustomers_updateMetadata: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: string;
+        profileId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateMetadataDto'];
+      };
+    };
+    responses: {
+      /** @description The store customer, as the list shows it */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StoreCustomerResponse'];
+        };
+      };
+      /** @description METADATA_INVALID (not an object of strings, a key or value too long, more than 50 keys, also after the merge), VALIDATION_FAILED (metadata missing, an unknown field), or INVALID_ID (storeId or profileId is not a UUID) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description STORE_NOT_FOUND, or CUSTOMER_NOT_FOUND (the profile is not a customer of this store) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Request body too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The database cannot be reached (DATABASE_UNAVAILABLE) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  LoyaltyAdmin_ofCustomer: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: string;
+        profileId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LoyaltyBalanceResponse'];
+        };
+      };
+      /** @description INVALID_ID (storeId or profileId is not a UUID) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description FORBIDDEN: admin or super_admin only */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description STORE_NOT_FOUND, or CUSTOMER_NOT_FOUND (the profile is not a customer of this store) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The database cannot be reached (DATABASE_UNAVAILABLE) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
   StoreCustomers_ordersSummary: {
     parameters: {
       query?: never;
@@ -3956,7 +5032,7 @@ export interface operations {
         };
         content: {
           'application/json': {
-            items: components['schemas']['OrderResponse'][];
+            items: components['schemas']['AdminOrderResponse'][];
             limit: number;
             page: number;
             /** @description Rows matching the filters */
@@ -4113,7 +5189,7 @@ export interface operations {
           'application/json': components['schemas']['ProductResponse'];
         };
       };
-      /** @description VALIDATION_FAILED, INVALID_ID, or REFERENCE_NOT_FOUND (categoryId or tagIds not of this store) */
+      /** @description VALIDATION_FAILED, INVALID_ID, REFERENCE_NOT_FOUND (categoryId or tagIds not of this store), or METADATA_INVALID (metadata breaks a limit) */
       400: {
         headers: {
           [name: string]: unknown;
@@ -4344,7 +5420,7 @@ export interface operations {
           'application/json': components['schemas']['ProductResponse'];
         };
       };
-      /** @description VALIDATION_FAILED, INVALID_ID, REFERENCE_NOT_FOUND (categoryId or tagIds not of this store), or NEGATIVE_VARIANT_PRICE (the new basePrice would make a variant’s price negative) */
+      /** @description VALIDATION_FAILED, INVALID_ID, REFERENCE_NOT_FOUND (categoryId or tagIds not of this store), or NEGATIVE_VARIANT_PRICE (the new basePrice would make a variant’s price negative), or METADATA_INVALID (metadata breaks a limit) */
       400: {
         headers: {
           [name: string]: unknown;
@@ -4883,7 +5959,7 @@ export interface operations {
           'application/json': components['schemas']['VariantResponse'];
         };
       };
-      /** @description VALIDATION_FAILED, INVALID_ID, or NEGATIVE_VARIANT_PRICE (basePrice + priceAdjustment < 0) */
+      /** @description VALIDATION_FAILED, INVALID_ID, NEGATIVE_VARIANT_PRICE (basePrice + priceAdjustment < 0), or METADATA_INVALID (metadata breaks a limit) */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5117,7 +6193,7 @@ export interface operations {
           'application/json': components['schemas']['VariantResponse'];
         };
       };
-      /** @description VALIDATION_FAILED, INVALID_ID, or NEGATIVE_VARIANT_PRICE (basePrice + priceAdjustment < 0) */
+      /** @description VALIDATION_FAILED, INVALID_ID, NEGATIVE_VARIANT_PRICE (basePrice + priceAdjustment < 0), or METADATA_INVALID (metadata breaks a limit) */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5550,6 +6626,515 @@ export interface operations {
       };
       /** @description Request body too large */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The database cannot be reached (DATABASE_UNAVAILABLE) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Webhooks_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookResponse'][];
+        };
+      };
+      /** @description Invalid input (code names the rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description STORE_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The database cannot be reached (DATABASE_UNAVAILABLE) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Webhooks_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateWebhookDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CreatedWebhookResponse'];
+        };
+      };
+      /** @description VALIDATION_FAILED (unknown event type, …) or WEBHOOK_URL_NOT_ALLOWED (not http(s), or a host that is or resolves to a loopback, private or link-local address) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description STORE_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Request body too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The database cannot be reached (DATABASE_UNAVAILABLE) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Webhooks_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: string;
+        /** @description A webhook endpoint of the store */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookResponse'];
+        };
+      };
+      /** @description Invalid input (code names the rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description STORE_NOT_FOUND, or WEBHOOK_NOT_FOUND (also for another store’s endpoint) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The database cannot be reached (DATABASE_UNAVAILABLE) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Webhooks_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: string;
+        /** @description A webhook endpoint of the store */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input (code names the rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description STORE_NOT_FOUND, or WEBHOOK_NOT_FOUND (also for another store’s endpoint) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The database cannot be reached (DATABASE_UNAVAILABLE) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Webhooks_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: string;
+        /** @description A webhook endpoint of the store */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateWebhookDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookResponse'];
+        };
+      };
+      /** @description VALIDATION_FAILED (unknown event type, …) or WEBHOOK_URL_NOT_ALLOWED (not http(s), or a host that is or resolves to a loopback, private or link-local address) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description STORE_NOT_FOUND, or WEBHOOK_NOT_FOUND (also for another store’s endpoint) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Request body too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The database cannot be reached (DATABASE_UNAVAILABLE) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Webhooks_deliveries: {
+    parameters: {
+      query?: {
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        storeId: string;
+        /** @description A webhook endpoint of the store */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookDeliveryResponse'][];
+        };
+      };
+      /** @description Invalid input (code names the rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description STORE_NOT_FOUND, or WEBHOOK_NOT_FOUND (also for another store’s endpoint) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The database cannot be reached (DATABASE_UNAVAILABLE) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Webhooks_test: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: string;
+        /** @description A webhook endpoint of the store */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The ping is queued */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookDeliveryResponse'];
+        };
+      };
+      /** @description Invalid input (code names the rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description STORE_NOT_FOUND, or WEBHOOK_NOT_FOUND (also for another store’s endpoint) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description WEBHOOK_INACTIVE */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -6410,6 +7995,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description With `metadata` when an admin reads it */
       200: {
         headers: {
           [name: string]: unknown;
@@ -7071,6 +8657,55 @@ export interface operations {
       };
       /** @description PAYMENT_PROVIDER_ERROR: the provider failed or timed out; the order was cancelled and nothing is held (details: {provider, orderId}) */
       502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The database cannot be reached (DATABASE_UNAVAILABLE) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  MyLoyalty_mine: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The store’s slug, e.g. `demo` */
+        storeSlug: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LoyaltyBalanceResponse'];
+        };
+      };
+      /** @description No, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description STORE_NOT_FOUND (unknown or inactive store) */
+      404: {
         headers: {
           [name: string]: unknown;
         };
