@@ -173,6 +173,9 @@ const UNAVAILABLE_MESSAGES = [
   'query read timeout',
   'is not queryable',
   'cannot use a pool after calling end',
+  // TypeORM releases a transaction's query runner when its connection breaks mid-transaction; the
+  // closure's next statement then fails with QueryRunnerProviderAlreadyReleasedError.
+  'connection provided by a query runner was already released',
 ];
 const TIMED_OUT_MESSAGES = [
   'timeout exceeded when trying to connect',

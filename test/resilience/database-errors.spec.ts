@@ -49,6 +49,15 @@ describe('mapUnavailableDatabase', () => {
       new Error('Client has encountered a connection error and is not queryable'),
     ],
     ['a cause chain', new Error('outer', { cause: withCode('refused', 'ECONNREFUSED') })],
+    [
+      'a transaction whose connection broke (TypeORM released its query runner)',
+      Object.assign(
+        new Error(
+          'Database connection provided by a query runner was already released, cannot continue to use its querying methods anymore.',
+        ),
+        { name: 'QueryRunnerProviderAlreadyReleasedError' },
+      ),
+    ],
   ])('%s → 503 DATABASE_UNAVAILABLE', (_what, error) => {
     expect(mapUnavailableDatabase(error)).toEqual({
       status: 503,
