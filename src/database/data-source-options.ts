@@ -3,6 +3,7 @@ import { ALL_MIGRATIONS } from '../../migrations';
 import { DatabaseTimeouts } from '../config/app-config';
 import { ALL_ENTITIES } from './entities';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
+import { SqlLogger } from './sql-logger';
 
 /** Connections per app instance unless told otherwise; suits one instance on a small machine. */
 export const DEFAULT_POOL_SIZE = 10;
@@ -45,6 +46,8 @@ export function buildDataSourceOptions(url: string, extras: DataSourceExtras = {
     uuidExtension: 'pgcrypto',
     installExtensions: false,
     logging: extras.logging ?? false,
+    // Through the app's logger when logging: never TypeORM's console output, never the parameters.
+    logger: extras.logging ? new SqlLogger() : undefined,
     poolSize: extras.poolSize ?? DEFAULT_POOL_SIZE,
     applicationName: extras.applicationName ?? 'commerce-api',
     extra: poolSettings(extras.timeouts),
