@@ -22,6 +22,14 @@ describe('GET /api/health', () => {
     expect(res.body).toEqual({ status: 'ok', db: 'up' });
   });
 
+  it('does not read a token sent along: a bad one still gets the probe answer, not 401', async () => {
+    const res = await request(app.getHttpServer())
+      .get('/api/health')
+      .set('Authorization', 'Bearer not-a-token')
+      .expect(200);
+    expect(res.body).toEqual({ status: 'ok', db: 'up' });
+  });
+
   it('is listed in the OpenAPI document', async () => {
     const res = await request(app.getHttpServer()).get('/api/docs-json').expect(200);
     expect(res.body.paths).toHaveProperty('/api/health');

@@ -36,9 +36,10 @@ export class DiscountsController {
   @Get()
   @ApiOperation({
     summary: 'List the discount codes of a store',
-    description: 'Newest first. An unknown store gives an empty page.',
+    description: 'Newest first.',
   })
   @ApiPaginatedResponse(DiscountResponse)
+  @ApiErrors([404, 'STORE_NOT_FOUND'])
   async list(
     @UuidParam('storeId') storeId: string,
     @Query() query: ListDiscountsQuery,

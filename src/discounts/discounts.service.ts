@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { changedFields, AuditService } from '../audit/audit.service';
+import { StoresService } from '../stores/stores.service';
 import { RequestMeta } from '../audit/audit.types';
 import { isForeignKeyViolation, isUniqueViolation, pgErrorCode } from '../common/database-errors';
 import { AppException } from '../common/errors';
@@ -39,9 +40,12 @@ export class DiscountsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly stores: StoresService,
   ) {}
 
   async list(storeId: string, query: ListDiscountsQuery): Promise<Paginated<Discount>> {
+    // An unknown store is a 404 like its other routes, not an empty page that hides a wrong id.
+    await this.stores.requireStore(storeId);
     const qb = this.dataSource
       .getRepository(Discount)
       .createQueryBuilder('d')

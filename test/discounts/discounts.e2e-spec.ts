@@ -205,6 +205,12 @@ describe('discounts', () => {
         .send({ code: 'X', type: 'fixed', value: 1 });
       expect(noStore.status).toBe(404);
       expect(noStore.body.code).toBe('STORE_NOT_FOUND');
+      // Listing an unknown store's codes is a 404 too, not an empty page.
+      const noStoreList = await http()
+        .get(base('00000000-0000-4000-8000-000000000000'))
+        .set(bearer(admin))
+        .expect(404);
+      expect(noStoreList.body.code).toBe('STORE_NOT_FOUND');
     });
 
     it('only admins: anonymous 401, customer 403', async () => {

@@ -398,7 +398,7 @@ export interface paths {
     };
     /**
      * List the discount codes of a store
-     * @description Newest first. An unknown store gives an empty page.
+     * @description Newest first.
      */
     get: operations['Discounts_list'];
     put?: never;
@@ -4602,6 +4602,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
+      /** @description STORE_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
       /** @description The database cannot be reached (DATABASE_UNAVAILABLE) */
       503: {
         headers: {
@@ -7524,22 +7533,13 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description UNAUTHORIZED: an Authorization header was sent and its token is invalid */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description The database is unreachable or slow: `{status: "error", db: "down"}`. (A request that sends a bearer token needs the database to check it first, and then gets the ErrorResponse DATABASE_UNAVAILABLE instead.) */
+      /** @description The database is unreachable or slow: `{status: "error", db: "down"}` */
       503: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['HealthDown'] | components['schemas']['ErrorResponse'];
+          'application/json': components['schemas']['HealthDown'];
         };
       };
     };
