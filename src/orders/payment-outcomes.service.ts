@@ -13,7 +13,7 @@ import { PaymentProviderName } from '../payments/payment.types';
 import { Order } from './entities/order.entity';
 import { OrderCancellation } from './order-cancellation.service';
 import { orderPaid, orderRefunded } from './order-events';
-import { afterMove, assertMove, canMove, canTransition } from './order-state-machine';
+import { afterMove, assertMove, canMove, canTransition, OrderState } from './order-state-machine';
 import { OrderStatus } from './order.types';
 import { OrdersService } from './orders.service';
 
@@ -80,6 +80,25 @@ export class PaymentOutcomes {
   }
 
   /**
+   * What `pay` and `reinstate` share once the stock is the order's: the new state, the succeeded
+   * payment, then `order.paid` and the sale's low-stock crossings in one record() call.
+   */
+  private async settlePaid(
+    tx: EntityManager,
+    order: Order,
+    payment: ProviderPayment,
+    after: OrderState,
+  ): Promise<void> {
+    await this.orders.setState(tx, order.id, after);
+    const paymentId = await this.recordSucceededPayment(tx, order, payment);
+    await this.events.record(
+      tx,
+      orderPaid(order, paymentId),
+      ...(await this.inventory.lowStockCrossedBy(tx, order.id)),
+    );
+  }
+
+  /**
    * pending/unpaid → paid/paid (`pay`): commits the held stock and records the succeeded payment, then
    * `order.paid` and the low-stock crossings of that sale, in one record() call.
    */
@@ -92,13 +111,7 @@ export class PaymentOutcomes {
     assertMove(order, 'pay');
     const after = afterMove(order, 'pay');
     const committed = await this.inventory.commit(tx, order.id);
-    await this.orders.setState(tx, order.id, after);
-    const paymentId = await this.recordSucceededPayment(tx, order, payment);
-    await this.events.record(
-      tx,
-      orderPaid(order, paymentId),
-      ...(await this.inventory.lowStockCrossedBy(tx, order.id)),
-    );
+    await this.settlePaid(tx, order, payment, after);
     await this.audit.record(tx, meta, {
       action: 'order.paid',
       entityType: 'order',
@@ -169,13 +182,7 @@ export class PaymentOutcomes {
       return 'refund_required';
     }
     const after = afterMove(order, 'reinstate');
-    await this.orders.setState(tx, order.id, after);
-    const paymentId = await this.recordSucceededPayment(tx, order, payment);
-    await this.events.record(
-      tx,
-      orderPaid(order, paymentId),
-      ...(await this.inventory.lowStockCrossedBy(tx, order.id)),
-    );
+    await this.settlePaid(tx, order, payment, after);
     await this.audit.record(tx, meta, {
       action: 'order.reinstated',
       entityType: 'order',
