@@ -1,9 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { AuditLog } from '../audit/entities/audit-log.entity';
+import { AuditService } from '../audit/audit.service';
+import { RequestMeta } from '../audit/audit.types';
 import { inTransaction } from '../database/transactions';
 import { Profile } from './entities/profile.entity';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './password-hasher';
+
+/** Start-up and the CLI act as nobody in particular, from no address. */
+const SYSTEM_META: RequestMeta = { userId: null, ipAddress: null, userAgent: null };
+/** Audit's own writer (it has no dependencies): this runs before and outside the Nest app. */
+const audit = new AuditService();
 
 export interface EnsureSuperAdminResult {
   profileId: string;
@@ -49,7 +55,7 @@ export async function ensureSuperAdmin(
           passwordHash: givenHash ?? (await hashPassword(generatedPassword ?? '')),
         }),
       );
-      await tx.getRepository(AuditLog).insert({
+      await audit.record(tx, SYSTEM_META, {
         userId: created.id,
         action: 'admin.bootstrap_created',
         entityType: 'profile',
@@ -77,7 +83,7 @@ export async function ensureSuperAdmin(
       await tx.getRepository(Profile).update(existing.id, changes);
     }
     if (promoted) {
-      await tx.getRepository(AuditLog).insert({
+      await audit.record(tx, SYSTEM_META, {
         userId: existing.id,
         action: 'admin.bootstrap_promoted',
         entityType: 'profile',
