@@ -6,6 +6,7 @@ import { retryDelayMs } from './backoff';
 import { CommitSignal } from './commit-signal';
 import { DomainEvent } from './domain-event';
 import { Subscriber, SubscriberRegistry } from './subscriber-registry';
+import { WorkPump } from '../common/work-pump';
 
 /** Events fanned out per statement. */
 const FAN_OUT_BATCH = 200;
@@ -50,11 +51,12 @@ export class EventDispatcher implements OnApplicationBootstrap, BeforeApplicatio
   private readonly logger = new Logger(EventDispatcher.name);
   private timer: NodeJS.Timeout | undefined;
   private unsubscribe: (() => void) | undefined;
-  private pumping: Promise<void> | undefined;
-  private again = false;
   private saturated = false;
-  private stopping = false;
-  private readonly inFlight = new Set<Promise<void>>();
+  private readonly pump = new WorkPump(
+    () => this.pass(),
+    // The database is away, most likely: the next poll tries again.
+    (error) => this.logger.error(`Event dispatch failed: ${message(error)}`),
+  );
 
   constructor(
     private readonly dataSource: DataSource,
@@ -80,45 +82,31 @@ export class EventDispatcher implements OnApplicationBootstrap, BeforeApplicatio
    * for the pass in progress and the running handlers, whose outcomes are written back.
    */
   async beforeApplicationShutdown(): Promise<void> {
-    this.stopping = true;
     clearInterval(this.timer);
     this.timer = undefined;
     this.unsubscribe?.();
-    await this.pumping;
-    await Promise.allSettled([...this.inFlight]);
+    await this.pump.stop();
+    await this.pump.drain();
   }
 
   /** Look for work now; coalesces with a pass in progress. */
   kick(): void {
-    if (this.stopping || !this.config.events.dispatch) return;
-    if (this.pumping) {
-      this.again = true;
-      return;
-    }
-    this.pumping = this.pump().finally(() => {
-      this.pumping = undefined;
-      if (this.again) this.kick();
-    });
+    if (this.config.events.dispatch) this.pump.kick();
   }
 
-  private async pump(): Promise<void> {
-    try {
-      do {
-        this.again = false;
-        while ((await this.fanOut()) === FAN_OUT_BATCH && !this.stopping);
-        const free = MAX_IN_FLIGHT - this.inFlight.size;
-        if (free <= 0 || this.stopping) {
-          this.saturated = true;
-          return;
-        }
-        const claimed = await this.claim(free);
-        this.saturated = claimed.length === free;
-        for (const delivery of claimed) this.start(delivery);
-      } while (this.again && !this.stopping);
-    } catch (error) {
-      // The database is away, most likely: the next poll tries again.
-      this.logger.error(`Event dispatch failed: ${message(error)}`);
+  /** Fans new events out, then starts the due deliveries there is room for. */
+  private async pass(): Promise<boolean> {
+    while ((await this.fanOut()) === FAN_OUT_BATCH && !this.pump.stopping);
+    const free = MAX_IN_FLIGHT - this.pump.busy;
+    if (free <= 0 || this.pump.stopping) {
+      this.saturated = true;
+      return false;
     }
+    const claimed = await this.claim(free);
+    this.saturated = claimed.length === free;
+    for (const delivery of claimed) this.start(delivery);
+    // A full claim is followed up when its handlers finish (start), not by another pass now.
+    return false;
   }
 
   /** Creates the delivery rows of up to a batch of new events; returns how many events it took. */
@@ -166,14 +154,15 @@ export class EventDispatcher implements OnApplicationBootstrap, BeforeApplicatio
   }
 
   private start(delivery: ClaimedDelivery): void {
-    const running: Promise<void> = this.deliver(delivery)
-      .catch((error: unknown) => this.logger.error(`Recording a delivery outcome failed: ${message(error)}`))
-      .finally(() => {
-        this.inFlight.delete(running);
-        // A full claim means more may be due right now; else the poll or the next commit wakes us.
+    this.pump.track(
+      this.deliver(delivery).catch((error: unknown) =>
+        this.logger.error(`Recording a delivery outcome failed: ${message(error)}`),
+      ),
+      // A full claim means more may be due right now; else the poll or the next commit wakes us.
+      () => {
         if (this.saturated) this.kick();
-      });
-    this.inFlight.add(running);
+      },
+    );
   }
 
   private async deliver(delivery: ClaimedDelivery): Promise<void> {

@@ -6,6 +6,7 @@ import { WebhookPayload } from './entities/webhook-delivery.entity';
 import { webhookSignature } from './signature';
 import { WebhookOutcomes } from './webhook-outcomes';
 import { SendOutcome, WEBHOOK_USER_AGENT, WebhookSender } from './webhook-sender';
+import { WorkPump } from '../common/work-pump';
 
 /** Sends running at once in this process (a send holds no database connection). */
 const MAX_IN_FLIGHT = 16;
@@ -40,10 +41,10 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, BeforeAppl
   private readonly logger = new Logger(WebhookDeliveryWorker.name);
   private readonly sender: WebhookSender;
   private timer: NodeJS.Timeout | undefined;
-  private pumping: Promise<void> | undefined;
-  private again = false;
-  private stopping = false;
-  private readonly inFlight = new Set<Promise<void>>();
+  private readonly pump = new WorkPump(
+    () => this.pass(),
+    (error) => this.logger.error(`Webhook claim failed: ${message(error)}`),
+  );
 
   constructor(
     private readonly dataSource: DataSource,
@@ -66,40 +67,25 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, BeforeAppl
 
   /** Before the DataSource closes: no new claims; sends in progress are aborted and given back. */
   async beforeApplicationShutdown(): Promise<void> {
-    this.stopping = true;
     clearInterval(this.timer);
     this.timer = undefined;
-    await this.pumping;
+    await this.pump.stop();
     this.sender.close();
-    await Promise.allSettled([...this.inFlight]);
+    await this.pump.drain();
   }
 
   /** Look for due deliveries now; coalesces with a pass in progress. */
   kick(): void {
-    if (this.stopping || !this.enabled) return;
-    if (this.pumping) {
-      this.again = true;
-      return;
-    }
-    this.pumping = this.pump().finally(() => {
-      this.pumping = undefined;
-      if (this.again) this.kick();
-    });
+    if (this.enabled) this.pump.kick();
   }
 
-  private async pump(): Promise<void> {
-    try {
-      do {
-        this.again = false;
-        const free = MAX_IN_FLIGHT - this.inFlight.size;
-        if (free <= 0 || this.stopping) return;
-        const claimed = await this.claim(free);
-        for (const delivery of claimed) this.start(delivery);
-        if (claimed.length === free) this.again = true;
-      } while (this.again && !this.stopping);
-    } catch (error) {
-      this.logger.error(`Webhook claim failed: ${message(error)}`);
-    }
+  /** Starts the due deliveries there is room for; true when the claim was full (more may be due). */
+  private async pass(): Promise<boolean> {
+    const free = MAX_IN_FLIGHT - this.pump.busy;
+    if (free <= 0 || this.pump.stopping) return false;
+    const claimed = await this.claim(free);
+    for (const delivery of claimed) this.start(delivery);
+    return claimed.length === free;
   }
 
   private claim(limit: number): Promise<ClaimedWebhook[]> {
@@ -121,13 +107,12 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, BeforeAppl
   }
 
   private start(delivery: ClaimedWebhook): void {
-    const running: Promise<void> = this.deliver(delivery)
-      .catch((error: unknown) => this.logger.error(`Recording a webhook outcome failed: ${message(error)}`))
-      .finally(() => {
-        this.inFlight.delete(running);
-        this.kick();
-      });
-    this.inFlight.add(running);
+    this.pump.track(
+      this.deliver(delivery).catch((error: unknown) =>
+        this.logger.error(`Recording a webhook outcome failed: ${message(error)}`),
+      ),
+      () => this.kick(),
+    );
   }
 
   private async deliver(delivery: ClaimedWebhook): Promise<void> {
@@ -144,7 +129,7 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, BeforeAppl
         'webhook-signature': webhookSignature(delivery.secret, delivery.event_id, timestamp, body),
       },
     });
-    if (this.stopping && !outcome.ok && outcome.statusCode === null) {
+    if (this.pump.stopping && !outcome.ok && outcome.statusCode === null) {
       // Aborted by the shutdown: not the receiver's fault; another instance (or the restart) sends it.
       await this.outcomes.givenBack(delivery);
     } else if (outcome.ok) {
