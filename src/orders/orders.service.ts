@@ -63,6 +63,11 @@ export class OrdersService {
     return order;
   }
 
+  /** The order with its items, read for no caller (the mail module's templates); null when there is none. */
+  findById(id: string): Promise<Order | null> {
+    return this.orders.findOne({ where: { id }, relations: ORDER_RELATIONS });
+  }
+
   /** The order row locked for the caller's transaction, or null when there is none. */
   findLocked(tx: EntityManager, id: string): Promise<Order | null> {
     return tx.withRepository(this.orders).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
