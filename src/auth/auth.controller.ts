@@ -137,19 +137,23 @@ export class AuthController {
 
   @Public()
   @IgnoresAccessToken()
+  @UseGuards(AuthThrottlerGuard)
   @Post('invitations/accept')
   @ApiOperation({
     summary: 'Accept an admin invitation',
     description:
-      'Creates the admin account for the invited email, or promotes the existing profile (its password ' +
-      'becomes the one given and its other sessions end).',
+      'Creates the admin account for the invited email with `password`, or, when the email already has ' +
+      'an account, promotes it: `password` must then be that account’s current password, which never ' +
+      'changes; its other sessions end. Throttled per IP.',
   })
   @ApiCreatedResponse({ type: AuthSession, description: 'The admin, logged in' })
   @ApiErrors(
+    [401, 'INVALID_CREDENTIALS: the email has an account and this is not its password'],
     [404, 'INVITATION_NOT_FOUND'],
     [409, 'CONCURRENT_UPDATE: the account changed meanwhile; retry'],
     [410, 'INVITATION_USED or INVITATION_EXPIRED'],
   )
+  @ApiThrottled()
   acceptInvitation(@Body() dto: AcceptInvitationDto, @ReqMeta() meta: RequestMeta): Promise<AuthSession> {
     return this.invitations.accept(dto, meta);
   }

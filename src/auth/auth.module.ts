@@ -15,6 +15,7 @@ import { JwtAuthGuard } from './guards/jwt-auth.guard';
 import { RolesGuard } from './guards/roles.guard';
 import { InvitationsService } from './invitations.service';
 import { JwtStrategy } from './jwt.strategy';
+import { MailTokenSealer } from './mail-token-sealer';
 import { ProfilesService } from './profiles.service';
 import { SessionsService } from './sessions.service';
 
@@ -50,6 +51,7 @@ import { SessionsService } from './sessions.service';
     AuthService,
     InvitationsService,
     ProfilesService,
+    MailTokenSealer,
   ],
   exports: [JwtModule, ProfilesService],
 })

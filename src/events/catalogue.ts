@@ -121,7 +121,15 @@ export type EventOf<T extends DomainEventType> = DomainEvent<T, DomainEventCatal
 export type AnyDomainEvent = { [T in DomainEventType]: EventOf<T> }[DomainEventType];
 
 /** Events that are not part of the public contract: never sent to webhooks. */
-export const INTERNAL_EVENT_TYPES: ReadonlySet<string> = new Set<DomainEventType>(['customer.signed_in']);
+export const INTERNAL_EVENT_TYPES: ReadonlySet<string> = new Set<DomainEventType>([
+  'customer.signed_in',
+  // Account mail (src/auth/account-events.ts): they carry sealed tokens, for the mail module only.
+  'account.email_verification_requested',
+  'account.password_reset_requested',
+  'account.password_changed',
+  'admin.invitation_created',
+  'admin.invitation_accepted',
+]);
 
 /** The class of one catalogue entry: `new OrderPaid(storeId, { … })`. */
 function eventClass<T extends DomainEventType>(type: T) {

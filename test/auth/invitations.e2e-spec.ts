@@ -3,6 +3,8 @@ import { createHash } from 'node:crypto';
 import request from 'supertest';
 import { closeTestApp, createTestApp } from '../support/app';
 import { bearer, createTestUser, TestUser } from '../support/auth';
+import { MailTokenSealer } from '../../src/auth/mail-token-sealer';
+import { INTERNAL_EVENT_TYPES } from '../../src/events';
 import { createTestDatabase, TestDatabase } from '../support/database';
 import { auditCount, concurrently, PASSWORD, register, Session, sql, uniqueEmail } from './auth-helpers';
 
@@ -127,20 +129,43 @@ describe('admin invitations', () => {
       expect(await auditCount(app, 'invitation.accept')).toBe(acceptedBefore + 1);
     });
 
-    it('promotes an existing customer with that email, sets the password, ends their old sessions', async () => {
+    it('promotes an existing customer only with its own password, never changes it, ends old sessions', async () => {
       const customer = await register(app, uniqueEmail('promoted'));
       const invitation = await invite(customer.user.email.toUpperCase());
       const roleChangesBefore = await auditCount(app, 'profile.role_change');
-      const res = await http
+      const [{ password_hash: hashBefore }] = await sql<{ password_hash: string }>(
+        app,
+        'SELECT password_hash FROM profiles WHERE id = $1',
+        [customer.user.id],
+      );
+
+      // Holding the token is not enough: the inviter saw it.
+      const wrong = await http
         .post('/api/auth/invitations/accept')
         .send({ token: invitation.token, password: 'a brand new password' })
+        .expect(401);
+      expect(wrong.body.code).toBe('INVALID_CREDENTIALS');
+      expect(await auditCount(app, 'invitation.accept_failed')).toBeGreaterThanOrEqual(1);
+      const [still] = await sql<{ role: string; used_at: Date | null }>(
+        app,
+        `SELECT p.role, i.used_at FROM profiles p, admin_invitations i WHERE p.id = $1 AND i.id = $2`,
+        [customer.user.id, invitation.id],
+      );
+      expect(still).toEqual({ role: 'customer', used_at: null });
+      await http.post('/api/auth/login').send({ email: customer.user.email, password: PASSWORD }).expect(200);
+
+      const res = await http
+        .post('/api/auth/invitations/accept')
+        .send({ token: invitation.token, password: PASSWORD })
         .expect(201);
       expect(res.body.user).toMatchObject({ id: customer.user.id, role: 'admin' });
-      await http.post('/api/auth/login').send({ email: customer.user.email, password: PASSWORD }).expect(401);
-      await http
-        .post('/api/auth/login')
-        .send({ email: customer.user.email, password: 'a brand new password' })
-        .expect(200);
+      const [{ password_hash: hashAfter }] = await sql<{ password_hash: string }>(
+        app,
+        'SELECT password_hash FROM profiles WHERE id = $1',
+        [customer.user.id],
+      );
+      expect(hashAfter).toBe(hashBefore);
+      await http.post('/api/auth/login').send({ email: customer.user.email, password: PASSWORD }).expect(200);
       await http.post('/api/auth/refresh').send({ refreshToken: customer.refreshToken }).expect(401);
       expect(await auditCount(app, 'profile.role_change')).toBe(roleChangesBefore + 1);
       const [log] = await sql<{ details: unknown; user_id: string }>(
@@ -152,6 +177,50 @@ describe('admin invitations', () => {
         user_id: customer.user.id,
         details: { role: { before: 'customer', after: 'admin' }, via: 'invitation' },
       });
+    });
+
+    it('an imported account without a password cannot be promoted by the token alone (401)', async () => {
+      const email = uniqueEmail('legacy');
+      await sql(app, `INSERT INTO profiles (email, role) VALUES ($1, 'customer')`, [email]);
+      const invitation = await invite(email);
+      const res = await http
+        .post('/api/auth/invitations/accept')
+        .send({ token: invitation.token, password: PASSWORD })
+        .expect(401);
+      expect(res.body.code).toBe('INVALID_CREDENTIALS');
+      const [row] = await sql<{ role: string; password_hash: string | null }>(
+        app,
+        'SELECT role, password_hash FROM profiles WHERE email = $1',
+        [email],
+      );
+      expect(row).toEqual({ role: 'customer', password_hash: null });
+    });
+
+    it('records admin.invitation_created (sealed token) and admin.invitation_accepted, both internal', async () => {
+      const invitation = await invite();
+      const [created] = await sql<{ payload: Record<string, string> }>(
+        app,
+        `SELECT payload FROM outbox_events WHERE type = 'admin.invitation_created' AND payload->>'invitationId' = $1`,
+        [invitation.id],
+      );
+      expect(created.payload).toMatchObject({ email: invitation.email, expiresAt: invitation.expiresAt });
+      expect(JSON.stringify(created.payload)).not.toContain(invitation.token);
+      expect(app.get(MailTokenSealer).open(created.payload.sealedToken)).toBe(invitation.token);
+
+      const res = await http
+        .post('/api/auth/invitations/accept')
+        .send({ token: invitation.token, password: PASSWORD })
+        .expect(201);
+      const accepted = await sql<{ payload: unknown }>(
+        app,
+        `SELECT payload FROM outbox_events WHERE type = 'admin.invitation_accepted' AND payload->>'invitationId' = $1`,
+        [invitation.id],
+      );
+      expect(accepted).toEqual([
+        { payload: { invitationId: invitation.id, profileId: res.body.user.id, email: invitation.email } },
+      ]);
+      expect(INTERNAL_EVENT_TYPES.has('admin.invitation_created')).toBe(true);
+      expect(INTERNAL_EVENT_TYPES.has('admin.invitation_accepted')).toBe(true);
     });
 
     it('410 INVITATION_EXPIRED after 7 days, creating nothing', async () => {
@@ -215,7 +284,8 @@ describe('admin invitations', () => {
     it('never demotes: a super admin accepting an invitation stays super_admin', async () => {
       const email = uniqueEmail('boss');
       const invitation = await invite(email);
-      await sql(app, `INSERT INTO profiles (email, role) VALUES ($1, 'super_admin')`, [email]);
+      const boss = await register(app, email);
+      await sql(app, `UPDATE profiles SET role = 'super_admin' WHERE id = $1`, [boss.user.id]);
       const res = await http
         .post('/api/auth/invitations/accept')
         .send({ token: invitation.token, password: PASSWORD })

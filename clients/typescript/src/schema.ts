@@ -792,7 +792,7 @@ export interface paths {
     put?: never;
     /**
      * Accept an admin invitation
-     * @description Creates the admin account for the invited email, or promotes the existing profile (its password becomes the one given and its other sessions end).
+     * @description Creates the admin account for the invited email with `password`, or, when the email already has an account, promotes it: `password` must then be that account’s current password, which never changes; its other sessions end. Throttled per IP.
      */
     post: operations['Auth_acceptInvitation'];
     delete?: never;
@@ -1243,7 +1243,10 @@ export interface components {
   schemas: {
     AcceptInvitationDto: {
       fullName?: string | null;
-      /** Format: password */
+      /**
+       * Format: password
+       * @description The new admin’s password; when the invited email already has an account, that account’s current password
+       */
       password: string;
       /** @description The token from the invitation */
       token: string;
@@ -7193,6 +7196,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
+      /** @description INVALID_CREDENTIALS: the email has an account and this is not its password */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
       /** @description INVITATION_NOT_FOUND */
       404: {
         headers: {
@@ -7223,6 +7235,17 @@ export interface operations {
       /** @description Request body too large */
       413: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description TOO_MANY_REQUESTS: too many attempts from this IP or for this email */
+      429: {
+        headers: {
+          /** @description Seconds until the next attempt may succeed */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {

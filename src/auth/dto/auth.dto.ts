@@ -86,7 +86,13 @@ export class AcceptInvitationDto {
   @MaxLength(200)
   token: string;
 
-  @ApiProperty({ minLength: MIN_PASSWORD_LENGTH, maxLength: MAX_PASSWORD_LENGTH, format: 'password' })
+  @ApiProperty({
+    description:
+      'The new admin’s password; when the invited email already has an account, that account’s current password',
+    minLength: MIN_PASSWORD_LENGTH,
+    maxLength: MAX_PASSWORD_LENGTH,
+    format: 'password',
+  })
   @IsString()
   @MinLength(MIN_PASSWORD_LENGTH)
   @MaxLength(MAX_PASSWORD_LENGTH)
