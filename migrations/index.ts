@@ -13,6 +13,7 @@ import { DomainEvents1000000000012 } from './0012-domain-events';
 import { Metadata1000000000013 } from './0013-metadata';
 import { Webhooks1000000000014 } from './0014-webhooks';
 import { Loyalty1000000000015 } from './0015-loyalty';
+import { GuestCheckout1000000000018 } from './0018-guest-checkout';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the app, the CLI (ormconfig.ts)
@@ -34,6 +35,7 @@ export const ALL_MIGRATIONS = [
   Metadata1000000000013,
   Webhooks1000000000014,
   Loyalty1000000000015,
+  GuestCheckout1000000000018,
 ];
 
 /** The legacy baseline alone: what an existing database already has (see docs/migrations.md). */

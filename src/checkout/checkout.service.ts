@@ -29,7 +29,7 @@ import {
   ReservationLine,
 } from '../inventory/inventory.service';
 import { OrderResponse } from '../orders/dto/order.dto';
-import { OrderPlacement, PlacedLine } from '../orders/order-placement.service';
+import { OrderPlacement, PlacedLine, PricedOrderLine } from '../orders/order-placement.service';
 import { OrdersService } from '../orders/orders.service';
 import { PaymentOutcomes } from '../orders/payment-outcomes.service';
 import { PaymentsService } from '../payments/payments.service';
@@ -39,7 +39,9 @@ import {
   PaymentProviderException,
 } from '../payments/providers/payment-provider';
 import { CheckoutDto, CheckoutResponse } from './dto/checkout.dto';
-import { orderTotals } from './pricing';
+import { moneyUnitOf } from '../stores/currencies';
+import { hundredthsToPercent, orderMoney } from './order-money';
+import { rateInBasisPoints } from './pricing';
 
 /**
  * Turns the customer's cart into a pending order. One transaction, each step asked of the module that
@@ -269,20 +271,46 @@ export class CheckoutService {
     const applied = dto.discountCode
       ? await this.discounts.consume(tx, store.id, dto.discountCode, subtotal)
       : null;
+    const unit = moneyUnitOf(store.currency);
+    // The store's one rate (a fraction, "0.0825") on every line until tax by destination is wired in.
+    const rate = rateInBasisPoints(store.taxRate);
+    const money = orderMoney({
+      lines: placedLines.map((l) => ({ lineTotal: l.unitPrice * l.quantity, rate })),
+      // A currency without minor digits never gets a fraction of its unit off.
+      discount: Math.floor((applied?.amount ?? 0) / unit) * unit,
+      shipping: store.shippingFlat,
+      shippingRate: 0,
+      pricesIncludeTax: false,
+      unit,
+    });
+    const pricedLines: PricedOrderLine[] = placedLines.map((l, i) => ({
+      ...l,
+      taxRate: hundredthsToPercent(money.lines[i].rate),
+      taxAmount: money.lines[i].taxAmount,
+      discountAmount: money.lines[i].discountAmount,
+    }));
 
     const order = await this.placement.place(
       tx,
       {
         storeId: store.id,
-        userId: user.id,
+        buyer: { kind: 'customer', userId: user.id, email: user.email },
         orderNumber,
         currency: store.currency,
-        totals: orderTotals(subtotal, applied?.amount ?? 0, store.taxRate, store.shippingFlat),
+        totals: {
+          subtotal: money.subtotal,
+          discountAmount: money.discountAmount,
+          taxAmount: money.taxAmount,
+          shippingAmount: money.shippingAmount,
+          total: money.total,
+        },
         shippingAddress: address,
+        shippingAddressId: address.id,
+        shippingMethodId: null,
         discount: applied && dto.discountCode ? { id: applied.discount.id, code: dto.discountCode } : null,
         paymentMethod: provider.name,
         notes: dto.notes ?? null,
-        lines: placedLines,
+        lines: pricedLines,
       },
       meta,
     );

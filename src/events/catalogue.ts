@@ -16,8 +16,10 @@ export interface OrderRef {
 }
 
 export interface OrderPlacedData extends OrderRef {
-  /** The buyer's profile id. */
-  customerId: string;
+  /** The buyer's profile id (null for a guest's order). */
+  customerId: string | null;
+  /** The buyer's email (the guest's, or the customer's account email): where the order's mails go. */
+  email: string;
   total: string;
   currency: string;
 }
@@ -25,6 +27,8 @@ export interface OrderPlacedData extends OrderRef {
 export interface OrderPaidData extends OrderRef {
   /** The buyer's profile id (null for a guest's order): subscribers need not read the order to know it. */
   customerId: string | null;
+  /** The buyer's email, as in `order.placed`. */
+  email: string;
   paymentId: string;
   amount: string;
   currency: string;

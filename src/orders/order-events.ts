@@ -25,20 +25,23 @@ function ref(order: EventOrder): OrderRef {
   return { orderId: order.id, orderNumber: order.orderNumber };
 }
 
-export function orderPlaced(order: EventOrder): OrderPlaced {
+/** `email`: the buyer's (the guest's, or the customer's account email), where the order's mails go. */
+export function orderPlaced(order: EventOrder, email: string): OrderPlaced {
   return new OrderPlaced(order.storeId, {
     ...ref(order),
     customerId: order.userId,
+    email,
     total: formatMoney(order.total),
     currency: order.currency,
   });
 }
 
 /** The order's payment (its amount is the order's total: a payment of any other amount never pays it). */
-export function orderPaid(order: EventOrder, paymentId: string): OrderPaid {
+export function orderPaid(order: EventOrder, paymentId: string, email: string): OrderPaid {
   return new OrderPaid(order.storeId, {
     ...ref(order),
     customerId: order.userId,
+    email,
     paymentId,
     amount: formatMoney(order.total),
     currency: order.currency,
@@ -49,9 +52,19 @@ export function orderCancelled(order: EventOrder, reason: CancelReason): OrderCa
   return new OrderCancelled(order.storeId, { ...ref(order), reason });
 }
 
-/** No carrier or tracking number is kept yet (the status route takes none): both null. */
-export function orderShipped(order: EventOrder): OrderShipped {
-  return new OrderShipped(order.storeId, { ...ref(order), carrier: null, trackingNumber: null });
+/** The status route takes no carrier or tracking number (both null); a fulfilment passes its own. */
+export function orderShipped(
+  order: EventOrder,
+  tracking: { carrier: string | null; trackingNumber: string | null } = {
+    carrier: null,
+    trackingNumber: null,
+  },
+): OrderShipped {
+  return new OrderShipped(order.storeId, {
+    ...ref(order),
+    carrier: tracking.carrier,
+    trackingNumber: tracking.trackingNumber,
+  });
 }
 
 export function orderDelivered(order: EventOrder): OrderDelivered {

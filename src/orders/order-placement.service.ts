@@ -8,6 +8,7 @@ import { EventsService } from '../events';
 import { OrderItem } from './entities/order-item.entity';
 import { Order } from './entities/order.entity';
 import { orderPlaced } from './order-events';
+import { ShippingAddressSnapshot, snapshotOf } from './shipping-address';
 
 /** One line of a new order: the variant as it was priced now (names, SKU, price are snapshotted). */
 export interface PlacedLine {
@@ -20,19 +21,35 @@ export interface PlacedLine {
   quantity: number;
 }
 
+/** A line with its money: its tax and its share of the order's discount (checkout computes them). */
+export interface PricedOrderLine extends PlacedLine {
+  /** Percent, "19.00". */
+  taxRate: string;
+  taxAmount: Money;
+  discountAmount: Money;
+}
+
+/** Who buys: a customer (profile id), or a guest (email and the hash of the order token handed out). */
+export type OrderBuyer =
+  | { kind: 'customer'; userId: string; email: string }
+  | { kind: 'guest'; email: string; orderTokenHash: string };
+
 /** Everything a new order is made of; checkout computes it (prices, discount, totals). */
 export interface PlaceOrderInput {
   storeId: string;
-  userId: string;
+  buyer: OrderBuyer;
   orderNumber: string;
   currency: string;
   totals: Pick<Order, 'subtotal' | 'discountAmount' | 'taxAmount' | 'shippingAmount' | 'total'>;
-  /** The customer's own address (checked by the caller). */
-  shippingAddress: NonNullable<Order['shippingAddress']>;
+  /** Copied onto the order (checked by the caller: the customer's own entry, or sent inline). */
+  shippingAddress: ShippingAddressSnapshot;
+  /** The address-book entry it was copied from, if any. */
+  shippingAddressId: string | null;
+  shippingMethodId: string | null;
   discount: { id: string; code: string } | null;
   paymentMethod: string;
   notes: string | null;
-  lines: PlacedLine[];
+  lines: PricedOrderLine[];
 }
 
 /** Creates orders (`orders`, `order_items`, their numbers): the one place that does. */
@@ -61,21 +78,27 @@ export class OrderPlacement {
   /**
    * A pending, unpaid order with its lines, in the caller's transaction, audited as `order.created`
    * and recorded as `order.placed` (one more row in the same transaction).
-   * Returns the order with `items` and `shippingAddress` loaded, from what was written (not a re-read):
-   * every line is inserted by one statement, so they share the order's timestamp, as a re-read shows.
+   * Returns the order with `items` loaded, from what was written (not a re-read): every line is
+   * inserted by one statement, so they share the order's timestamp, as a re-read shows.
    */
   async place(tx: EntityManager, input: PlaceOrderInput, meta: RequestMeta): Promise<Order> {
+    assertLinesAddUp(input);
     const orders = tx.withRepository(this.orders);
+    const { buyer } = input;
     const order = await orders.save(
       orders.create({
         storeId: input.storeId,
-        userId: input.userId,
+        userId: buyer.kind === 'customer' ? buyer.userId : null,
+        guestEmail: buyer.kind === 'guest' ? buyer.email : null,
+        orderTokenHash: buyer.kind === 'guest' ? buyer.orderTokenHash : null,
         orderNumber: input.orderNumber,
         status: 'pending',
         paymentStatus: 'unpaid',
         currency: input.currency,
         ...input.totals,
-        shippingAddressId: input.shippingAddress.id,
+        shippingAddress: snapshotOf(input.shippingAddress),
+        shippingAddressId: input.shippingAddressId,
+        shippingMethodId: input.shippingMethodId,
         discountId: input.discount?.id ?? null,
         discountCode: input.discount?.code ?? null,
         paymentMethod: input.paymentMethod,
@@ -96,17 +119,32 @@ export class OrderPlacement {
         total: order.total,
         lines: items.length,
         discountCode: order.discountCode,
+        guest: buyer.kind === 'guest',
       },
     });
-    await this.events.record(tx, orderPlaced(order));
+    await this.events.record(tx, orderPlaced(order, buyer.email));
     for (const item of items) item.createdAt = order.createdAt;
     order.items = items;
-    order.shippingAddress = input.shippingAddress;
     return order;
   }
 
   /** The provider's id of the order's payment (legacy column), saved once the payment was opened. */
   async recordPaymentIntent(tx: EntityManager, orderId: string, providerRef: string | null): Promise<void> {
     await tx.withRepository(this.orders).update({ id: orderId }, { paymentIntentId: providerRef });
+  }
+}
+
+/**
+ * The lines' discount shares and taxes must add up to the order's amounts (refunds read them back):
+ * a mismatch is a bug in the caller's computation, refused before anything is written.
+ */
+function assertLinesAddUp(input: PlaceOrderInput): void {
+  const discount = input.lines.reduce((sum, l) => sum + l.discountAmount, 0);
+  const tax = input.lines.reduce((sum, l) => sum + l.taxAmount, 0);
+  if (discount !== input.totals.discountAmount || tax > input.totals.taxAmount) {
+    throw new Error(
+      `Order lines do not add up: discount shares ${discount} vs ${input.totals.discountAmount}, ` +
+        `line tax ${tax} vs order tax ${input.totals.taxAmount}`,
+    );
   }
 }

@@ -12,7 +12,7 @@ import { OrderState } from './order-state-machine';
 /** Meta of changes the system makes by itself (the reservation sweeper). */
 export const SYSTEM_META: RequestMeta = { userId: null, ipAddress: null, userAgent: null };
 
-const ORDER_RELATIONS = { items: true, shippingAddress: true } as const;
+const ORDER_RELATIONS = { items: true } as const;
 
 /**
  * Reading orders, and the row lock every change takes first. The changes themselves are split by job:
@@ -38,7 +38,6 @@ export class OrdersService {
     const qb = this.orders
       .createQueryBuilder('o')
       .leftJoinAndSelect('o.items', 'items')
-      .leftJoinAndSelect('o.shippingAddress', 'address')
       .where('o.storeId = :storeId', { storeId })
       .orderBy('o.createdAt', 'DESC')
       .addOrderBy('o.id', 'ASC')
@@ -81,6 +80,22 @@ export class OrdersService {
     });
     if (!order) throw orderNotFound();
     return order;
+  }
+
+  /**
+   * Where the order's mails go: the guest's email, or the customer's account email (read through the
+   * order's `user` relation, as it is now).
+   */
+  async buyerEmail(tx: EntityManager, order: Pick<Order, 'id' | 'userId' | 'guestEmail'>): Promise<string> {
+    if (order.userId === null) return order.guestEmail ?? '';
+    const row = await tx
+      .withRepository(this.orders)
+      .createQueryBuilder('o')
+      .innerJoin('o.user', 'u')
+      .select('u.email', 'email')
+      .where('o.id = :id', { id: order.id })
+      .getRawOne<{ email: string }>();
+    return row?.email ?? '';
   }
 
   /** Writes the order's new states (the caller checked the move and holds the row lock). */

@@ -93,7 +93,7 @@ export class PaymentOutcomes {
     const paymentId = await this.recordSucceededPayment(tx, order, payment);
     await this.events.record(
       tx,
-      orderPaid(order, paymentId),
+      orderPaid(order, paymentId, await this.orders.buyerEmail(tx, order)),
       ...(await this.inventory.lowStockCrossedBy(tx, order.id)),
     );
   }

@@ -52,6 +52,7 @@ export function placed(storeId: string | null = randomUUID()): OrderPlaced {
     orderId: randomUUID(),
     orderNumber: 'ORD-202612-000001',
     customerId: randomUUID(),
+    email: 'buyer@example.com',
     total: '19.99',
     currency: 'USD',
   });
@@ -63,6 +64,7 @@ export function paid(storeId: string = randomUUID()): OrderPaid {
     orderNumber: 'ORD-202612-000002',
     paymentId: randomUUID(),
     customerId: null, // a guest: the loyalty extension has nothing to credit
+    email: 'guest@example.com',
     amount: '19.99',
     currency: 'USD',
   });

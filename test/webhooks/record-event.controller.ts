@@ -23,6 +23,7 @@ export class RecordEventTestController {
       orderId: randomUUID(),
       orderNumber: '20261200001',
       customerId: randomUUID(),
+      email: 'buyer@example.com',
       total: '19.99',
       currency: 'USD',
     });

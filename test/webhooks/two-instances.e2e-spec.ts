@@ -79,6 +79,7 @@ describe('Webhooks with two instances', () => {
           orderNumber: String(20261200000 + i),
           paymentId: randomUUID(),
           customerId: null, // a guest: the loyalty extension has nothing to credit
+          email: 'guest@example.com',
           amount: '1.00',
           currency: 'USD',
         });
@@ -168,6 +169,7 @@ describe('Webhooks with two instances', () => {
       orderNumber: '20261299999',
       paymentId: randomUUID(),
       customerId: null, // a guest: the loyalty extension has nothing to credit
+      email: 'guest@example.com',
       amount: '1.00',
       currency: 'USD',
     });

@@ -88,6 +88,7 @@ describe('Outgoing webhooks', () => {
       orderNumber: '20261200042',
       paymentId: randomUUID(),
       customerId: null, // a guest: the loyalty extension has nothing to credit
+      email: 'guest@example.com',
       amount: '19.99',
       currency: 'USD',
     });
@@ -375,6 +376,7 @@ describe('Outgoing webhooks', () => {
             orderId: randomUUID(),
             orderNumber: '1',
             customerId: randomUUID(),
+            email: 'buyer@example.com',
             total: '1.00',
             currency: 'USD',
           }),

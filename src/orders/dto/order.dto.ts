@@ -9,6 +9,7 @@ import { PaginationQuery } from '../../common/pagination';
 import { Order } from '../entities/order.entity';
 import { ORDER_PAYMENT_STATUSES, ORDER_STATUSES, OrderPaymentStatus, OrderStatus } from '../order.types';
 import { ADMIN_STATUS_TARGETS } from '../order-state-machine';
+import { ShippingAddressSnapshot } from '../shipping-address';
 
 export class AdminListOrdersQuery extends PaginationQuery {
   @ApiPropertyOptional({ enum: ORDER_STATUSES })
@@ -61,6 +62,8 @@ export class RefundOrderDto {
 }
 
 export class OrderItemResponse {
+  @ApiProperty({ format: 'uuid', description: 'The order line (orderItemId of fulfilments and returns)' })
+  id: string;
   @ApiProperty({ format: 'uuid' }) variantId: string;
   @ApiProperty({ description: 'As it was when the order was placed' }) productName: string;
   @ApiProperty() variantName: string;
@@ -68,10 +71,24 @@ export class OrderItemResponse {
   @ApiProperty({ type: 'integer', minimum: 1 }) quantity: number;
   @ApiMoney() unitPrice: string;
   @ApiMoney({ example: '39.98' }) totalPrice: string;
+  @ApiProperty({ example: '19.00', pattern: '^\\d{1,3}\\.\\d{2}$', description: 'Percent' }) taxRate: string;
+  @ApiMoney({ example: '7.60', description: 'Tax of this line, rounded half up on its own' })
+  taxAmount: string;
+  @ApiMoney({
+    example: '4.00',
+    description: 'This line’s share of the order discount (the lines add up to discountAmount)',
+  })
+  discountAmount: string;
 }
 
 export class ShippingAddressResponse {
-  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The address-book entry it was copied from; null when sent inline or deleted since',
+  })
+  id: string | null;
   @ApiProperty() fullName: string;
   @ApiProperty() phone: string;
   @ApiProperty() addressLine1: string;
@@ -81,10 +98,10 @@ export class ShippingAddressResponse {
   @ApiProperty() postalCode: string;
   @ApiProperty() country: string;
 
-  /** From the order's `shippingAddress` relation (customers' address, seen through orders' entity). */
-  static from(a: NonNullable<Order['shippingAddress']>): ShippingAddressResponse {
+  /** From the order's own copy (never the address book, which may have changed since). */
+  static from(a: ShippingAddressSnapshot, sourceId: string | null): ShippingAddressResponse {
     return {
-      id: a.id,
+      id: sourceId,
       fullName: a.fullName,
       phone: a.phone,
       addressLine1: a.addressLine1,
@@ -100,7 +117,15 @@ export class ShippingAddressResponse {
 export class OrderResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) storeId: string;
-  @ApiProperty({ format: 'uuid', description: 'The ordering customer’s profile id' }) customerId: string;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The ordering customer’s profile id; null for a guest’s order',
+  })
+  customerId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The shipping method chosen' })
+  shippingMethodId: string | null;
   @ApiProperty({ example: '20261100042' }) orderNumber: string;
   @ApiProperty({ enum: ORDER_STATUSES }) status: OrderStatus;
   @ApiProperty({ enum: ORDER_PAYMENT_STATUSES }) paymentStatus: OrderPaymentStatus;
@@ -115,7 +140,8 @@ export class OrderResponse {
   @ApiProperty({
     type: ShippingAddressResponse,
     nullable: true,
-    description: 'The address it ships to; null when the order has none',
+    description:
+      'The address it ships to, as it was at checkout (the order’s own copy); null when the order has none',
   })
   shippingAddress: ShippingAddressResponse | null;
   @ApiProperty({ type: String, nullable: true }) notes: string | null;
@@ -130,12 +156,13 @@ export class OrderResponse {
   })
   metadata?: Metadata;
 
-  /** The customer's view (no metadata). `order.items` and `order.shippingAddress` must be loaded. */
+  /** The customer's view (no metadata). `order.items` must be loaded. */
   static from(order: Order): OrderResponse {
     return {
       id: order.id,
       storeId: order.storeId,
       customerId: order.userId,
+      shippingMethodId: order.shippingMethodId,
       orderNumber: order.orderNumber,
       status: order.status,
       paymentStatus: order.paymentStatus,
@@ -149,6 +176,7 @@ export class OrderResponse {
       items: [...(order.items ?? [])]
         .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.sku.localeCompare(b.sku))
         .map((item) => ({
+          id: item.id,
           variantId: item.variantId,
           productName: item.productName,
           variantName: item.variantName,
@@ -156,8 +184,13 @@ export class OrderResponse {
           quantity: item.quantity,
           unitPrice: formatMoney(item.unitPrice),
           totalPrice: formatMoney(item.totalPrice),
+          taxRate: item.taxRate,
+          taxAmount: formatMoney(item.taxAmount),
+          discountAmount: formatMoney(item.discountAmount),
         })),
-      shippingAddress: order.shippingAddress ? ShippingAddressResponse.from(order.shippingAddress) : null,
+      shippingAddress: order.shippingAddress
+        ? ShippingAddressResponse.from(order.shippingAddress, order.shippingAddressId)
+        : null,
       notes: order.notes,
       createdAt: order.createdAt.toISOString(),
       updatedAt: order.updatedAt.toISOString(),

@@ -20,6 +20,10 @@ import { Order } from './order.entity';
 @Index('idx_order_items_variant', ['variantId'])
 @Check('chk_order_items_quantity', `"quantity" > 0`)
 @Check('chk_order_items_prices', `"unit_price" >= 0 AND "total_price" >= 0`)
+@Check(
+  'chk_order_items_tax_discount',
+  `"tax_rate" >= 0 AND "tax_amount" >= 0 AND "discount_amount" >= 0 AND "discount_amount" <= "total_price"`,
+)
 export class OrderItem {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -62,6 +66,22 @@ export class OrderItem {
 
   @Column(MONEY_COLUMN)
   totalPrice: Money;
+
+  /** The line's tax rate in percent ("19.00"), picked by the destination and the product's tax class. */
+  @Column({ type: 'numeric', precision: 5, scale: 2, default: 0 })
+  taxRate: string;
+
+  /** Tax on this line, rounded half up on its own; the order's `taxAmount` is the sum of its lines'. */
+  @Column({ ...MONEY_COLUMN, default: 0 })
+  taxAmount: Money;
+
+  /**
+   * The line's share of the order's discount (largest remainder, so the lines add up to the order's
+   * `discountAmount` exactly). Refundable amount of a line: totalPrice − discountAmount (+ taxAmount when
+   * prices exclude tax).
+   */
+  @Column({ ...MONEY_COLUMN, default: 0 })
+  discountAmount: Money;
 
   @CreateDateColumn(TIMESTAMPTZ)
   createdAt: Date;

@@ -18,6 +18,7 @@ import { sqlIn, TIMESTAMPTZ } from '../../database/sql';
 import { Discount } from '../../discounts/entities/discount.entity';
 import { Store } from '../../stores/entities/store.entity';
 import { ORDER_PAYMENT_STATUSES, ORDER_STATUSES, OrderPaymentStatus, OrderStatus } from '../order.types';
+import { ShippingAddressSnapshot } from '../shipping-address';
 import { OrderItem } from './order-item.entity';
 
 /** An order: totals are computed once at checkout and stored; items snapshot names and prices. */
@@ -34,6 +35,10 @@ import { OrderItem } from './order-item.entity';
   'chk_orders_amounts',
   `"subtotal" >= 0 AND "discount_amount" >= 0 AND "tax_amount" >= 0 AND "shipping_amount" >= 0 AND "total" >= 0`,
 )
+@Check(
+  'chk_orders_buyer',
+  `"user_id" IS NOT NULL OR ("guest_email" IS NOT NULL AND "order_token_hash" IS NOT NULL)`,
+)
 export class Order {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -45,12 +50,21 @@ export class Order {
   @JoinColumn({ name: 'store_id', foreignKeyConstraintName: 'fk_orders_store' })
   store: Store;
 
-  @Column('uuid')
-  userId: string;
+  /** The buyer's profile; null for a guest's order (then `guestEmail` and `orderTokenHash` are set). */
+  @Column({ type: 'uuid', nullable: true })
+  userId: string | null;
 
   @ManyToOne(() => Profile, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'fk_orders_user' })
-  user: Profile;
+  user: Profile | null;
+
+  /** A guest's email (where the order's mails go). */
+  @Column({ type: 'text', nullable: true })
+  guestEmail: string | null;
+
+  /** SHA-256 (hex) of the guest's order token (`X-Order-Token`); the token itself is never stored. */
+  @Column({ type: 'text', nullable: true, select: false })
+  orderTokenHash: string | null;
 
   /** `YYYYMM` + a per-month sequence of at least five digits, e.g. 20261100042. */
   @Column('text')
@@ -77,12 +91,21 @@ export class Order {
   @Column(MONEY_COLUMN)
   total: Money;
 
+  /** The address-book entry the address was copied from; null when sent inline, or deleted since. */
   @Column({ type: 'uuid', nullable: true })
   shippingAddressId: string | null;
 
-  @ManyToOne(() => Address, { onDelete: 'RESTRICT' })
+  @ManyToOne(() => Address, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'shipping_address_id', foreignKeyConstraintName: 'fk_orders_shipping_address' })
-  shippingAddress: Address | null;
+  addressBookEntry: Address | null;
+
+  /** The order's own copy of its address (responses read this, never the address book). */
+  @Column({ type: 'jsonb', nullable: true })
+  shippingAddress: ShippingAddressSnapshot | null;
+
+  /** The shipping method chosen at checkout (no foreign key: kept if the method is deleted later). */
+  @Column({ type: 'uuid', nullable: true })
+  shippingMethodId: string | null;
 
   @Column({ type: 'uuid', nullable: true })
   discountId: string | null;

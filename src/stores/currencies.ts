@@ -1,0 +1,44 @@
+import { AppException } from '../common/errors';
+
+/*
+ * ISO 4217 codes a store may sell in: those with two minor digits and those with none. Amounts are kept
+ * as DECIMAL(10,2) everywhere, which holds both; currencies with three (KWD, BHD, …) or four minor digits
+ * would lose their last digits, and funds, metals and test codes (XAU, XTS, …) are not money a shop takes.
+ */
+const TWO_MINOR_DIGITS = `AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BMD BND BOB BOV BRL BSD BTN
+  BWP BYN BZD CAD CDF CHE CHF CHW CNY COP COU CRC CUC CUP CVE CZK DKK DOP DZD EGP ERN ETB EUR FJD FKP GBP
+  GEL GHS GIP GMD GTQ GYD HKD HNL HTG HUF IDR ILS INR IRR JMD KES KGS KHR KPW KYD KZT LAK LBP LKR LRD LSL
+  MAD MDL MGA MKD MMK MNT MOP MRU MUR MVR MWK MXN MXV MYR MZN NAD NGN NIO NOK NPR NZD PAB PEN PGK PHP PKR
+  PLN QAR RON RSD RUB SAR SBD SCR SDG SEK SGD SHP SLE SLL SOS SRD SSP STN SVC SYP SZL THB TJS TMT TOP TRY
+  TTD TWD TZS UAH USD USN UYU UZS VED VES WST XCD XCG YER ZAR ZMW ZWG ZWL`;
+const ZERO_MINOR_DIGITS = `BIF CLP DJF GNF ISK JPY KMF KRW PYG RWF UGX UYI VND VUV XAF XOF XPF`;
+
+const MINOR_DIGITS: ReadonlyMap<string, 0 | 2> = new Map<string, 0 | 2>([
+  ...ZERO_MINOR_DIGITS.split(/\s+/).map((code) => [code, 0] as const),
+  ...TWO_MINOR_DIGITS.split(/\s+/).map((code) => [code, 2] as const),
+]);
+
+/** Minor digits of a supported currency (0 or 2); undefined for any other code. */
+export function minorDigitsOf(currency: string): 0 | 2 | undefined {
+  return MINOR_DIGITS.get(currency);
+}
+
+/**
+ * The smallest amount of `currency` in the app's integer money (hundredths): 1 for USD (a cent), 100 for
+ * JPY (one yen). Computed amounts (tax, discount shares) are rounded to a multiple of it.
+ */
+export function moneyUnitOf(currency: string): number {
+  return minorDigitsOf(currency) === 0 ? 100 : 1;
+}
+
+/** 400 UNSUPPORTED_CURRENCY unless `currency` is an ISO 4217 code with 0 or 2 minor digits. */
+export function assertSupportedCurrency(currency: string): void {
+  if (minorDigitsOf(currency) === undefined) {
+    throw new AppException(
+      400,
+      'UNSUPPORTED_CURRENCY',
+      `Currency ${currency} is not supported: use an ISO 4217 code with 0 or 2 minor digits`,
+      { currency },
+    );
+  }
+}
