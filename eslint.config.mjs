@@ -84,11 +84,13 @@ export default tseslint.config(
       'discounts',
       'events',
       'extensions/loyalty',
+      'fulfilment',
       'health',
       'idempotency',
       'inventory',
       'orders',
       'payments',
+      'staff',
       'stores',
     ];
     const message =

@@ -14,6 +14,7 @@ import { Metadata1000000000013 } from './0013-metadata';
 import { Webhooks1000000000014 } from './0014-webhooks';
 import { Loyalty1000000000015 } from './0015-loyalty';
 import { GuestCheckout1000000000018 } from './0018-guest-checkout';
+import { StoreStaff1000000000022 } from './0022-store-staff';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the app, the CLI (ormconfig.ts)
@@ -36,6 +37,7 @@ export const ALL_MIGRATIONS = [
   Webhooks1000000000014,
   Loyalty1000000000015,
   GuestCheckout1000000000018,
+  StoreStaff1000000000022,
 ];
 
 /** The legacy baseline alone: what an existing database already has (see docs/migrations.md). */

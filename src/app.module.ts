@@ -18,6 +18,7 @@ import { InventoryModule } from './inventory/inventory.module';
 import { LoggingModule } from './logging/logging.module';
 import { OrdersModule } from './orders/orders.module';
 import { PaymentsModule } from './payments/payments.module';
+import { StaffModule } from './staff/staff.module';
 import { StoresModule } from './stores/stores.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
@@ -51,6 +52,7 @@ export class AppModule {
         OrdersModule,
         PaymentsModule,
         StoresModule,
+        StaffModule,
         CatalogModule,
         WebhooksModule,
         // Extensions (docs/extending.md):

@@ -4,6 +4,7 @@ import { ApiErrors, ApiPaginatedResponse } from '../common/openapi';
 import { Paginated } from '../common/pagination';
 import { AuditLogsService } from './audit-logs.service';
 import { AuditLogQuery, AuditLogView } from './dto/audit-log.dto';
+import { Allow, Permission } from '../auth/permissions';
 
 /** Admin-only by path (RolesGuard: everything under /api/admin). */
 @ApiTags('admin: customers')
@@ -12,6 +13,7 @@ import { AuditLogQuery, AuditLogView } from './dto/audit-log.dto';
 export class AuditLogsController {
   constructor(private readonly auditLogs: AuditLogsService) {}
 
+  @Allow(Permission.Platform)
   @Get()
   @ApiOperation({ summary: 'Search the audit log', description: 'Newest first; every filter is optional.' })
   @ApiPaginatedResponse(AuditLogView)

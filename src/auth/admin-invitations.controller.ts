@@ -5,18 +5,18 @@ import { ReqMeta } from '../audit/request-meta.decorator';
 import { ApiErrors } from '../common/openapi';
 import { AuthUser } from './auth.types';
 import { CurrentUser } from './decorators/current-user.decorator';
-import { Roles } from './decorators/roles.decorator';
 import { CreateInvitationDto, InvitationCreated } from './dto/auth.dto';
 import { InvitationsService } from './invitations.service';
+import { Allow, Permission } from './permissions';
 
 @ApiTags('admin: invitations')
 @ApiBearerAuth()
-@Roles('super_admin')
 @ApiErrors(400, 401, [403, 'FORBIDDEN: super_admin only'], 413, 503)
 @Controller('admin/invitations')
 export class AdminInvitationsController {
   constructor(private readonly invitations: InvitationsService) {}
 
+  @Allow(Permission.Platform)
   @Post()
   @ApiOperation({
     summary: 'Invite an admin',

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { ThrottlerModule } from '@nestjs/throttler';
@@ -13,6 +13,7 @@ import { ACCESS_TOKEN_TTL_SECONDS, JWT_ALGORITHM } from './auth.types';
 import { authThrottlerOptions, AuthThrottlerGuard } from './guards/auth-throttler.guard';
 import { JwtAuthGuard } from './guards/jwt-auth.guard';
 import { RolesGuard } from './guards/roles.guard';
+import { StoreAccessGuard } from './guards/store-access.guard';
 import { InvitationsService } from './invitations.service';
 import { JwtStrategy } from './jwt.strategy';
 import { MailTokenSealer } from './mail-token-sealer';
@@ -20,12 +21,14 @@ import { ProfilesService } from './profiles.service';
 import { SessionsService } from './sessions.service';
 
 /**
- * Authentication and authorisation. The two global guards run on every route, in this order:
- * JwtAuthGuard (who is calling; `@Public()` opts out), then RolesGuard (`@Roles`, and admin-only
- * for everything under /api/admin). Login and register also pass AuthThrottlerGuard.
+ * Authentication and authorisation. The three global guards run on every route, in this order:
+ * JwtAuthGuard (who is calling; `@Public()` opts out), RolesGuard (`@Roles`, and admin-only with an
+ * `@Allow` declaration for everything under /api/admin), then StoreAccessGuard (the admin's role in the
+ * route's store, src/staff). Login and register also pass AuthThrottlerGuard.
  */
 @Module({
   imports: [
+    DiscoveryModule,
     EventsModule,
     PassportModule,
     JwtModule.registerAsync({
@@ -46,6 +49,7 @@ import { SessionsService } from './sessions.service';
     JwtStrategy,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
+    { provide: APP_GUARD, useClass: StoreAccessGuard },
     AuthThrottlerGuard,
     SessionsService,
     AuthService,
@@ -53,6 +57,6 @@ import { SessionsService } from './sessions.service';
     ProfilesService,
     MailTokenSealer,
   ],
-  exports: [JwtModule, ProfilesService],
+  exports: [JwtModule, ProfilesService, InvitationsService, SessionsService],
 })
 export class AuthModule {}

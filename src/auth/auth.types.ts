@@ -1,3 +1,5 @@
+import { StoreMembershipView } from './role-permissions';
+
 /** Roles, exactly as allowed by the `chk_profiles_role` constraint. */
 export const PROFILE_ROLES = ['customer', 'admin', 'super_admin'] as const;
 export type ProfileRole = (typeof PROFILE_ROLES)[number];
@@ -10,6 +12,11 @@ export interface AuthUser {
   id: string;
   email: string;
   role: ProfileRole;
+  /**
+   * The stores an `admin` works in, and as what: set by StoreAccessGuard on every request of an admin
+   * (`[]` for a super_admin, who works in every store; absent for customers).
+   */
+  memberships?: StoreMembershipView[];
 }
 
 /** Claims of an access token. Only HS256 tokens signed with JWT_SECRET are accepted. */

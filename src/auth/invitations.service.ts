@@ -37,49 +37,53 @@ export class InvitationsService {
   ) {}
 
   async create(dto: CreateInvitationDto, actor: AuthUser, meta: RequestMeta): Promise<InvitationCreated> {
-    return inTransaction(this.dataSource, async (tx) => {
-      const existing = await findProfileByEmail(tx, dto.email);
-      // Also protects super admins: accepting an invitation must never turn one into a plain admin.
-      if (existing && ADMIN_ROLES.includes(existing.role)) {
-        throw new AppException(
-          HttpStatus.CONFLICT,
-          'ALREADY_ADMIN',
-          'This email already belongs to an admin',
-        );
-      }
-      const token = generateOpaqueToken();
-      const repo = tx.getRepository(AdminInvitation);
-      const invitation = await repo.save(
-        repo.create({
-          email: dto.email,
-          tokenHash: hashToken(token),
-          createdById: actor.id,
-          expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
-          usedAt: null,
-        }),
-      );
-      await this.audit.record(tx, meta, {
-        action: 'invitation.create',
-        entityType: 'admin_invitation',
-        entityId: invitation.id,
-        details: { email: invitation.email, expiresAt: invitation.expiresAt.toISOString() },
-      });
-      await this.events.record(
-        tx,
-        invitationCreated({
-          invitationId: invitation.id,
-          email: invitation.email,
-          sealedToken: this.sealer.seal(token),
-          expiresAt: invitation.expiresAt.toISOString(),
-        }),
-      );
-      return {
-        id: invitation.id,
-        email: invitation.email,
-        token,
-        expiresAt: invitation.expiresAt.toISOString(),
-      };
+    return inTransaction(this.dataSource, (tx) => this.createIn(tx, dto, actor, meta));
+  }
+
+  /** `create` in the caller's transaction (store staff invites to a store and records the store with it). */
+  async createIn(
+    tx: EntityManager,
+    dto: CreateInvitationDto,
+    actor: AuthUser,
+    meta: RequestMeta,
+  ): Promise<InvitationCreated> {
+    const existing = await findProfileByEmail(tx, dto.email);
+    // Also protects super admins: accepting an invitation must never turn one into a plain admin.
+    if (existing && ADMIN_ROLES.includes(existing.role)) {
+      throw new AppException(HttpStatus.CONFLICT, 'ALREADY_ADMIN', 'This email already belongs to an admin');
+    }
+    const token = generateOpaqueToken();
+    const repo = tx.getRepository(AdminInvitation);
+    const invitation = await repo.save(
+      repo.create({
+        email: dto.email,
+        tokenHash: hashToken(token),
+        createdById: actor.id,
+        expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
+        usedAt: null,
+      }),
+    );
+    await this.audit.record(tx, meta, {
+      action: 'invitation.create',
+      entityType: 'admin_invitation',
+      entityId: invitation.id,
+      details: { email: invitation.email, expiresAt: invitation.expiresAt.toISOString() },
     });
+    await this.events.record(
+      tx,
+      invitationCreated({
+        invitationId: invitation.id,
+        email: invitation.email,
+        sealedToken: this.sealer.seal(token),
+        expiresAt: invitation.expiresAt.toISOString(),
+      }),
+    );
+    return {
+      id: invitation.id,
+      email: invitation.email,
+      token,
+      expiresAt: invitation.expiresAt.toISOString(),
+    };
   }
 
   /**

@@ -1,5 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService, changedFields } from '../audit/audit.service';
 import { RequestMeta } from '../audit/audit.types';
 import { AppException } from '../common/errors';
@@ -35,6 +35,24 @@ export class ProfilesService {
 
   async findView(id: string): Promise<ProfileView | null> {
     const profile = await this.dataSource.getRepository(Profile).findOneBy({ id });
+    return profile ? toProfileView(profile) : null;
+  }
+
+  /** Profiles by id, in no order (unknown ids are left out). */
+  async findViews(ids: string[]): Promise<ProfileView[]> {
+    if (ids.length === 0) return [];
+    const profiles = await this.dataSource.getRepository(Profile).findBy({ id: In(ids) });
+    return profiles.map(toProfileView);
+  }
+
+  /** The profile with this email (case-insensitive), locked for the rest of the caller's transaction. */
+  async lockByEmail(tx: EntityManager, email: string): Promise<ProfileView | null> {
+    const profile = await tx
+      .getRepository(Profile)
+      .createQueryBuilder('p')
+      .where('lower(p.email) = lower(:email)', { email })
+      .setLock('pessimistic_write')
+      .getOne();
     return profile ? toProfileView(profile) : null;
   }
 

@@ -13,6 +13,7 @@ import { TagsService } from './admin/tags.service';
 import { VariantsController } from './admin/variants.controller';
 import { VariantsService } from './admin/variants.service';
 import { CatalogPricingService } from './catalog-pricing.service';
+import { VariantStoreResolver } from './variant-store.resolver';
 
 /**
  * Catalog administration: categories, tags, products, variants, images (all under
@@ -30,6 +31,7 @@ import { CatalogPricingService } from './catalog-pricing.service';
   ],
   providers: [
     CategoriesService,
+    VariantStoreResolver,
     TagsService,
     ProductsService,
     VariantsService,

@@ -6,6 +6,7 @@ import { ApiErrors, ApiPaginatedResponse } from '../common/openapi';
 import { UuidParam } from '../common/validation';
 import { CustomerDetail, CustomerSearchQuery } from './dto/customer.dto';
 import { CustomersService } from './customers.service';
+import { Allow, Permission } from '../auth/permissions';
 
 /** Admin-only by path (RolesGuard: everything under /api/admin). */
 @ApiTags('admin: customers')
@@ -15,6 +16,7 @@ import { CustomersService } from './customers.service';
 export class AdminCustomersController {
   constructor(private readonly customers: CustomersService) {}
 
+  @Allow(Permission.Platform)
   @Get()
   @ApiOperation({ summary: 'Search profiles', description: 'Newest first; every role unless filtered.' })
   @ApiPaginatedResponse(ProfileView)
@@ -22,6 +24,7 @@ export class AdminCustomersController {
     return this.customers.search(query);
   }
 
+  @Allow(Permission.Platform)
   @Get(':id')
   @ApiOperation({
     summary: 'Get a profile with its addresses',

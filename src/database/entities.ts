@@ -27,6 +27,8 @@ import { Order } from '../orders/entities/order.entity';
 import { PaymentEvent } from '../payments/entities/payment-event.entity';
 import { Payment } from '../payments/entities/payment.entity';
 import { Store } from '../stores/entities/store.entity';
+import { StoreInvitation } from '../staff/entities/store-invitation.entity';
+import { StoreMembership } from '../staff/entities/store-membership.entity';
 import { WebhookDelivery } from '../webhooks/entities/webhook-delivery.entity';
 import { WebhookEndpoint } from '../webhooks/entities/webhook-endpoint.entity';
 
@@ -63,4 +65,6 @@ export const ALL_ENTITIES: Array<new () => object> = [
   WebhookDelivery,
   LoyaltyAccount,
   LoyaltyLedgerEntry,
+  StoreMembership,
+  StoreInvitation,
 ];

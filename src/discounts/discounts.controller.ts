@@ -20,6 +20,7 @@ import {
   ListDiscountsQuery,
   UpdateDiscountDto,
 } from './dto/discount.dto';
+import { Allow, Permission } from '../auth/permissions';
 
 const DISCOUNT_NOT_FOUND = [404, 'DISCOUNT_NOT_FOUND (also for another store’s discount)'] as const;
 const DISCOUNT_ID = ApiParam({ name: 'id', format: 'uuid', description: 'A discount of the store' });
@@ -33,6 +34,7 @@ const DISCOUNT_ID = ApiParam({ name: 'id', format: 'uuid', description: 'A disco
 export class DiscountsController {
   constructor(private readonly discounts: DiscountsService) {}
 
+  @Allow(Permission.DiscountsManage)
   @Get()
   @ApiOperation({
     summary: 'List the discount codes of a store',
@@ -48,6 +50,7 @@ export class DiscountsController {
     return { ...page, items: page.items.map((d) => DiscountResponse.from(d)) };
   }
 
+  @Allow(Permission.DiscountsManage)
   @Get(':id')
   @ApiOperation({ summary: 'Get a discount code', description: 'Another store’s discount is a 404.' })
   @DISCOUNT_ID
@@ -57,6 +60,7 @@ export class DiscountsController {
     return DiscountResponse.from(await this.discounts.get(storeId, id));
   }
 
+  @Allow(Permission.DiscountsManage)
   @Post()
   @ApiOperation({
     summary: 'Create a discount code',
@@ -74,6 +78,7 @@ export class DiscountsController {
     return DiscountResponse.from(await this.discounts.create(storeId, dto, meta));
   }
 
+  @Allow(Permission.DiscountsManage)
   @Patch(':id')
   @ApiOperation({
     summary: 'Update a discount code',
@@ -91,6 +96,7 @@ export class DiscountsController {
     return DiscountResponse.from(await this.discounts.update(storeId, id, dto, meta));
   }
 
+  @Allow(Permission.DiscountsManage)
   @Delete(':id')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({

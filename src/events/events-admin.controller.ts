@@ -1,15 +1,14 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/decorators/roles.decorator';
 import { ApiErrors } from '../common/openapi';
 import { EventStatsResponse } from './dto/event-stats.dto';
 import { EventDispatcher } from './event-dispatcher';
 import { EventsService } from './events.service';
 import { SubscriberRegistry } from './subscriber-registry';
+import { Allow, Permission } from '../auth/permissions';
 
 @ApiTags('admin: events')
 @ApiBearerAuth()
-@Roles('super_admin')
 @Controller('admin/events')
 export class EventsAdminController {
   constructor(
@@ -18,6 +17,7 @@ export class EventsAdminController {
     private readonly dispatcher: EventDispatcher,
   ) {}
 
+  @Allow(Permission.Platform)
   @Get('stats')
   @ApiOperation({
     summary: 'Domain event dispatch: lag and failures',

@@ -7,6 +7,8 @@ import { Paginated } from '../common/pagination';
 import { UuidParam } from '../common/validation';
 import { InventoryItemResponse, ListInventoryQuery, UpdateInventoryDto } from './dto/inventory-admin.dto';
 import { InventoryAdminService } from './inventory-admin.service';
+import { Allow, Permission } from '../auth/permissions';
+import { StoreFrom } from '../auth/decorators/store-from.decorator';
 
 const VARIANT_ID = ApiParam({ name: 'variantId', format: 'uuid', description: 'A product variant' });
 const VARIANT_NOT_FOUND = [404, 'VARIANT_NOT_FOUND'] as const;
@@ -19,6 +21,7 @@ const VARIANT_NOT_FOUND = [404, 'VARIANT_NOT_FOUND'] as const;
 export class InventoryAdminController {
   constructor(private readonly inventory: InventoryAdminService) {}
 
+  @Allow(Permission.CatalogRead)
   @Get('stores/:storeId/inventory')
   @ApiOperation({ summary: 'List the stock of a store', description: 'By SKU.' })
   @ApiParam({ name: 'storeId', format: 'uuid' })
@@ -31,6 +34,8 @@ export class InventoryAdminController {
     return this.inventory.list(storeId, query);
   }
 
+  @Allow(Permission.CatalogRead)
+  @StoreFrom('variant', 'variantId')
   @Get('inventory/:variantId')
   @ApiOperation({
     summary: 'Get the stock of a variant',
@@ -43,6 +48,8 @@ export class InventoryAdminController {
     return this.inventory.get(variantId);
   }
 
+  @Allow(Permission.InventoryAdjust)
+  @StoreFrom('variant', 'variantId')
   @Patch('inventory/:variantId')
   @ApiOperation({
     summary: 'Set or adjust the stock of a variant',

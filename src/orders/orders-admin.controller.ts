@@ -19,6 +19,8 @@ import { OrderRefunds } from './order-refunds.service';
 import { OrderTransitions } from './order-transitions.service';
 import { OrdersService } from './orders.service';
 import { PaymentOutcomes } from './payment-outcomes.service';
+import { Allow, Permission } from '../auth/permissions';
+import { StoreFrom } from '../auth/decorators/store-from.decorator';
 
 /** Order management (admin role required: everything under /api/admin). */
 @ApiTags('admin: orders')
@@ -34,6 +36,7 @@ export class OrdersAdminController {
     private readonly metadata: OrderMetadata,
   ) {}
 
+  @Allow(Permission.OrdersRead)
   @Get('stores/:storeId/orders')
   @ApiOperation({
     summary: 'List the store’s orders',
@@ -53,6 +56,8 @@ export class OrdersAdminController {
     return { ...page, items: page.items.map((o) => AdminOrderResponse.from(o)) };
   }
 
+  @Allow(Permission.OrdersWrite)
+  @StoreFrom('order', 'id')
   @Patch('orders/:id')
   @ApiOperation({
     summary: 'Update an order’s metadata',
@@ -81,6 +86,8 @@ export class OrdersAdminController {
     return AdminOrderResponse.from(await this.metadata.update(id, dto.metadata, user, meta));
   }
 
+  @Allow(Permission.OrdersWrite)
+  @StoreFrom('order', 'id')
   @Patch('orders/:id/status')
   @ApiOperation({
     summary: 'Change an order’s status',
@@ -109,6 +116,8 @@ export class OrdersAdminController {
     return AdminOrderResponse.from(await this.transitions.changeStatus(id, dto.status, user, meta));
   }
 
+  @Allow(Permission.OrdersRefund)
+  @StoreFrom('order', 'id')
   @Post('orders/:id/refund')
   @HttpCode(200)
   @ApiOperation({
@@ -134,6 +143,8 @@ export class OrdersAdminController {
     return AdminOrderResponse.from(await this.refunds.refund(id, dto, user, meta));
   }
 
+  @Allow(Permission.OrdersWrite)
+  @StoreFrom('order', 'id')
   @Post('orders/:id/payments/confirm')
   @HttpCode(200)
   @ApiOperation({

@@ -17,6 +17,7 @@ import { OrderTransitions } from './order-transitions.service';
 import { OrdersAdminController } from './orders-admin.controller';
 import { OrdersController } from './orders.controller';
 import { OrdersService } from './orders.service';
+import { OrderStoreResolver } from './order-store.resolver';
 import { PaymentOutcomes } from './payment-outcomes.service';
 import { ReservationSweeper } from './reservation-sweeper';
 import { StoreCustomersController } from './store-customers.controller';
@@ -40,6 +41,7 @@ import { StoreCustomersService } from './store-customers.service';
   controllers: [OrdersController, OrdersAdminController, StoreCustomersController],
   providers: [
     OrdersService,
+    OrderStoreResolver,
     OrderPlacement,
     OrderCancellation,
     OrderTransitions,

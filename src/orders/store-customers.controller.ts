@@ -9,6 +9,7 @@ import { Paginated, PaginationQuery } from '../common/pagination';
 import { UuidParam } from '../common/validation';
 import { StoreCustomerOrdersResponse, StoreCustomerResponse } from './dto/store-customer.dto';
 import { StoreCustomersService } from './store-customers.service';
+import { Allow, Permission } from '../auth/permissions';
 
 /** A store's customers and their order history (admin role required: everything under /api/admin). */
 @ApiTags('admin: customers')
@@ -19,6 +20,7 @@ import { StoreCustomersService } from './store-customers.service';
 export class StoreCustomersController {
   constructor(private readonly storeCustomers: StoreCustomersService) {}
 
+  @Allow(Permission.CustomersRead)
   @Get()
   @ApiOperation({
     summary: 'List the store’s customers',
@@ -38,6 +40,7 @@ export class StoreCustomersController {
     return { ...page, items: page.items.map((c) => StoreCustomerResponse.from(c)) };
   }
 
+  @Allow(Permission.CustomersWrite)
   @Patch(':profileId')
   @ApiOperation({
     summary: 'Update a store customer’s metadata',
@@ -70,6 +73,7 @@ export class StoreCustomersController {
   }
 
   /** The legacy `store_customers.orders` shape (snake_case fields), served from `orders`. */
+  @Allow(Permission.CustomersRead)
   @Get(':profileId/orders-summary')
   @ApiOperation({
     summary: 'Get a store customer’s orders summary',

@@ -9,13 +9,15 @@ import {
 } from '@nestjs/swagger';
 import { ReqMeta } from '../audit/request-meta.decorator';
 import { RequestMeta } from '../audit/audit.types';
-import { Roles } from '../auth/decorators/roles.decorator';
 import { Public } from '../common/decorators/public.decorator';
 import { ApiErrors, ApiPaginatedResponse } from '../common/openapi';
 import { Paginated, PaginationQuery } from '../common/pagination';
 import { UuidParam } from '../common/validation';
 import { CreateStoreDto, PublicStoreResponse, StoreResponse, UpdateStoreDto } from './dto/store.dto';
 import { StoresService } from './stores.service';
+import { AuthUser } from '../auth/auth.types';
+import { CurrentUser } from '../auth/decorators/current-user.decorator';
+import { Allow, Permission } from '../auth/permissions';
 
 @ApiTags('stores')
 @Controller('stores')
@@ -48,18 +50,26 @@ export class PublicStoresController {
 export class AdminStoresController {
   constructor(private readonly stores: StoresService) {}
 
+  // No store in the path: every admin may list, and sees only the stores they are a member of.
+  @Allow(Permission.CatalogRead)
   @Get()
   @ApiOperation({
-    summary: 'List every store',
-    description: 'Admin. Active or not, oldest first.',
+    summary: 'List the stores you work in',
+    description:
+      'Admin: the stores you are a member of (a super admin: every store). Active or not, oldest first.',
   })
   @ApiPaginatedResponse(StoreResponse)
   @ApiErrors([400, 'VALIDATION_FAILED (page, limit)'])
-  async list(@Query() query: PaginationQuery): Promise<Paginated<StoreResponse>> {
-    const page = await this.stores.list(query);
+  async list(
+    @Query() query: PaginationQuery,
+    @CurrentUser() user: AuthUser,
+  ): Promise<Paginated<StoreResponse>> {
+    const scope = user.role === 'super_admin' ? undefined : (user.memberships ?? []).map((m) => m.storeId);
+    const page = await this.stores.list(query, scope);
     return { ...page, items: page.items.map((s) => StoreResponse.from(s)) };
   }
 
+  @Allow(Permission.CatalogRead)
   @Get(':storeId')
   @ApiOperation({
     summary: 'Get a store',
@@ -72,8 +82,8 @@ export class AdminStoresController {
     return StoreResponse.from(await this.stores.requireStore(storeId));
   }
 
+  @Allow(Permission.Platform)
   @Post()
-  @Roles('super_admin')
   @ApiOperation({
     summary: 'Create a store',
     description: 'Super admin only. The slug is generated from the name when absent. Audited.',
@@ -89,8 +99,8 @@ export class AdminStoresController {
     return StoreResponse.from(await this.stores.create(dto, meta));
   }
 
+  @Allow(Permission.Platform)
   @Patch(':storeId')
-  @Roles('super_admin')
   @ApiOperation({
     summary: 'Change a store',
     description: 'Super admin only. Audited.',

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService, changedFields } from '../audit/audit.service';
 import { RequestMeta } from '../audit/audit.types';
 import { isUniqueViolation } from '../common/database-errors';
@@ -46,8 +46,10 @@ export class StoresService {
       .find({ where: { isActive: true }, order: { name: 'ASC', id: 'ASC' } });
   }
 
-  async list(query: PaginationQuery): Promise<Paginated<Store>> {
+  /** Every store, or only those of `storeIds` (an admin's memberships). */
+  async list(query: PaginationQuery, storeIds?: string[]): Promise<Paginated<Store>> {
     const [items, total] = await this.dataSource.getRepository(Store).findAndCount({
+      ...(storeIds !== undefined && { where: { id: In(storeIds) } }),
       order: { createdAt: 'ASC', id: 'ASC' },
       skip: offsetOf(query),
       take: query.limit,

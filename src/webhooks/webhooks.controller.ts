@@ -22,6 +22,7 @@ import {
   WebhookResponse,
 } from './dto/webhook.dto';
 import { WebhooksService } from './webhooks.service';
+import { Allow, Permission } from '../auth/permissions';
 
 const NOT_FOUND = [404, 'STORE_NOT_FOUND, or WEBHOOK_NOT_FOUND (also for another store’s endpoint)'] as const;
 const URL_REFUSED = [
@@ -39,6 +40,7 @@ const WEBHOOK_ID = ApiParam({ name: 'id', format: 'uuid', description: 'A webhoo
 export class WebhooksController {
   constructor(private readonly webhooks: WebhooksService) {}
 
+  @Allow(Permission.WebhooksManage)
   @Get()
   @ApiOperation({
     summary: 'List the webhook endpoints of a store',
@@ -50,6 +52,7 @@ export class WebhooksController {
     return (await this.webhooks.list(storeId)).map((e) => WebhookResponse.from(e));
   }
 
+  @Allow(Permission.WebhooksManage)
   @Get(':id')
   @ApiOperation({ summary: 'Get a webhook endpoint', description: 'Without its secret.' })
   @WEBHOOK_ID
@@ -59,6 +62,7 @@ export class WebhooksController {
     return WebhookResponse.from(await this.webhooks.get(storeId, id));
   }
 
+  @Allow(Permission.WebhooksManage)
   @Post()
   @ApiOperation({
     summary: 'Create a webhook endpoint',
@@ -81,6 +85,7 @@ export class WebhooksController {
     return { ...WebhookResponse.from(endpoint), secret };
   }
 
+  @Allow(Permission.WebhooksManage)
   @Patch(':id')
   @ApiOperation({
     summary: 'Update a webhook endpoint',
@@ -101,6 +106,7 @@ export class WebhooksController {
     return WebhookResponse.from(await this.webhooks.update(storeId, id, dto, meta));
   }
 
+  @Allow(Permission.WebhooksManage)
   @Delete(':id')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({
@@ -118,6 +124,7 @@ export class WebhooksController {
     await this.webhooks.remove(storeId, id, meta);
   }
 
+  @Allow(Permission.WebhooksManage)
   @Get(':id/deliveries')
   @ApiOperation({
     summary: 'The delivery log of a webhook endpoint',
@@ -134,6 +141,7 @@ export class WebhooksController {
     return (await this.webhooks.deliveries(storeId, id, query)).map((d) => WebhookDeliveryResponse.from(d));
   }
 
+  @Allow(Permission.WebhooksManage)
   @Post(':id/test')
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({

@@ -4,6 +4,7 @@ import { Request } from 'express';
 import { AppException } from '../../common/errors';
 import { ADMIN_ROLES, AuthUser, ProfileRole } from '../auth.types';
 import { ROLES_KEY } from '../decorators/roles.decorator';
+import { Permission, PERMISSIONS_KEY } from '../permissions';
 
 const ADMIN_PATH = /^\/api\/admin(\/|$)/i;
 
@@ -19,9 +20,10 @@ export function isAdminPath(request: Request): boolean {
 }
 
 /**
- * Global guard, after JwtAuthGuard: `@Roles(...)` routes need one of the roles; routes under
- * `/api/admin` need admin or super_admin even without a decorator, so a new admin controller cannot
- * forget it.
+ * Global guard, after JwtAuthGuard: `@Roles(...)` routes need one of the roles. Routes under
+ * `/api/admin` need admin or super_admin and an `@Allow(Permission.X)` declaration: one without is
+ * denied to everyone (default deny, so a new admin route cannot forget it); `Permission.Platform`
+ * routes are super_admin only. The per-store half of `@Allow` is StoreAccessGuard's, which runs next.
  */
 @Injectable()
 export class RolesGuard implements CanActivate {
@@ -29,15 +31,22 @@ export class RolesGuard implements CanActivate {
 
   canActivate(context: ExecutionContext): boolean {
     const request = context.switchToHttp().getRequest<Request & { user?: AuthUser }>();
-    const declared = this.reflector.getAllAndOverride<ProfileRole[] | undefined>(ROLES_KEY, [
-      context.getHandler(),
-      context.getClass(),
-    ]);
-    const required = declared ?? (isAdminPath(request) ? ADMIN_ROLES : undefined);
+    const targets = [context.getHandler(), context.getClass()];
+    const declared = this.reflector.getAllAndOverride<ProfileRole[] | undefined>(ROLES_KEY, targets);
+    const admin = isAdminPath(request);
+    const required = declared ?? (admin ? ADMIN_ROLES : undefined);
     if (!required) return true;
     if (!request.user) throw new AppException(401, 'UNAUTHORIZED', 'A valid access token is required');
     if (!required.includes(request.user.role)) {
       throw new AppException(403, 'FORBIDDEN', 'Your role does not allow this');
+    }
+    if (!admin) return true;
+    const permissions = this.reflector.getAllAndOverride<Permission[] | undefined>(PERMISSIONS_KEY, targets);
+    if (!permissions || permissions.length === 0) {
+      throw new AppException(403, 'FORBIDDEN', 'This admin route declares no permission (@Allow): denied');
+    }
+    if (permissions.includes(Permission.Platform) && request.user.role !== 'super_admin') {
+      throw new AppException(403, 'FORBIDDEN', 'Only a super_admin may do this');
     }
     return true;
   }

@@ -15,6 +15,7 @@ import { Paginated, PaginationQuery } from '../../common/pagination';
 import { UuidParam } from '../../common/validation';
 import { CategoryResponse, CreateCategoryDto, UpdateCategoryDto } from '../dto/category.dto';
 import { CategoriesService } from './categories.service';
+import { Allow, Permission } from '../../auth/permissions';
 
 @ApiTags('admin: catalog')
 @ApiBearerAuth()
@@ -24,6 +25,7 @@ import { CategoriesService } from './categories.service';
 export class CategoriesController {
   constructor(private readonly categories: CategoriesService) {}
 
+  @Allow(Permission.CatalogRead)
   @Get()
   @ApiOperation({
     summary: 'List the store’s categories',
@@ -39,6 +41,7 @@ export class CategoriesController {
     return { ...page, items: page.items.map((c) => CategoryResponse.from(c)) };
   }
 
+  @Allow(Permission.CatalogRead)
   @Get(':id')
   @ApiOperation({
     summary: 'Get a category',
@@ -51,6 +54,7 @@ export class CategoriesController {
     return CategoryResponse.from(await this.categories.get(storeId, id));
   }
 
+  @Allow(Permission.CatalogWrite)
   @Post()
   @ApiOperation({
     summary: 'Create a category',
@@ -72,6 +76,7 @@ export class CategoriesController {
     return CategoryResponse.from(await this.categories.create(storeId, dto, meta));
   }
 
+  @Allow(Permission.CatalogWrite)
   @Patch(':id')
   @ApiOperation({
     summary: 'Change a category',
@@ -94,6 +99,7 @@ export class CategoriesController {
     return CategoryResponse.from(await this.categories.update(storeId, id, dto, meta));
   }
 
+  @Allow(Permission.CatalogWrite)
   @Delete(':id')
   @HttpCode(204)
   @ApiOperation({

@@ -15,6 +15,7 @@ import { Paginated, PaginationQuery } from '../../common/pagination';
 import { UuidParam } from '../../common/validation';
 import { CreateImageDto, UpdateImageDto, ImageResponse } from '../dto/image.dto';
 import { ProductImagesService } from './product-images.service';
+import { Allow, Permission } from '../../auth/permissions';
 
 @ApiTags('admin: catalog')
 @ApiBearerAuth()
@@ -25,6 +26,7 @@ import { ProductImagesService } from './product-images.service';
 export class ProductImagesController {
   constructor(private readonly images: ProductImagesService) {}
 
+  @Allow(Permission.CatalogRead)
   @Get()
   @ApiOperation({
     summary: 'List a product’s images',
@@ -41,6 +43,7 @@ export class ProductImagesController {
     return { ...page, items: page.items.map((image) => ImageResponse.from(image)) };
   }
 
+  @Allow(Permission.CatalogRead)
   @Get(':id')
   @ApiOperation({
     summary: 'Get a product image',
@@ -57,6 +60,7 @@ export class ProductImagesController {
     return ImageResponse.from(await this.images.get(storeId, productId, id));
   }
 
+  @Allow(Permission.CatalogWrite)
   @Post()
   @ApiOperation({
     summary: 'Add an image to a product',
@@ -73,6 +77,7 @@ export class ProductImagesController {
     return ImageResponse.from(await this.images.create(storeId, productId, dto, meta));
   }
 
+  @Allow(Permission.CatalogWrite)
   @Patch(':id')
   @ApiOperation({
     summary: 'Change a product image',
@@ -91,6 +96,7 @@ export class ProductImagesController {
     return ImageResponse.from(await this.images.update(storeId, productId, id, dto, meta));
   }
 
+  @Allow(Permission.CatalogWrite)
   @Delete(':id')
   @HttpCode(204)
   @ApiOperation({

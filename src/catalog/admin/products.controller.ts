@@ -15,6 +15,7 @@ import { Paginated } from '../../common/pagination';
 import { UuidParam } from '../../common/validation';
 import { CreateProductDto, ListProductsQuery, ProductResponse, UpdateProductDto } from '../dto/product.dto';
 import { ProductsService } from './products.service';
+import { Allow, Permission } from '../../auth/permissions';
 
 @ApiTags('admin: catalog')
 @ApiBearerAuth()
@@ -24,6 +25,7 @@ import { ProductsService } from './products.service';
 export class ProductsController {
   constructor(private readonly products: ProductsService) {}
 
+  @Allow(Permission.CatalogRead)
   @Get()
   @ApiOperation({
     summary: 'List the store’s products',
@@ -39,6 +41,7 @@ export class ProductsController {
     return { ...page, items: page.items.map((p) => ProductResponse.from(p.product, p.tags)) };
   }
 
+  @Allow(Permission.CatalogRead)
   @Get(':id')
   @ApiOperation({
     summary: 'Get a product',
@@ -52,6 +55,7 @@ export class ProductsController {
     return ProductResponse.from(product, tags);
   }
 
+  @Allow(Permission.CatalogWrite)
   @Post()
   @ApiOperation({
     summary: 'Create a product',
@@ -79,6 +83,7 @@ export class ProductsController {
     return ProductResponse.from(product, tags);
   }
 
+  @Allow(Permission.CatalogWrite)
   @Patch(':id')
   @ApiOperation({
     summary: 'Change a product',
@@ -110,6 +115,7 @@ export class ProductsController {
     return ProductResponse.from(product, tags);
   }
 
+  @Allow(Permission.CatalogWrite)
   @Delete(':id')
   @HttpCode(204)
   @ApiOperation({

@@ -15,6 +15,7 @@ import { Paginated, PaginationQuery } from '../../common/pagination';
 import { UuidParam } from '../../common/validation';
 import { TagResponse, CreateTagDto, UpdateTagDto } from '../dto/tag.dto';
 import { TagsService } from './tags.service';
+import { Allow, Permission } from '../../auth/permissions';
 
 @ApiTags('admin: catalog')
 @ApiBearerAuth()
@@ -24,6 +25,7 @@ import { TagsService } from './tags.service';
 export class TagsController {
   constructor(private readonly tags: TagsService) {}
 
+  @Allow(Permission.CatalogRead)
   @Get()
   @ApiOperation({
     summary: 'List the store’s tags',
@@ -39,6 +41,7 @@ export class TagsController {
     return { ...page, items: page.items.map((tag) => TagResponse.from(tag)) };
   }
 
+  @Allow(Permission.CatalogRead)
   @Get(':id')
   @ApiOperation({
     summary: 'Get a tag',
@@ -51,6 +54,7 @@ export class TagsController {
     return TagResponse.from(await this.tags.get(storeId, id));
   }
 
+  @Allow(Permission.CatalogWrite)
   @Post()
   @ApiOperation({
     summary: 'Create a tag',
@@ -66,6 +70,7 @@ export class TagsController {
     return TagResponse.from(await this.tags.create(storeId, dto, meta));
   }
 
+  @Allow(Permission.CatalogWrite)
   @Patch(':id')
   @ApiOperation({
     summary: 'Change a tag',
@@ -83,6 +88,7 @@ export class TagsController {
     return TagResponse.from(await this.tags.update(storeId, id, dto, meta));
   }
 
+  @Allow(Permission.CatalogWrite)
   @Delete(':id')
   @HttpCode(204)
   @ApiOperation({

@@ -15,6 +15,7 @@ import { Paginated, PaginationQuery } from '../../common/pagination';
 import { UuidParam } from '../../common/validation';
 import { CreateVariantDto, UpdateVariantDto, VariantResponse } from '../dto/variant.dto';
 import { VariantsService } from './variants.service';
+import { Allow, Permission } from '../../auth/permissions';
 
 @ApiTags('admin: catalog')
 @ApiBearerAuth()
@@ -25,6 +26,7 @@ import { VariantsService } from './variants.service';
 export class VariantsController {
   constructor(private readonly variants: VariantsService) {}
 
+  @Allow(Permission.CatalogRead)
   @Get()
   @ApiOperation({
     summary: 'List a product’s variants',
@@ -41,6 +43,7 @@ export class VariantsController {
     return { ...page, items: page.items.map((r) => VariantResponse.from(r.variant, r.basePrice)) };
   }
 
+  @Allow(Permission.CatalogRead)
   @Get(':id')
   @ApiOperation({
     summary: 'Get a variant',
@@ -58,6 +61,7 @@ export class VariantsController {
     return VariantResponse.from(variant, basePrice);
   }
 
+  @Allow(Permission.CatalogWrite)
   @Post()
   @ApiOperation({
     summary: 'Create a variant',
@@ -86,6 +90,7 @@ export class VariantsController {
     return VariantResponse.from(variant, basePrice);
   }
 
+  @Allow(Permission.CatalogWrite)
   @Patch(':id')
   @ApiOperation({
     summary: 'Change a variant',
@@ -116,6 +121,7 @@ export class VariantsController {
     return VariantResponse.from(variant, basePrice);
   }
 
+  @Allow(Permission.CatalogWrite)
   @Delete(':id')
   @HttpCode(204)
   @ApiOperation({

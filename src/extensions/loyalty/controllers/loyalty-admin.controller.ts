@@ -1,10 +1,10 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../../../auth/decorators/roles.decorator';
 import { ApiErrors } from '../../../common/openapi';
 import { UuidParam } from '../../../common/validation';
 import { LoyaltyBalanceResponse } from '../dto/loyalty.dto';
 import { LoyaltyAccountsService } from '../services/loyalty-accounts.service';
+import { Allow, Permission } from '../../../auth/permissions';
 
 /**
  * A store customer's points, for admins. Everything under /api/admin already needs an admin role
@@ -12,7 +12,6 @@ import { LoyaltyAccountsService } from '../services/loyalty-accounts.service';
  */
 @ApiTags('loyalty')
 @ApiBearerAuth()
-@Roles('admin', 'super_admin')
 @ApiParam({ name: 'storeId', format: 'uuid' })
 @ApiParam({ name: 'profileId', format: 'uuid' })
 @ApiErrors(401, [403, 'FORBIDDEN: admin or super_admin only'], 503)
@@ -20,6 +19,7 @@ import { LoyaltyAccountsService } from '../services/loyalty-accounts.service';
 export class LoyaltyAdminController {
   constructor(private readonly accounts: LoyaltyAccountsService) {}
 
+  @Allow(Permission.CustomersRead)
   @Get()
   @ApiOperation({
     summary: 'Get a store customer’s loyalty points',

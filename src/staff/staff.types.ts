@@ -1,0 +1,1 @@
+export { STORE_ROLES, StoreMembershipView, StoreRole } from '../auth/role-permissions';
