@@ -64,6 +64,8 @@ export class StoresService {
       ...(dto.currency !== undefined && { currency: dto.currency }),
       ...(dto.taxRate !== undefined && { taxRate: normaliseTaxRate(dto.taxRate) }),
       ...(dto.shippingFlat !== undefined && { shippingFlat: dto.shippingFlat }),
+      ...(dto.pricesIncludeTax !== undefined && { pricesIncludeTax: dto.pricesIncludeTax }),
+      ...(dto.taxShipping !== undefined && { taxShipping: dto.taxShipping }),
       ...(dto.isActive !== undefined && { isActive: dto.isActive }),
     };
     return this.mapErrors(() =>
@@ -81,6 +83,8 @@ export class StoresService {
             currency: store.currency,
             taxRate: store.taxRate,
             shippingFlat: store.shippingFlat,
+            pricesIncludeTax: store.pricesIncludeTax,
+            taxShipping: store.taxShipping,
             isActive: store.isActive,
           },
         });
@@ -96,7 +100,15 @@ export class StoresService {
         const before = await repo.findOne({ where: { id: storeId }, lock: { mode: 'pessimistic_write' } });
         if (!before) throw new AppException(404, 'STORE_NOT_FOUND', 'Store not found');
         const changes: Partial<Store> = {
-          ...definedFields(dto, ['name', 'slug', 'currency', 'shippingFlat', 'isActive']),
+          ...definedFields(dto, [
+            'name',
+            'slug',
+            'currency',
+            'shippingFlat',
+            'pricesIncludeTax',
+            'taxShipping',
+            'isActive',
+          ]),
           ...(dto.taxRate !== undefined && { taxRate: normaliseTaxRate(dto.taxRate) }),
         };
         const diff = changedFields(before, changes);

@@ -133,6 +133,30 @@ describe('computeTax', () => {
   });
 });
 
+describe('the worked example of docs/shipping-and-tax.md', () => {
+  const lines = [
+    { amount: 2997, taxClass: 'standard' as const },
+    { amount: 1249, taxClass: 'reduced' as const },
+    { amount: 50, taxClass: 'standard' as const },
+    { amount: 50, taxClass: 'standard' as const },
+  ];
+  const context: TaxContext = { ...DE, taxShipping: true };
+
+  it('prices excluding tax: 7.69 tax, total 56.05', () => {
+    const result = computeTax(context, lines, 490);
+    expect(result.lines.map((l) => l.taxAmount)).toEqual([569, 87, 10, 10]);
+    expect(result).toMatchObject({ shippingTax: 93, taxTotal: 769, taxAdded: 769 });
+    expect(4346 + 490 + result.taxAdded).toBe(5605);
+    expect(exclusiveTax(2997 + 50 + 50, 1900)).toBe(588);
+  });
+
+  it('prices including tax: 6.55 tax inside a total of 48.36', () => {
+    const result = computeTax({ ...context, pricesIncludeTax: true }, lines, 490);
+    expect(result.lines.map((l) => l.taxAmount)).toEqual([479, 82, 8, 8]);
+    expect(result).toMatchObject({ shippingTax: 78, taxTotal: 655, taxAdded: 0 });
+  });
+});
+
 describe('pickRates: region, else country, else the store’s rate', () => {
   const rows: RateCandidate[] = [
     { taxClass: 'standard', region: null, rate: 600 }, // US-wide

@@ -3,6 +3,7 @@ import {
   ArrayMaxSize,
   IsArray,
   IsBoolean,
+  IsIn,
   IsNotEmpty,
   IsOptional,
   IsString,
@@ -18,6 +19,7 @@ import { MoneyInput } from '../../common/money.validator';
 import { PaginationQuery } from '../../common/pagination';
 import { Product } from '../entities/product.entity';
 import { Tag } from '../entities/tag.entity';
+import { TAX_CLASSES, TaxClass } from '../../tax/tax.types';
 import { ApiMoney, ApiMoneyInput } from '../../common/openapi';
 import { SLUG_SCHEMA } from './catalog-schemas';
 import { OptionalNotNull, OptionalSlug } from './catalog-validators';
@@ -57,6 +59,15 @@ export class CreateProductDto {
   @ApiMoneyInput({ description: 'At least 0; a variant costs basePrice + priceAdjustment' })
   @MoneyInput()
   basePrice: Money;
+
+  @ApiPropertyOptional({
+    enum: TAX_CLASSES,
+    default: 'standard',
+    description: 'Which of the destination’s tax rates its lines pay (default standard)',
+  })
+  @OptionalNotNull()
+  @IsIn(TAX_CLASSES)
+  taxClass?: TaxClass;
 
   @ApiPropertyOptional({ type: Boolean })
   @OptionalNotNull()
@@ -132,6 +143,7 @@ export class ProductResponse {
   @ApiProperty({ type: String, nullable: true }) description: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) categoryId: string | null;
   @ApiMoney() basePrice: string;
+  @ApiProperty({ enum: TAX_CLASSES }) taxClass: TaxClass;
   @ApiProperty() isActive: boolean;
   @ApiProperty() isFeatured: boolean;
   @ApiProperty({ type: String, nullable: true }) metaTitle: string | null;
@@ -150,6 +162,7 @@ export class ProductResponse {
       description: p.description,
       categoryId: p.categoryId,
       basePrice: formatMoney(p.basePrice),
+      taxClass: p.taxClass,
       isActive: p.isActive,
       isFeatured: p.isFeatured,
       metaTitle: p.metaTitle,

@@ -12,8 +12,9 @@ import {
 } from 'typeorm';
 import { Money, MONEY_COLUMN } from '../../common/money';
 import { Metadata, MetadataColumn } from '../../common/metadata/metadata-column';
-import { TIMESTAMPTZ } from '../../database/sql';
+import { sqlIn, TIMESTAMPTZ } from '../../database/sql';
 import { Store } from '../../stores/entities/store.entity';
+import { TAX_CLASSES, TaxClass } from '../../tax/tax.types';
 import { Category } from './category.entity';
 import { ProductImage } from './product-image.entity';
 import { ProductTag } from './product-tag.entity';
@@ -32,6 +33,7 @@ import { ProductVariant } from './product-variant.entity';
 // The price-sort index of migration 0011.
 @Index('idx_products_store_price', { synchronize: false })
 @Check('chk_products_base_price', `"base_price" >= 0`)
+@Check('chk_products_tax_class', sqlIn('tax_class', TAX_CLASSES))
 export class Product {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -68,6 +70,10 @@ export class Product {
    */
   @Column({ ...MONEY_COLUMN, nullable: true, select: false, insert: false, update: false })
   minVariantAdjustment: Money | null;
+
+  /** Which of the destination's tax rates its lines pay (src/tax, migration 0020). */
+  @Column({ type: 'text', default: 'standard' })
+  taxClass: TaxClass;
 
   @Column({ type: 'boolean', default: true })
   isActive: boolean;

@@ -27,6 +27,8 @@ const TAGS: ReadonlyArray<{ name: string; description: string }> = [
   { name: 'admin: inventory', description: 'Stock levels' },
   { name: 'admin: orders', description: 'Order management, refunds and manual payments' },
   { name: 'admin: discounts', description: 'Discount codes of a store' },
+  { name: 'admin: shipping', description: 'Shipping zones and methods of a store' },
+  { name: 'admin: tax', description: 'Tax rates of a store by country, region and tax class' },
   { name: 'admin: webhooks', description: 'Outgoing webhooks of a store: endpoints, deliveries, pings' },
   { name: 'admin: customers', description: 'Customers, store customers and the audit log' },
   { name: 'admin: invitations', description: 'Invitations for new admins' },

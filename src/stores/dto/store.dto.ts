@@ -79,6 +79,24 @@ export class CreateStoreDto {
   @MoneyInput()
   shippingFlat?: Money;
 
+  @ApiPropertyOptional({
+    type: Boolean,
+    default: false,
+    description: 'Prices and shipping include tax: it is extracted from them, not added (default false)',
+  })
+  @OptionalNotNull()
+  @IsBoolean()
+  pricesIncludeTax?: boolean;
+
+  @ApiPropertyOptional({
+    type: Boolean,
+    default: false,
+    description: 'Shipping is taxed at the destination’s standard rate (default false)',
+  })
+  @OptionalNotNull()
+  @IsBoolean()
+  taxShipping?: boolean;
+
   @ApiPropertyOptional({ type: Boolean })
   @OptionalNotNull()
   @IsBoolean()
@@ -107,6 +125,8 @@ export class StoreResponse extends PublicStoreResponse {
   })
   taxRate: string;
   @ApiMoney({ example: '5.00' }) shippingFlat: string;
+  @ApiProperty({ description: 'Prices and shipping include tax' }) pricesIncludeTax: boolean;
+  @ApiProperty({ description: 'Shipping is taxed at the standard rate' }) taxShipping: boolean;
   @ApiProperty() isActive: boolean;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
@@ -116,6 +136,8 @@ export class StoreResponse extends PublicStoreResponse {
       ...PublicStoreResponse.from(s),
       taxRate: s.taxRate,
       shippingFlat: formatMoney(s.shippingFlat),
+      pricesIncludeTax: s.pricesIncludeTax,
+      taxShipping: s.taxShipping,
       isActive: s.isActive,
       createdAt: s.createdAt.toISOString(),
       updatedAt: s.updatedAt.toISOString(),

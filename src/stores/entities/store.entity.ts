@@ -30,12 +30,23 @@ export class Store {
   @Column({ type: 'char', length: 3, default: 'USD' })
   currency: string;
 
-  /** Fraction, e.g. 0.0825 for 8.25 %. Not money, so it stays a decimal string. */
+  /**
+   * Fraction, e.g. 0.0825 for 8.25 %. Not money, so it stays a decimal string. The fallback of every
+   * tax class where no tax rate (src/tax) matches the destination.
+   */
   @Column({ type: 'decimal', precision: 5, scale: 4, default: 0 })
   taxRate: string;
 
   @Column({ ...MONEY_COLUMN, default: 0 })
   shippingFlat: Money;
+
+  /** Prices (and shipping) already contain the tax; it is extracted, not added (src/tax, migration 0020). */
+  @Column({ type: 'boolean', default: false })
+  pricesIncludeTax: boolean;
+
+  /** Shipping is taxed at the destination's standard rate (src/tax). */
+  @Column({ type: 'boolean', default: false })
+  taxShipping: boolean;
 
   @Column({ type: 'boolean', default: true })
   isActive: boolean;
