@@ -20,6 +20,7 @@ import { OrdersModule } from './orders/orders.module';
 import { PaymentsModule } from './payments/payments.module';
 import { StaffModule } from './staff/staff.module';
 import { StoresModule } from './stores/stores.module';
+import { TaxModule } from './tax/tax.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
 /**
@@ -52,6 +53,7 @@ export class AppModule {
         OrdersModule,
         PaymentsModule,
         StoresModule,
+        TaxModule,
         StaffModule,
         CatalogModule,
         WebhooksModule,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Money, parseMoney } from '../common/money';
+import { TaxClass } from '../tax/tax.types';
 
 /** The storefront view of a store, as the cart and checkout need it. */
 export interface ActiveStore {
@@ -25,6 +26,8 @@ export interface PricedVariant {
   available: number;
   /** Store, product and variant are all active. */
   purchasable: boolean;
+  /** The product's tax class (src/tax). */
+  taxClass: TaxClass;
 }
 
 interface PricedRow {
@@ -36,6 +39,7 @@ interface PricedRow {
   unit_price: string;
   available: number | null;
   purchasable: boolean;
+  tax_class: TaxClass;
 }
 
 /**
@@ -72,7 +76,7 @@ export class CatalogPricingService {
       `SELECT v.id AS variant_id, p.id AS product_id, v.sku, p.name AS product_name, v.name AS variant_name,
               (p.base_price + v.price_adjustment)::text AS unit_price,
               i.quantity - i.reserved AS available,
-              (v.is_active AND p.is_active AND s.is_active) AS purchasable
+              (v.is_active AND p.is_active AND s.is_active) AS purchasable, p.tax_class
          FROM product_variants v
          JOIN products p ON p.id = v.product_id
          JOIN stores s ON s.id = v.store_id
@@ -92,6 +96,7 @@ export class CatalogPricingService {
           unitPrice: parseMoney(r.unit_price),
           available: r.available ?? 0,
           purchasable: r.purchasable,
+          taxClass: r.tax_class,
         },
       ]),
     );

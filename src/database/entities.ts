@@ -27,6 +27,7 @@ import { Order } from '../orders/entities/order.entity';
 import { PaymentEvent } from '../payments/entities/payment-event.entity';
 import { Payment } from '../payments/entities/payment.entity';
 import { Store } from '../stores/entities/store.entity';
+import { TaxRate } from '../tax/entities/tax-rate.entity';
 import { StoreInvitation } from '../staff/entities/store-invitation.entity';
 import { StoreMembership } from '../staff/entities/store-membership.entity';
 import { WebhookDelivery } from '../webhooks/entities/webhook-delivery.entity';
@@ -65,6 +66,7 @@ export const ALL_ENTITIES: Array<new () => object> = [
   WebhookDelivery,
   LoyaltyAccount,
   LoyaltyLedgerEntry,
+  TaxRate,
   StoreMembership,
   StoreInvitation,
 ];
