@@ -217,8 +217,8 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * List every store
-     * @description Admin. Active or not, oldest first.
+     * List the stores you work in
+     * @description Admin: the stores you are a member of (a super admin: every store). Active or not, oldest first.
      */
     get: operations['AdminStores_list'];
     put?: never;
@@ -637,6 +637,54 @@ export interface paths {
     patch: operations['Variants_update'];
     trace?: never;
   };
+  '/api/admin/stores/{storeId}/staff': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List the staff of a store
+     * @description Owner or super admin. Oldest member first.
+     */
+    get: operations['Staff_list'];
+    put?: never;
+    /**
+     * Add an admin to the store, or invite an email
+     * @description Owner or super admin. An existing admin becomes a member at once (kind membership); any other email gets an invitation (kind invitation, accepted with POST /auth/invitations/accept), and accepting it makes the account a member with this role. Audited.
+     */
+    post: operations['Staff_add'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admin/stores/{storeId}/staff/{profileId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Remove a member
+     * @description Owner or super admin. An admin left in no store loses every session (refresh tokens revoked; access tokens find no store from then on). The last owner cannot be removed. Audited.
+     */
+    delete: operations['Staff_remove'];
+    options?: never;
+    head?: never;
+    /**
+     * Change a member’s role
+     * @description Owner or super admin. The last owner cannot be demoted. Audited.
+     */
+    patch: operations['Staff_update'];
+    trace?: never;
+  };
   '/api/admin/stores/{storeId}/tags': {
     parameters: {
       query?: never;
@@ -687,6 +735,58 @@ export interface paths {
      * @description Admin. Its name or slug. Audited.
      */
     patch: operations['Tags_update'];
+    trace?: never;
+  };
+  '/api/admin/stores/{storeId}/tax-rates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List the tax rates of a store
+     * @description By country, the country-wide rate before its regions, then by class.
+     */
+    get: operations['TaxRates_list'];
+    put?: never;
+    /**
+     * Create a tax rate
+     * @description The rate the products of `taxClass` pay when shipped to `country` (or to `region` of it). At checkout a region’s rate wins over the country’s, which wins over the store’s `taxRate`. Audited.
+     */
+    post: operations['TaxRates_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admin/stores/{storeId}/tax-rates/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get a tax rate
+     * @description Another store’s rate is a 404.
+     */
+    get: operations['TaxRates_get'];
+    put?: never;
+    post?: never;
+    /**
+     * Delete a tax rate
+     * @description The destination falls back to the country’s rate, then the store’s. Orders keep theirs. Audited.
+     */
+    delete: operations['TaxRates_remove'];
+    options?: never;
+    head?: never;
+    /**
+     * Update a tax rate
+     * @description Only the fields sent change; region null makes it the whole country’s. Orders keep the rate they were charged. Audited.
+     */
+    patch: operations['TaxRates_update'];
     trace?: never;
   };
   '/api/admin/stores/{storeId}/webhooks': {
@@ -1256,6 +1356,15 @@ export interface components {
       /** Format: uuid */
       variantId: string;
     };
+    AddStaffDto: {
+      /**
+       * Format: email
+       * @example manager@example.com
+       */
+      email: string;
+      /** @enum {string} */
+      role: 'owner' | 'manager' | 'staff';
+    };
     AddressView: {
       addressLine1: string;
       addressLine2: string | null;
@@ -1281,9 +1390,9 @@ export interface components {
       currency: string;
       /**
        * Format: uuid
-       * @description The ordering customer’s profile id
+       * @description The ordering customer’s profile id; null for a guest’s order
        */
-      customerId: string;
+      customerId: string | null;
       /** @example 0.00 */
       discountAmount: string;
       discountCode: string | null;
@@ -1305,10 +1414,15 @@ export interface components {
       orderNumber: string;
       /** @enum {string} */
       paymentStatus: 'unpaid' | 'paid' | 'refunded' | 'failed';
-      /** @description The address it ships to; null when the order has none */
+      /** @description The address it ships to, as it was at checkout (the order’s own copy); null when the order has none */
       shippingAddress: components['schemas']['ShippingAddressResponse'] | null;
       /** @example 5.00 */
       shippingAmount: string;
+      /**
+       * Format: uuid
+       * @description The shipping method chosen
+       */
+      shippingMethodId: string | null;
       /** @enum {string} */
       status: 'pending' | 'paid' | 'processing' | 'shipped' | 'delivered' | 'cancelled' | 'refunded';
       /** Format: uuid */
@@ -1564,6 +1678,12 @@ export interface components {
       slug?: string;
       /** @description Tags of the same store; replaces the product’s tags */
       tagIds?: string[];
+      /**
+       * @description Which of the destination’s tax rates its lines pay (default standard)
+       * @default standard
+       * @enum {string}
+       */
+      taxClass?: 'standard' | 'reduced' | 'zero';
     };
     CreateStoreDto: {
       /**
@@ -1576,6 +1696,11 @@ export interface components {
       /** @example Acme Outfitters */
       name: string;
       /**
+       * @description Prices and shipping include tax: it is extracted from them, not added (default false)
+       * @default false
+       */
+      pricesIncludeTax?: boolean;
+      /**
        * @description Flat shipping per order
        * @example 5.00
        */
@@ -1587,6 +1712,11 @@ export interface components {
       slug?: string;
       /** @description Fraction 0..1 with at most four decimals ("0.0825" = 8.25 %), a string or a number */
       taxRate?: string | number;
+      /**
+       * @description Shipping is taxed at the destination’s standard rate (default false)
+       * @default false
+       */
+      taxShipping?: boolean;
     };
     CreateTagDto: {
       /** @example Summer */
@@ -1596,6 +1726,25 @@ export interface components {
        * @example summer
        */
       slug?: string;
+    };
+    CreateTaxRateDto: {
+      /**
+       * @description ISO 3166-1 alpha-2 (any case: stored upper-case)
+       * @example DE
+       */
+      country: string;
+      /** @description Percent, 0 to 100 with at most two decimals ("19.00" = 19 %); a string or a number. The zero class takes 0 only. */
+      rate: string | number;
+      /**
+       * @description Matched against the shipping address’s `state`, trimmed and case-insensitively (stored upper-case). Absent or null: the whole country.
+       * @example BY
+       */
+      region?: string | null;
+      /**
+       * @description The products of this class pay this rate
+       * @enum {string}
+       */
+      taxClass: 'standard' | 'reduced' | 'zero';
     };
     CreateVariantDto: {
       /**
@@ -1965,10 +2114,30 @@ export interface components {
       reason: 'order_paid' | 'order_refunded';
     };
     OrderItemResponse: {
+      /**
+       * @description This line’s share of the order discount (the lines add up to discountAmount)
+       * @example 4.00
+       */
+      discountAmount: string;
+      /**
+       * Format: uuid
+       * @description The order line (orderItemId of fulfilments and returns)
+       */
+      id: string;
       /** @description As it was when the order was placed */
       productName: string;
       quantity: number;
       sku: string;
+      /**
+       * @description Tax of this line, rounded half up on its own
+       * @example 7.60
+       */
+      taxAmount: string;
+      /**
+       * @description Percent
+       * @example 19.00
+       */
+      taxRate: string;
       /** @example 39.98 */
       totalPrice: string;
       /** @example 19.99 */
@@ -1984,9 +2153,9 @@ export interface components {
       currency: string;
       /**
        * Format: uuid
-       * @description The ordering customer’s profile id
+       * @description The ordering customer’s profile id; null for a guest’s order
        */
-      customerId: string;
+      customerId: string | null;
       /** @example 0.00 */
       discountAmount: string;
       discountCode: string | null;
@@ -2008,10 +2177,15 @@ export interface components {
       orderNumber: string;
       /** @enum {string} */
       paymentStatus: 'unpaid' | 'paid' | 'refunded' | 'failed';
-      /** @description The address it ships to; null when the order has none */
+      /** @description The address it ships to, as it was at checkout (the order’s own copy); null when the order has none */
       shippingAddress: components['schemas']['ShippingAddressResponse'] | null;
       /** @example 5.00 */
       shippingAmount: string;
+      /**
+       * Format: uuid
+       * @description The shipping method chosen
+       */
+      shippingMethodId: string | null;
       /** @enum {string} */
       status: 'pending' | 'paid' | 'processing' | 'shipped' | 'delivered' | 'cancelled' | 'refunded';
       /** Format: uuid */
@@ -2133,6 +2307,8 @@ export interface components {
       /** Format: uuid */
       storeId: string;
       tags: components['schemas']['ProductTagResponse'][];
+      /** @enum {string} */
+      taxClass: 'standard' | 'reduced' | 'zero';
       /** Format: date-time */
       updatedAt: string;
     };
@@ -2219,11 +2395,47 @@ export interface components {
       city: string;
       country: string;
       fullName: string;
-      /** Format: uuid */
-      id: string;
+      /**
+       * Format: uuid
+       * @description The address-book entry it was copied from; null when sent inline or deleted since
+       */
+      id: string | null;
       phone: string;
       postalCode: string;
       state: string;
+    };
+    StaffAddedResponse: {
+      invitation: components['schemas']['StaffInvitationResponse'] | null;
+      /** @enum {string} */
+      kind: 'membership' | 'invitation';
+      membership: components['schemas']['StaffMemberResponse'] | null;
+    };
+    StaffInvitationResponse: {
+      /** @example manager@example.com */
+      email: string;
+      /** Format: date-time */
+      expiresAt: string;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      role: 'owner' | 'manager' | 'staff';
+      /** Format: uuid */
+      storeId: string;
+      /** @description Shown once; single use, valid 7 days. Also mailed to the address. */
+      token: string;
+    };
+    StaffMemberResponse: {
+      /** Format: date-time */
+      createdAt: string;
+      /** @example manager@example.com */
+      email: string;
+      fullName: string | null;
+      /** Format: uuid */
+      profileId: string;
+      /** @enum {string} */
+      role: 'owner' | 'manager' | 'staff';
+      /** Format: uuid */
+      storeId: string;
     };
     StoreCustomerOrdersResponse: {
       /** @description Oldest first */
@@ -2273,6 +2485,8 @@ export interface components {
       id: string;
       isActive: boolean;
       name: string;
+      /** @description Prices and shipping include tax */
+      pricesIncludeTax: boolean;
       /** @example 5.00 */
       shippingFlat: string;
       slug: string;
@@ -2281,6 +2495,8 @@ export interface components {
        * @example 0.0825
        */
       taxRate: string;
+      /** @description Shipping is taxed at the standard rate */
+      taxShipping: boolean;
       /** Format: date-time */
       updatedAt: string;
     };
@@ -2293,6 +2509,30 @@ export interface components {
       slug: string;
       /** Format: uuid */
       storeId: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    TaxRateResponse: {
+      /** @example DE */
+      country: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description Percent with two decimals
+       * @example 19.00
+       */
+      rate: string;
+      /**
+       * @description null: the whole country
+       * @example BY
+       */
+      region: string | null;
+      /** Format: uuid */
+      storeId: string;
+      /** @enum {string} */
+      taxClass: 'standard' | 'reduced' | 'zero';
       /** Format: date-time */
       updatedAt: string;
     };
@@ -2444,6 +2684,16 @@ export interface components {
       slug?: string;
       /** @description Tags of the same store; replaces the product’s tags */
       tagIds?: string[];
+      /**
+       * @description Which of the destination’s tax rates its lines pay (default standard)
+       * @default standard
+       * @enum {string}
+       */
+      taxClass?: 'standard' | 'reduced' | 'zero';
+    };
+    UpdateStaffDto: {
+      /** @enum {string} */
+      role: 'owner' | 'manager' | 'staff';
     };
     UpdateStoreDto: {
       /**
@@ -2456,6 +2706,11 @@ export interface components {
       /** @example Acme Outfitters */
       name?: string;
       /**
+       * @description Prices and shipping include tax: it is extracted from them, not added (default false)
+       * @default false
+       */
+      pricesIncludeTax?: boolean;
+      /**
        * @description Flat shipping per order
        * @example 5.00
        */
@@ -2467,6 +2722,11 @@ export interface components {
       slug?: string;
       /** @description Fraction 0..1 with at most four decimals ("0.0825" = 8.25 %), a string or a number */
       taxRate?: string | number;
+      /**
+       * @description Shipping is taxed at the destination’s standard rate (default false)
+       * @default false
+       */
+      taxShipping?: boolean;
     };
     UpdateTagDto: {
       /** @example Summer */
@@ -2476,6 +2736,25 @@ export interface components {
        * @example summer
        */
       slug?: string;
+    };
+    UpdateTaxRateDto: {
+      /**
+       * @description ISO 3166-1 alpha-2 (any case: stored upper-case)
+       * @example DE
+       */
+      country?: string;
+      /** @description Percent, 0 to 100 with at most two decimals ("19.00" = 19 %); a string or a number. The zero class takes 0 only. */
+      rate?: string | number;
+      /**
+       * @description Matched against the shipping address’s `state`, trimmed and case-insensitively (stored upper-case). Absent or null: the whole country.
+       * @example BY
+       */
+      region?: string | null;
+      /**
+       * @description The products of this class pay this rate
+       * @enum {string}
+       */
+      taxClass?: 'standard' | 'reduced' | 'zero';
     };
     UpdateVariantDto: {
       /**
@@ -6270,6 +6549,336 @@ export interface operations {
       };
     };
   };
+  Staff_list: {
+    parameters: {
+      query?: {
+        page?: number;
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        storeId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['StaffMemberResponse'][];
+            limit: number;
+            page: number;
+            /** @description Rows matching the filters */
+            total: number;
+          };
+        };
+      };
+      /** @description VALIDATION_FAILED, INVALID_ID */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description FORBIDDEN: your role in the store is not owner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description STORE_NOT_FOUND (also a store you are not a member of), STAFF_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The database cannot be reached (DATABASE_UNAVAILABLE) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Staff_add: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AddStaffDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StaffAddedResponse'];
+        };
+      };
+      /** @description VALIDATION_FAILED, INVALID_ID */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description FORBIDDEN: your role in the store is not owner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description STORE_NOT_FOUND (also a store you are not a member of), STAFF_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description ALREADY_MEMBER */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Request body too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The database cannot be reached (DATABASE_UNAVAILABLE) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Staff_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: string;
+        /** @description A member of the store */
+        profileId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Removed */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description VALIDATION_FAILED, INVALID_ID */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description FORBIDDEN: your role in the store is not owner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description STORE_NOT_FOUND (also a store you are not a member of), STAFF_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description LAST_OWNER: the store’s only owner cannot be removed */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The database cannot be reached (DATABASE_UNAVAILABLE) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Staff_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: string;
+        /** @description A member of the store */
+        profileId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateStaffDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StaffMemberResponse'];
+        };
+      };
+      /** @description VALIDATION_FAILED, INVALID_ID */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description FORBIDDEN: your role in the store is not owner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description STORE_NOT_FOUND (also a store you are not a member of), STAFF_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description LAST_OWNER: the store’s only owner cannot be demoted */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Request body too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The database cannot be reached (DATABASE_UNAVAILABLE) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
   Tags_list: {
     parameters: {
       query?: {
@@ -6628,6 +7237,399 @@ export interface operations {
         };
       };
       /** @description SLUG_TAKEN */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Request body too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The database cannot be reached (DATABASE_UNAVAILABLE) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  TaxRates_list: {
+    parameters: {
+      query?: {
+        page?: number;
+        limit?: number;
+        /** @description Only this country’s rates */
+        country?: string;
+        /** @description Only this class */
+        taxClass?: 'standard' | 'reduced' | 'zero';
+      };
+      header?: never;
+      path: {
+        storeId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['TaxRateResponse'][];
+            limit: number;
+            page: number;
+            /** @description Rows matching the filters */
+            total: number;
+          };
+        };
+      };
+      /** @description Invalid input (code names the rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description STORE_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The database cannot be reached (DATABASE_UNAVAILABLE) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  TaxRates_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateTaxRateDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TaxRateResponse'];
+        };
+      };
+      /** @description Invalid input (code names the rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description STORE_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description TAX_RATE_EXISTS: the store has a rate for this country, region and class */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Request body too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The database cannot be reached (DATABASE_UNAVAILABLE) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  TaxRates_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: string;
+        /** @description A tax rate of the store */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TaxRateResponse'];
+        };
+      };
+      /** @description Invalid input (code names the rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description TAX_RATE_NOT_FOUND (also for another store’s rate) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The database cannot be reached (DATABASE_UNAVAILABLE) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  TaxRates_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: string;
+        /** @description A tax rate of the store */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input (code names the rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description TAX_RATE_NOT_FOUND (also for another store’s rate) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The database cannot be reached (DATABASE_UNAVAILABLE) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  TaxRates_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: string;
+        /** @description A tax rate of the store */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateTaxRateDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TaxRateResponse'];
+        };
+      };
+      /** @description Invalid input (code names the rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description TAX_RATE_NOT_FOUND (also for another store’s rate) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description TAX_RATE_EXISTS: the store has a rate for this country, region and class */
       409: {
         headers: {
           [name: string]: unknown;
