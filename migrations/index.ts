@@ -13,6 +13,7 @@ import { DomainEvents1000000000012 } from './0012-domain-events';
 import { Metadata1000000000013 } from './0013-metadata';
 import { Webhooks1000000000014 } from './0014-webhooks';
 import { Loyalty1000000000015 } from './0015-loyalty';
+import { Mail1000000000017 } from './0017-mail';
 import { Tax1000000000020 } from './0020-tax';
 import { GuestCheckout1000000000018 } from './0018-guest-checkout';
 import { StoreStaff1000000000022 } from './0022-store-staff';
@@ -37,6 +38,7 @@ export const ALL_MIGRATIONS = [
   Metadata1000000000013,
   Webhooks1000000000014,
   Loyalty1000000000015,
+  Mail1000000000017,
   Tax1000000000020,
   GuestCheckout1000000000018,
   StoreStaff1000000000022,

@@ -16,6 +16,7 @@ import { HealthModule } from './health/health.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { InventoryModule } from './inventory/inventory.module';
 import { LoggingModule } from './logging/logging.module';
+import { MailModule } from './mail/mail.module';
 import { OrdersModule } from './orders/orders.module';
 import { PaymentsModule } from './payments/payments.module';
 import { StaffModule } from './staff/staff.module';
@@ -50,6 +51,7 @@ export class AppModule {
         CustomersModule,
         DiscountsModule,
         InventoryModule,
+        MailModule,
         OrdersModule,
         PaymentsModule,
         StoresModule,

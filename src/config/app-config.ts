@@ -55,6 +55,18 @@ export interface AppConfig {
   events: EventsSettings;
   /** WEBHOOK_*: outgoing webhooks (src/webhooks). */
   webhooks: WebhookSettings;
+  /** SMTP_URL, MAIL_FROM, STOREFRONT_URL: the emails of src/mail. */
+  mail: MailSettings;
+}
+
+/** How emails go out (src/mail) and where their links point. */
+export interface MailSettings {
+  /** SMTP_URL (`smtp://user:pass@host:587`, `smtps://…`); unset: each email is written to DATA_DIR/mail/ as .eml. */
+  smtpUrl: string | undefined;
+  /** MAIL_FROM: the From header, `shop@example.com` or `Shop <shop@example.com>`. */
+  from: string;
+  /** STOREFRONT_URL without a trailing slash: the links in emails (`/verify-email?token=…`) point there. */
+  storefrontUrl: string;
 }
 
 /** WEBHOOK_*: where outgoing webhooks may go and how they are retried (src/webhooks). */
@@ -177,6 +189,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv, options: LoadAppConfigOpti
   const trustProxy = parseTrustProxy(read('TRUST_PROXY'));
   const events = parseEventsSettings(read);
   const webhooks = parseWebhookSettings(read);
+  const mail = parseMailSettings(read);
 
   // Not trimmed: a secret is used byte for byte.
   const envSecret = env.JWT_SECRET ? env.JWT_SECRET : undefined;
@@ -227,6 +240,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv, options: LoadAppConfigOpti
     trustProxy,
     events,
     webhooks,
+    mail,
   };
 }
 
@@ -333,6 +347,36 @@ function parseWebhookSettings(read: (name: string) => string | undefined): Webho
       100_000,
     ),
   };
+}
+
+function parseMailSettings(read: (name: string) => string | undefined): MailSettings {
+  const smtpUrl = read('SMTP_URL');
+  if (smtpUrl !== undefined) {
+    // The value may hold a password: never echo it.
+    let url: URL | undefined;
+    try {
+      url = new URL(smtpUrl);
+    } catch {
+      url = undefined;
+    }
+    if (!url || (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') || !url.hostname) {
+      throw new ConfigValidationError(
+        'SMTP_URL',
+        'must be a URL like smtp://user:password@host:587 or smtps://host:465 (the value is not shown)',
+      );
+    }
+  }
+  const from = read('MAIL_FROM') ?? 'Shop <no-reply@example.com>';
+  // A bare address, or a display name with the address in angle brackets.
+  const address = /^[^<>]*<([^<>]+)>$/.exec(from)?.[1] ?? from;
+  if (!isEmail(address)) {
+    throw new ConfigValidationError(
+      'MAIL_FROM',
+      `must be an email address or "Name <address>" (got ${quote(from)})`,
+    );
+  }
+  const storefrontUrl = parseHttpUrl('STOREFRONT_URL', read('STOREFRONT_URL')) ?? 'http://localhost:3000';
+  return { smtpUrl, from, storefrontUrl: storefrontUrl.replace(/\/+$/, '') };
 }
 
 function parseDatabaseUrl(raw: string | undefined): string | undefined {

@@ -19,6 +19,7 @@ import { LoyaltyAccount } from '../extensions/loyalty/entities/loyalty-account.e
 import { LoyaltyLedgerEntry } from '../extensions/loyalty/entities/loyalty-ledger-entry.entity';
 import { OutboxEvent } from '../events/entities/outbox-event.entity';
 import { IdempotencyKey } from '../idempotency/entities/idempotency-key.entity';
+import { MailDelivery } from '../mail/entities/mail-delivery.entity';
 import { InventoryReservation } from '../inventory/entities/inventory-reservation.entity';
 import { Inventory } from '../inventory/entities/inventory.entity';
 import { OrderItem } from '../orders/entities/order-item.entity';
@@ -66,6 +67,7 @@ export const ALL_ENTITIES: Array<new () => object> = [
   WebhookDelivery,
   LoyaltyAccount,
   LoyaltyLedgerEntry,
+  MailDelivery,
   TaxRate,
   StoreMembership,
   StoreInvitation,

@@ -1,3 +1,5 @@
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { INestApplication, ModuleMetadata } from '@nestjs/common';
 import { Test, TestingModuleBuilder } from '@nestjs/testing';
 import { AppModule } from '../../src/app.module';
@@ -5,7 +7,7 @@ import { configureApp } from '../../src/app.setup';
 import { AppExpressAdapter } from '../../src/common/http/app-express-adapter';
 import { AppConfig, loadAppConfig } from '../../src/config/app-config';
 import { useAppLogger } from '../../src/logging/app-logger';
-import { TEST_JWT_SECRET } from './constants';
+import { APP_DATA_DIR_ENV, TEST_JWT_SECRET } from './constants';
 import { installOpenApiConformance } from './openapi-conformance';
 
 export interface TestAppOptions {
@@ -27,6 +29,8 @@ export function testEnv(databaseUrl: string, overrides: NodeJS.ProcessEnv = {}):
     AUTH_RATE_LIMIT: '0',
     // Errors only: an expected 500 or a warning still shows, route-mapping chatter does not.
     LOG_LEVEL: 'error',
+    // Without SMTP_URL, every email is written under DATA_DIR/mail/: not into the checkout's .data/.
+    DATA_DIR: process.env[APP_DATA_DIR_ENV] ?? path.join(os.tmpdir(), 'commerce-test-app-data'),
     ...overrides,
   };
 }

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions } from '../../src/database/data-source-options';
 import { EmbeddedPostgres } from '../../src/dev-postgres';
-import { ADMIN_URL_ENV, TEMP_DIR_PREFIX, TEMPLATE_DATABASE } from './constants';
+import { ADMIN_URL_ENV, APP_DATA_DIR_ENV, TEMP_DIR_PREFIX, TEMPLATE_DATABASE } from './constants';
 
 export interface TestPostgresHandle {
   postgres: EmbeddedPostgres;
@@ -53,6 +53,7 @@ export default async function globalSetup(): Promise<void> {
   }
   globalThis.__TEST_POSTGRES__ = { postgres, tempDir };
   process.env[ADMIN_URL_ENV] = postgres.urlFor('postgres');
+  process.env[APP_DATA_DIR_ENV] = path.join(tempDir, 'app-data');
   if (process.env.TEST_VERBOSE) {
     process.stderr.write(`\nTest PostgreSQL ready in ${Date.now() - started} ms (${tempDir})\n`);
   }
