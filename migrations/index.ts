@@ -17,6 +17,7 @@ import { Mail1000000000017 } from './0017-mail';
 import { Tax1000000000020 } from './0020-tax';
 import { GuestCheckout1000000000018 } from './0018-guest-checkout';
 import { StoreStaff1000000000022 } from './0022-store-staff';
+import { RowLevelSecurity1000000000023 } from './0023-row-level-security';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the app, the CLI (ormconfig.ts)
@@ -42,6 +43,7 @@ export const ALL_MIGRATIONS = [
   Tax1000000000020,
   GuestCheckout1000000000018,
   StoreStaff1000000000022,
+  RowLevelSecurity1000000000023,
 ];
 
 /** The legacy baseline alone: what an existing database already has (see docs/migrations.md). */

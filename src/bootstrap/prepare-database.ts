@@ -18,21 +18,22 @@ export async function prepareDatabase(
   embedded: boolean,
   running: Running,
 ): Promise<void> {
+  // The tables' owner when it is another role than the app's (docs/security.md, "Database roles").
+  const url = config.databaseMigrationUrl ?? config.databaseUrl;
   const dataSource = new DataSource(
-    buildDataSourceOptions(config.databaseUrl, {
+    buildDataSourceOptions(url, {
       logging: config.logLevel === 'debug' || config.logLevel === 'verbose',
       // One connection holds the migration lock; the rest serve the migrations and startup tasks.
       poolSize: 4,
       applicationName: 'commerce-api-migrations',
+      systemContext: true,
     }),
   );
   running.migrationDataSource = dataSource;
   try {
     await dataSource.initialize();
   } catch (error) {
-    throw new Error(
-      `cannot connect to the database ${describeDatabaseUrl(config.databaseUrl)}: ${firstLine(error)}`,
-    );
+    throw new Error(`cannot connect to the database ${describeDatabaseUrl(url)}: ${firstLine(error)}`);
   }
   try {
     const applied = await runMigrationsLocked(dataSource, () =>

@@ -30,3 +30,16 @@ export async function startDevPostgres(config: AppConfig, running: Running): Pro
   postgresLogger.log(`Embedded PostgreSQL ready on 127.0.0.1:${postgres.port} (data in ${config.dataDir})`);
   return url;
 }
+
+/**
+ * DATABASE_RLS on, default run: the app connects as its own role (no owner, no BYPASSRLS), created in
+ * the embedded cluster and given its rights after the migrations; returns the app's URL.
+ */
+export async function provisionDevAppRole(config: AppConfig, superuserUrl: string): Promise<string> {
+  const { provisionAppRole } = await import('../dev-postgres');
+  const admin = new URL(superuserUrl);
+  admin.pathname = '/postgres';
+  const url = await provisionAppRole(config.dataDir, admin.toString(), superuserUrl);
+  logger.log(`The app connects as the role ${new URL(url).username} (row-level security)`);
+  return url;
+}

@@ -1,7 +1,7 @@
 import { AppConfig } from '../config/app-config';
 import { prepareDatabase } from './prepare-database';
 import { Running } from './running';
-import { startDevPostgres } from './start-dev-postgres';
+import { provisionDevAppRole, startDevPostgres } from './start-dev-postgres';
 import { startHttp } from './start-http';
 
 /**
@@ -19,6 +19,10 @@ export async function start(config: AppConfig, running: Running): Promise<void> 
   await prepareDatabase(appConfig, embedded, running);
   if (running.shuttingDown) {
     return;
+  }
+  if (embedded && config.databaseRls) {
+    // Migrations ran as the superuser (the tables' owner); the app gets a role the policies hold.
+    appConfig.databaseUrl = await provisionDevAppRole(config, databaseUrl);
   }
 
   await startHttp(appConfig, running);

@@ -14,6 +14,7 @@ import { Public } from '../common/decorators/public.decorator';
 import { AppException } from '../common/errors';
 import { ApiErrors, ApiOptionalAuth } from '../common/openapi';
 import { UuidParam } from '../common/validation';
+import { bindCartSession } from '../database/rls/db-context';
 import { CART_SESSION_PATTERN, CartOwner, CartService, newCartSession } from './cart.service';
 import { AddCartItemDto, CartResponse, UpdateCartItemDto } from './dto/cart.dto';
 
@@ -33,7 +34,8 @@ function ownerOf(user: AuthUser | undefined, session: string | undefined, create
     }
     return { kind: 'guest', sessionId: session };
   }
-  return create ? { kind: 'guest', sessionId: newCartSession() } : null;
+  // Bound to the request's database context: the new cart must be visible to it (row-level security).
+  return create ? { kind: 'guest', sessionId: bindCartSession(newCartSession()) } : null;
 }
 
 @ApiTags('cart')

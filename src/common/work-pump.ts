@@ -1,3 +1,5 @@
+import { runAsSystem } from '../database/rls/db-context';
+
 /**
  * The passes of one background worker (event dispatch, webhook sends): a kick while a pass runs asks
  * for one more pass after it instead of a second one beside it, and the work a pass starts is tracked
@@ -64,7 +66,8 @@ export class WorkPump {
     try {
       do {
         this.again = false;
-        if (await this.runPass()) this.again = true;
+        // Background work acts for nobody: the system's database context, whoever kicked the pump.
+        if (await runAsSystem(() => this.runPass())) this.again = true;
       } while (this.again && !this.stopped);
     } catch (error) {
       this.onError(error);

@@ -24,6 +24,15 @@ export interface AppConfig {
   isProduction: boolean;
   /** Unset in the default run: main.ts starts the embedded PostgreSQL and fills it in. */
   databaseUrl: string | undefined;
+  /**
+   * DATABASE_MIGRATION_URL: the tables' owner, for migrations and start-up tasks; unset: DATABASE_URL
+   * (docs/security.md, "Database roles").
+   */
+  databaseMigrationUrl: string | undefined;
+  /** DATABASE_RLS: stamp every session with the request's context for the row-level security policies. */
+  databaseRls: boolean;
+  /** DATABASE_APP_ROLE: the login role owns the tables and each session switches (SET ROLE) to this one. */
+  databaseAppRole: string | undefined;
   port: number;
   /** Absolute path. Holds the embedded PostgreSQL cluster and the development JWT secret. */
   dataDir: string;
@@ -140,6 +149,21 @@ export function loadAppConfig(env: NodeJS.ProcessEnv, options: LoadAppConfigOpti
   const nodeEnv = read('NODE_ENV') ?? 'development';
   const isProduction = nodeEnv === 'production';
   const databaseUrl = parseDatabaseUrl(read('DATABASE_URL'));
+  const databaseMigrationUrl = parseDatabaseUrl(read('DATABASE_MIGRATION_URL'), 'DATABASE_MIGRATION_URL');
+  const databaseAppRole = read('DATABASE_APP_ROLE');
+  if (databaseAppRole !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(databaseAppRole)) {
+    throw new ConfigValidationError(
+      'DATABASE_APP_ROLE',
+      `must be a plain role name (got ${quote(databaseAppRole)})`,
+    );
+  }
+  const rawRls = read('DATABASE_RLS')?.toLowerCase() ?? 'off';
+  if (rawRls !== 'on' && rawRls !== 'off') {
+    throw new ConfigValidationError(
+      'DATABASE_RLS',
+      `must be on or off (got ${quote(read('DATABASE_RLS') ?? '')})`,
+    );
+  }
   const port = parseInteger('PORT', read('PORT'), 3000, 1, 65535);
   const dataDir = path.resolve(options.cwd ?? process.cwd(), read('DATA_DIR') ?? '.data');
 
@@ -220,6 +244,9 @@ export function loadAppConfig(env: NodeJS.ProcessEnv, options: LoadAppConfigOpti
     nodeEnv,
     isProduction,
     databaseUrl,
+    databaseMigrationUrl,
+    databaseRls: rawRls === 'on',
+    databaseAppRole,
     port,
     dataDir,
     jwtSecret,
@@ -379,7 +406,7 @@ function parseMailSettings(read: (name: string) => string | undefined): MailSett
   return { smtpUrl, from, storefrontUrl: storefrontUrl.replace(/\/+$/, '') };
 }
 
-function parseDatabaseUrl(raw: string | undefined): string | undefined {
+function parseDatabaseUrl(raw: string | undefined, name = 'DATABASE_URL'): string | undefined {
   if (raw === undefined) {
     return undefined;
   }
@@ -389,21 +416,18 @@ function parseDatabaseUrl(raw: string | undefined): string | undefined {
     url = new URL(raw);
   } catch {
     throw new ConfigValidationError(
-      'DATABASE_URL',
+      name,
       'must be a URL like postgres://user:password@host:5432/database (the value could not be parsed)',
     );
   }
   if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
     throw new ConfigValidationError(
-      'DATABASE_URL',
+      name,
       `must start with postgres:// or postgresql:// (got ${quote(url.protocol)})`,
     );
   }
   if (!url.hostname) {
-    throw new ConfigValidationError(
-      'DATABASE_URL',
-      'must name a host (postgres://user:password@host:5432/db)',
-    );
+    throw new ConfigValidationError(name, 'must name a host (postgres://user:password@host:5432/db)');
   }
   return raw;
 }

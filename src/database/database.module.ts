@@ -1,10 +1,25 @@
-import { Module } from '@nestjs/common';
+import { Inject, Injectable, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import { TypeOrmModule, TypeOrmModuleOptions } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.module';
 import { buildDataSourceOptions } from './data-source-options';
+import { installContextStamping } from './rls/context-stamping';
+import { RequestDbContextMiddleware } from './rls/request-db-context';
 
-/** The app's one TypeORM DataSource, built from the same options as the CLI, scripts and tests. */
+/** Installed when the DataSource exists, before any module's start-up hook can query. */
+@Injectable()
+class ContextStampingInstaller {
+  constructor(dataSource: DataSource, @Inject(APP_CONFIG) config: AppConfig) {
+    if (config.databaseRls) installContextStamping(dataSource, { appRole: config.databaseAppRole });
+  }
+}
+
+/**
+ * The app's one TypeORM DataSource, built from the same options as the CLI, scripts and tests. With
+ * DATABASE_RLS on, every connection it hands out carries the context of the request or background job
+ * that asked (src/database/rls; docs/security.md, "Row-level security").
+ */
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
@@ -26,5 +41,14 @@ import { buildDataSourceOptions } from './data-source-options';
       },
     }),
   ],
+  providers: [ContextStampingInstaller],
 })
-export class DatabaseModule {}
+export class DatabaseModule implements NestModule {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  configure(consumer: MiddlewareConsumer): void {
+    if (this.config.databaseRls) {
+      consumer.apply(RequestDbContextMiddleware).forRoutes({ path: '*path', method: RequestMethod.ALL });
+    }
+  }
+}

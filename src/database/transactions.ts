@@ -1,5 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { pgErrorCode } from '../common/database-errors';
+import { isContextStamped, stampTransaction } from './rls/context-stamping';
 
 /** serialization_failure and deadlock_detected: the transaction lost a race and may simply be run again. */
 const RETRYABLE = new Set(['40001', '40P01']);
@@ -16,7 +17,15 @@ export async function inTransaction<T>(
 ): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await dataSource.transaction(work);
+      return await dataSource.transaction(
+        isContextStamped(dataSource)
+          ? async (tx) => {
+              // Row-level security: the transaction carries its context itself (rls/context-stamping.ts).
+              await stampTransaction(dataSource, tx);
+              return work(tx);
+            }
+          : work,
+      );
     } catch (error) {
       const code = pgErrorCode(error);
       if (attempt >= attempts || code === undefined || !RETRYABLE.has(code)) throw error;

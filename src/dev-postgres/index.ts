@@ -11,3 +11,4 @@ export { EmbeddedPostgresError } from './errors';
 export { findFreePort } from './ports';
 export { EMBEDDED_DATABASE } from './settings';
 export type { EmbeddedPostgresConnection, EmbeddedPostgresOptions } from './settings';
+export { provisionAppRole } from './app-role';

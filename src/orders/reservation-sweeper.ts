@@ -2,6 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { InjectAppConfig } from '../config/app-config.module';
+import { runAsSystem } from '../database/rls/db-context';
 import { inTransaction } from '../database/transactions';
 import { Order } from './entities/order.entity';
 import { OrderCancellation } from './order-cancellation.service';
@@ -58,27 +59,30 @@ export class ReservationSweeper implements OnApplicationBootstrap, OnApplication
    * anything twice (and a customer's concurrent cancel simply wins or loses the row lock).
    */
   async expireStale(ttlMinutes: number, batchSize = 100): Promise<number> {
-    let expired = 0;
-    for (;;) {
-      const batch = await inTransaction(this.dataSource, async (tx) => {
-        const stale = await tx
-          .getRepository(Order)
-          .createQueryBuilder('o')
-          .where(`o.status = 'pending' AND o.paymentStatus = 'unpaid'`)
-          .andWhere(`o.createdAt < now() - make_interval(mins => :ttl)`, { ttl: ttlMinutes })
-          .orderBy('o.createdAt', 'ASC')
-          .limit(batchSize)
-          .setLock('pessimistic_write')
-          .setOnLocked('skip_locked')
-          .getMany();
-        await this.cancellation.cancelAllPending(tx, stale, SYSTEM_META, 'order.expired', {
-          reason: 'expired',
+    // Acts for every customer's orders: the system's database context, whoever called.
+    return runAsSystem(async () => {
+      let expired = 0;
+      for (;;) {
+        const batch = await inTransaction(this.dataSource, async (tx) => {
+          const stale = await tx
+            .getRepository(Order)
+            .createQueryBuilder('o')
+            .where(`o.status = 'pending' AND o.paymentStatus = 'unpaid'`)
+            .andWhere(`o.createdAt < now() - make_interval(mins => :ttl)`, { ttl: ttlMinutes })
+            .orderBy('o.createdAt', 'ASC')
+            .limit(batchSize)
+            .setLock('pessimistic_write')
+            .setOnLocked('skip_locked')
+            .getMany();
+          await this.cancellation.cancelAllPending(tx, stale, SYSTEM_META, 'order.expired', {
+            reason: 'expired',
+          });
+          return stale;
         });
-        return stale;
-      });
-      await this.cancellation.withdrawPayments(batch, SYSTEM_META);
-      expired += batch.length;
-      if (batch.length < batchSize) return expired;
-    }
+        await this.cancellation.withdrawPayments(batch, SYSTEM_META);
+        expired += batch.length;
+        if (batch.length < batchSize) return expired;
+      }
+    });
   }
 }

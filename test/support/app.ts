@@ -8,6 +8,9 @@ import { AppExpressAdapter } from '../../src/common/http/app-express-adapter';
 import { AppConfig, loadAppConfig } from '../../src/config/app-config';
 import { useAppLogger } from '../../src/logging/app-logger';
 import { APP_DATA_DIR_ENV, TEST_JWT_SECRET } from './constants';
+import { DEFAULT_APP_ROLE } from '../../src/database/rls/app-role';
+import { setUnscopedRunsAsOwner } from '../../src/database/rls/context-stamping';
+import { rlsEnabled } from './database';
 import { installOpenApiConformance } from './openapi-conformance';
 
 export interface TestAppOptions {
@@ -25,6 +28,8 @@ export function testEnv(databaseUrl: string, overrides: NodeJS.ProcessEnv = {}):
   return {
     NODE_ENV: 'test',
     DATABASE_URL: databaseUrl,
+    // Row-level security: each session switches from the superuser (the owner) to the app's role.
+    ...(rlsEnabled() ? { DATABASE_RLS: 'on', DATABASE_APP_ROLE: DEFAULT_APP_ROLE } : {}),
     JWT_SECRET: TEST_JWT_SECRET,
     AUTH_RATE_LIMIT: '0',
     // Errors only: an expected 500 or a warning still shows, route-mapping chatter does not.
@@ -50,6 +55,8 @@ export async function createTestApp(
   options: TestAppOptions = {},
 ): Promise<INestApplication> {
   const config = testConfig(databaseUrl, envOverrides);
+  // A test's own setup through app.get(DataSource) runs as the owner, outside the policies.
+  setUnscopedRunsAsOwner(config.databaseRls);
   const builder = Test.createTestingModule({
     imports: [AppModule.forRoot(config), ...(options.imports ?? [])],
   });

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { ADMIN_URL_ENV, TEMPLATE_DATABASE } from './constants';
+import { ADMIN_URL_ENV, APP_ROLE_URL_ENV, TEMPLATE_DATABASE } from './constants';
 
 export interface TestDatabase {
   /** Connection URL for this database (same server and credentials as the admin URL). */
@@ -37,6 +37,27 @@ export function urlForDatabase(name: string): string {
   const url = new URL(adminUrl());
   url.pathname = `/${encodeURIComponent(name)}`;
   return url.toString();
+}
+
+/** Row-level security in test apps: DATABASE_RLS=on (the default once it is the app's default). */
+export function rlsEnabled(): boolean {
+  return process.env.DATABASE_RLS === 'on';
+}
+
+/**
+ * `url` (a test database, as the cluster's superuser) as the app's own role instead (no owner, no
+ * BYPASSRLS): what a test app connects as, so that the policies hold for it as in production. Any other
+ * URL is returned as is.
+ */
+export function appRoleUrlFor(url: string): string {
+  const appUrl = process.env[APP_ROLE_URL_ENV];
+  if (!appUrl) return url;
+  const target = new URL(url);
+  if (decodeURIComponent(target.username) !== new URL(adminUrl()).username) return url;
+  const role = new URL(appUrl);
+  target.username = role.username;
+  target.password = role.password;
+  return target.toString();
 }
 
 async function createDatabase(template: string): Promise<TestDatabase> {

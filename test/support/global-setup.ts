@@ -3,8 +3,14 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions } from '../../src/database/data-source-options';
-import { EmbeddedPostgres } from '../../src/dev-postgres';
-import { ADMIN_URL_ENV, APP_DATA_DIR_ENV, TEMP_DIR_PREFIX, TEMPLATE_DATABASE } from './constants';
+import { EmbeddedPostgres, provisionAppRole } from '../../src/dev-postgres';
+import {
+  ADMIN_URL_ENV,
+  APP_DATA_DIR_ENV,
+  APP_ROLE_URL_ENV,
+  TEMP_DIR_PREFIX,
+  TEMPLATE_DATABASE,
+} from './constants';
 
 export interface TestPostgresHandle {
   postgres: EmbeddedPostgres;
@@ -45,6 +51,8 @@ export default async function globalSetup(): Promise<void> {
     } finally {
       await dataSource.destroy();
     }
+    // The app's role (row-level security), with its rights in the template: every clone inherits them.
+    process.env[APP_ROLE_URL_ENV] = await provisionAppRole(tempDir, postgres.urlFor('postgres'), url);
   } catch (error) {
     // Jest skips globalTeardown when globalSetup fails: clean up here.
     await postgres.stop();

@@ -1,0 +1,122 @@
+import { Pool, PoolClient } from 'pg';
+import { DataSource, EntityManager } from 'typeorm';
+import { ANONYMOUS_CONTEXT, contextKey, contextSettings, currentDbContext, hasDbContext } from './db-context';
+
+export interface ContextStampingOptions {
+  /**
+   * DATABASE_APP_ROLE: the login role is the tables' owner, and each session switches to this role
+   * (set_config('role', …) = SET ROLE) with its context. Unset: the login role is the app's own.
+   */
+  appRole?: string;
+}
+
+interface Stamp {
+  key: string;
+  statement: { name: string; text: string };
+  values: string[];
+}
+
+const setters = (local: boolean, withRole: boolean): string =>
+  `SELECT ${withRole ? `set_config('role', $5, ${local}), ` : ''}` +
+  `set_config('app.user_id', $1, ${local}), set_config('app.role', $2, ${local}), ` +
+  `set_config('app.store_ids', $3, ${local}), set_config('app.cart_session', $4, ${local})`;
+
+/** Named statements: parsed and planned once per connection. */
+const STATEMENTS = {
+  session: { name: 'rls_stamp_session', text: setters(false, false) },
+  sessionWithRole: { name: 'rls_stamp_session_role', text: setters(false, true) },
+  transaction: { name: 'rls_stamp_transaction', text: setters(true, false) },
+  transactionWithRole: { name: 'rls_stamp_transaction_role', text: setters(true, true) },
+};
+
+/** What a pooled connection's session holds now. A new connection holds nothing (its key is ''). */
+const stamped = new WeakMap<object, string>();
+const stampingOptions = new WeakMap<DataSource, ContextStampingOptions>();
+let unscopedAsOwner = false;
+
+/**
+ * Tests only: code outside any request or runAsSystem — a test's own setup through the app's
+ * DataSource — runs as the login role (the owner, with DATABASE_APP_ROLE), as before row-level
+ * security. In the app, such code runs anonymous: it sees the public catalog and nothing else.
+ */
+export function setUnscopedRunsAsOwner(on: boolean): void {
+  unscopedAsOwner = on;
+}
+
+type ConnectCallback = (err: Error | undefined, client?: PoolClient, release?: (err?: Error) => void) => void;
+
+/**
+ * Makes every connection the app's pool hands out carry the context of the code that asked for it
+ * (db-context.ts): TypeORM's query runners and transactions, repositories and queryPrepared all check
+ * out through pool.connect. The session variables are set (set_config(…, false)) only when the
+ * connection last carried another context, so a run of anonymous storefront reads costs no extra round
+ * trip. These statements bypass TypeORM's logger: they carry no data of the request.
+ */
+export function installContextStamping(dataSource: DataSource, options: ContextStampingOptions = {}): void {
+  if (stampingOptions.has(dataSource)) return;
+  stampingOptions.set(dataSource, options);
+  const pool = (dataSource.driver as unknown as { master: Pool }).master;
+  const connect = pool.connect.bind(pool) as () => Promise<PoolClient>;
+  const stampedConnect = (callback?: ConnectCallback): Promise<PoolClient> | undefined => {
+    // Decided now: the checkout may wait for a free connection in another async context.
+    const stamp = stampFor(options, false);
+    const checkout = connect().then(async (client) => {
+      if (stamped.get(client) === stamp.key) return client;
+      // Forgotten first: a failed stamp must not leave the old key claiming the connection.
+      stamped.delete(client);
+      try {
+        await client.query({ ...stamp.statement, values: stamp.values });
+      } catch (error) {
+        client.release(error as Error);
+        throw error;
+      }
+      stamped.set(client, stamp.key);
+      return client;
+    });
+    if (!callback) return checkout;
+    checkout.then(
+      (client) => callback(undefined, client, (err?: Error) => client.release(err)),
+      (error: Error) => callback(error),
+    );
+    return undefined;
+  };
+  (pool as unknown as { connect: typeof stampedConnect }).connect = stampedConnect;
+}
+
+export function isContextStamped(dataSource: DataSource): boolean {
+  return stampingOptions.has(dataSource);
+}
+
+/**
+ * The same context again, local to the transaction `tx` has open (set_config(…, true)): it ends with
+ * the transaction, so a pooler that hands the server connection to someone else afterwards (PgBouncer
+ * in transaction mode) cannot leak it.
+ */
+export async function stampTransaction(dataSource: DataSource, tx: EntityManager): Promise<void> {
+  const runner = tx.queryRunner;
+  const options = stampingOptions.get(dataSource);
+  if (!runner || !options) return;
+  const stamp = stampFor(options, true);
+  const client = (await runner.connect()) as PoolClient;
+  await client.query({ ...stamp.statement, values: stamp.values });
+}
+
+function stampFor(options: ContextStampingOptions, local: boolean): Stamp {
+  const owner = unscopedAsOwner && options.appRole !== undefined && !hasDbContext();
+  const context = owner ? ANONYMOUS_CONTEXT : currentDbContext();
+  const values = contextSettings(context);
+  if (options.appRole === undefined) {
+    return {
+      key: contextKey(context),
+      statement: local ? STATEMENTS.transaction : STATEMENTS.session,
+      values,
+    };
+  }
+  // 'none' = RESET ROLE: back to the login role.
+  const role = owner ? 'none' : options.appRole;
+  return {
+    key: `${role}|${contextKey(context)}`,
+    statement: local ? STATEMENTS.transactionWithRole : STATEMENTS.sessionWithRole,
+    values: [...values, role],
+  };
+}

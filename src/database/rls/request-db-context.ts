@@ -1,0 +1,33 @@
+import { Injectable, NestMiddleware } from '@nestjs/common';
+import { NextFunction, Request, Response } from 'express';
+import { AuthUser } from '../../auth/auth.types';
+import { ANONYMOUS_CONTEXT, DbContext, runWithDbContext, SYSTEM_CONTEXT } from './db-context';
+import { isSystemRoute } from './system-routes';
+
+/**
+ * The context of a request, derived at each checkout of a connection rather than once: the user is
+ * known only after the guards ran (and an admin's memberships after StoreAccessGuard), while a query
+ * may run before (the bearer-token lookup runs anonymous).
+ */
+export function requestDbContext(request: Request, boundCartSession?: string): DbContext {
+  if (isSystemRoute(request)) return SYSTEM_CONTEXT;
+  const header = request.headers['x-cart-session'];
+  const cartSession = boundCartSession ?? (typeof header === 'string' && header !== '' ? header : null);
+  // As the guards leave it (JwtStrategy, then StoreAccessGuard for an admin's memberships).
+  const user = request.user as AuthUser | undefined;
+  if (!user) return cartSession ? { ...ANONYMOUS_CONTEXT, cartSession } : ANONYMOUS_CONTEXT;
+  return {
+    role: user.role,
+    userId: user.id,
+    storeIds: user.role === 'admin' ? (user.memberships ?? []).map((m) => m.storeId) : [],
+    cartSession,
+  };
+}
+
+/** Every request runs in its own context (db-context.ts), derived from the request as it goes. */
+@Injectable()
+export class RequestDbContextMiddleware implements NestMiddleware {
+  use(request: Request, _response: Response, next: NextFunction): void {
+    runWithDbContext({ derive: (bound) => requestDbContext(request, bound) }, next);
+  }
+}
