@@ -24,15 +24,6 @@ export interface AppConfig {
   isProduction: boolean;
   /** Unset in the default run: main.ts starts the embedded PostgreSQL and fills it in. */
   databaseUrl: string | undefined;
-  /**
-   * DATABASE_MIGRATION_URL: the tables' owner, for migrations and start-up tasks; unset: DATABASE_URL
-   * (docs/security.md, "Database roles").
-   */
-  databaseMigrationUrl: string | undefined;
-  /** DATABASE_RLS: stamp every session with the request's context for the row-level security policies. */
-  databaseRls: boolean;
-  /** DATABASE_APP_ROLE: the login role owns the tables and each session switches (SET ROLE) to this one. */
-  databaseAppRole: string | undefined;
   port: number;
   /** Absolute path. Holds the embedded PostgreSQL cluster and the development JWT secret. */
   dataDir: string;
@@ -45,6 +36,8 @@ export interface AppConfig {
   /** How long a Stripe API call may take before checkout gives up with 502 (STRIPE_TIMEOUT_MS). */
   stripeTimeoutMs: number;
   reservationTtlMinutes: number;
+  /** RETURN_WINDOW_DAYS: how long after delivery (or shipping, if never delivered) a buyer may ask to return. */
+  returnWindowDays: number;
   /** Bounds on waiting for PostgreSQL, so that a hung database fails requests instead of hanging them. */
   database: DatabaseTimeouts;
   /** Attempts per minute per IP and per email; 0 turns throttling off. */
@@ -64,18 +57,6 @@ export interface AppConfig {
   events: EventsSettings;
   /** WEBHOOK_*: outgoing webhooks (src/webhooks). */
   webhooks: WebhookSettings;
-  /** SMTP_URL, MAIL_FROM, STOREFRONT_URL: the emails of src/mail. */
-  mail: MailSettings;
-}
-
-/** How emails go out (src/mail) and where their links point. */
-export interface MailSettings {
-  /** SMTP_URL (`smtp://user:pass@host:587`, `smtps://…`); unset: each email is written to DATA_DIR/mail/ as .eml. */
-  smtpUrl: string | undefined;
-  /** MAIL_FROM: the From header, `shop@example.com` or `Shop <shop@example.com>`. */
-  from: string;
-  /** STOREFRONT_URL without a trailing slash: the links in emails (`/verify-email?token=…`) point there. */
-  storefrontUrl: string;
 }
 
 /** WEBHOOK_*: where outgoing webhooks may go and how they are retried (src/webhooks). */
@@ -149,21 +130,6 @@ export function loadAppConfig(env: NodeJS.ProcessEnv, options: LoadAppConfigOpti
   const nodeEnv = read('NODE_ENV') ?? 'development';
   const isProduction = nodeEnv === 'production';
   const databaseUrl = parseDatabaseUrl(read('DATABASE_URL'));
-  const databaseMigrationUrl = parseDatabaseUrl(read('DATABASE_MIGRATION_URL'), 'DATABASE_MIGRATION_URL');
-  const databaseAppRole = read('DATABASE_APP_ROLE');
-  if (databaseAppRole !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(databaseAppRole)) {
-    throw new ConfigValidationError(
-      'DATABASE_APP_ROLE',
-      `must be a plain role name (got ${quote(databaseAppRole)})`,
-    );
-  }
-  const rawRls = read('DATABASE_RLS')?.toLowerCase() ?? 'off';
-  if (rawRls !== 'on' && rawRls !== 'off') {
-    throw new ConfigValidationError(
-      'DATABASE_RLS',
-      `must be on or off (got ${quote(read('DATABASE_RLS') ?? '')})`,
-    );
-  }
   const port = parseInteger('PORT', read('PORT'), 3000, 1, 65535);
   const dataDir = path.resolve(options.cwd ?? process.cwd(), read('DATA_DIR') ?? '.data');
 
@@ -179,6 +145,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv, options: LoadAppConfigOpti
     1,
     1440,
   );
+  const returnWindowDays = parseInteger('RETURN_WINDOW_DAYS', read('RETURN_WINDOW_DAYS'), 30, 0, 3650);
   const database = parseDatabaseTimeouts(read);
   const authRateLimit = parseInteger('AUTH_RATE_LIMIT', read('AUTH_RATE_LIMIT'), 10, 0, 1_000_000);
 
@@ -213,7 +180,6 @@ export function loadAppConfig(env: NodeJS.ProcessEnv, options: LoadAppConfigOpti
   const trustProxy = parseTrustProxy(read('TRUST_PROXY'));
   const events = parseEventsSettings(read);
   const webhooks = parseWebhookSettings(read);
-  const mail = parseMailSettings(read);
 
   // Not trimmed: a secret is used byte for byte.
   const envSecret = env.JWT_SECRET ? env.JWT_SECRET : undefined;
@@ -244,9 +210,6 @@ export function loadAppConfig(env: NodeJS.ProcessEnv, options: LoadAppConfigOpti
     nodeEnv,
     isProduction,
     databaseUrl,
-    databaseMigrationUrl,
-    databaseRls: rawRls === 'on',
-    databaseAppRole,
     port,
     dataDir,
     jwtSecret,
@@ -256,6 +219,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv, options: LoadAppConfigOpti
     stripeApiUrl,
     stripeTimeoutMs,
     reservationTtlMinutes,
+    returnWindowDays,
     database,
     authRateLimit,
     adminEmail,
@@ -267,7 +231,6 @@ export function loadAppConfig(env: NodeJS.ProcessEnv, options: LoadAppConfigOpti
     trustProxy,
     events,
     webhooks,
-    mail,
   };
 }
 
@@ -376,37 +339,7 @@ function parseWebhookSettings(read: (name: string) => string | undefined): Webho
   };
 }
 
-function parseMailSettings(read: (name: string) => string | undefined): MailSettings {
-  const smtpUrl = read('SMTP_URL');
-  if (smtpUrl !== undefined) {
-    // The value may hold a password: never echo it.
-    let url: URL | undefined;
-    try {
-      url = new URL(smtpUrl);
-    } catch {
-      url = undefined;
-    }
-    if (!url || (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') || !url.hostname) {
-      throw new ConfigValidationError(
-        'SMTP_URL',
-        'must be a URL like smtp://user:password@host:587 or smtps://host:465 (the value is not shown)',
-      );
-    }
-  }
-  const from = read('MAIL_FROM') ?? 'Shop <no-reply@example.com>';
-  // A bare address, or a display name with the address in angle brackets.
-  const address = /^[^<>]*<([^<>]+)>$/.exec(from)?.[1] ?? from;
-  if (!isEmail(address)) {
-    throw new ConfigValidationError(
-      'MAIL_FROM',
-      `must be an email address or "Name <address>" (got ${quote(from)})`,
-    );
-  }
-  const storefrontUrl = parseHttpUrl('STOREFRONT_URL', read('STOREFRONT_URL')) ?? 'http://localhost:3000';
-  return { smtpUrl, from, storefrontUrl: storefrontUrl.replace(/\/+$/, '') };
-}
-
-function parseDatabaseUrl(raw: string | undefined, name = 'DATABASE_URL'): string | undefined {
+function parseDatabaseUrl(raw: string | undefined): string | undefined {
   if (raw === undefined) {
     return undefined;
   }
@@ -416,18 +349,21 @@ function parseDatabaseUrl(raw: string | undefined, name = 'DATABASE_URL'): strin
     url = new URL(raw);
   } catch {
     throw new ConfigValidationError(
-      name,
+      'DATABASE_URL',
       'must be a URL like postgres://user:password@host:5432/database (the value could not be parsed)',
     );
   }
   if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
     throw new ConfigValidationError(
-      name,
+      'DATABASE_URL',
       `must start with postgres:// or postgresql:// (got ${quote(url.protocol)})`,
     );
   }
   if (!url.hostname) {
-    throw new ConfigValidationError(name, 'must name a host (postgres://user:password@host:5432/db)');
+    throw new ConfigValidationError(
+      'DATABASE_URL',
+      'must name a host (postgres://user:password@host:5432/db)',
+    );
   }
   return raw;
 }

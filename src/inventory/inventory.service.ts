@@ -179,6 +179,26 @@ export class InventoryService {
   }
 
   /**
+   * Puts returned units back on the shelf (a received return, line by line), in the caller's
+   * transaction; variants in id order like every other stock write. A variant without a stock row
+   * (never stocked, or its row deleted) is skipped: there is no shelf to put it on. Returns how many
+   * variants were restocked.
+   */
+  async restockLines(tx: EntityManager, lines: ReservationLine[]): Promise<number> {
+    const wanted = new Map<string, number>();
+    for (const line of lines) wanted.set(line.variantId, (wanted.get(line.variantId) ?? 0) + line.quantity);
+    let restocked = 0;
+    for (const variantId of [...wanted.keys()].sort()) {
+      const [, count] = await tx.query<[unknown[], number]>(
+        `UPDATE inventory SET quantity = quantity + $2 WHERE variant_id = $1`,
+        [variantId, wanted.get(variantId)],
+      );
+      restocked += count;
+    }
+    return restocked;
+  }
+
+  /**
    * The lines the stock cannot cover now (read without locking: advisory, for refusing a checkout
    * early; `reserve` stays the authority), by variant id. A variant without a stock row has 0.
    */

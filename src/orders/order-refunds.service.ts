@@ -28,6 +28,22 @@ interface RefundPlan {
 }
 
 /**
+ * A refund of some lines (a received return, src/fulfilment), planned in the caller's transaction: the
+ * same checks and the same refunded_amount reservation as every other refund, so lines and admin refunds
+ * racing never give back more than was paid.
+ */
+export interface LineRefundPlan {
+  orderId: string;
+  payment: PaymentRecord | null;
+  amount: Money;
+  alreadyRefunded: Money;
+  /** Whether this refund gives back everything left of the payment. */
+  full: boolean;
+  /** The provider's idempotency key (`return:<id>`): the same refund whatever retries it. */
+  idempotencyKey: string;
+}
+
+/**
  * Refunds of paid orders (the admin route, cancelling a paid order, and a payment that arrived for an
  * order whose stock is gone). The money moves through PaymentsService; the order's state, the restock,
  * the audit row and the events here: `order.refunded` for every refund, partial ones included, and
@@ -99,6 +115,117 @@ export class OrderRefunds {
       const order = await this.orders.lock(tx, id);
       await this.applyRefund(tx, order, plan, dto, meta, refundRef);
     });
+  }
+
+  /**
+   * Step 1 of a refund of lines, in the caller's transaction (which locked the order with
+   * OrdersService.lock): checks it against what is left of the payment and reserves it there.
+   * 409 INVALID_TRANSITION when the order is not paid, REFUND_EXCEEDS_PAYMENT when too little is left.
+   */
+  async planLineRefund(
+    tx: EntityManager,
+    order: Order,
+    amount: Money,
+    idempotencyKey: string,
+  ): Promise<LineRefundPlan> {
+    assertMove(order, 'refund');
+    const payment = await this.payments.latestSucceeded(tx, order.id);
+    const paid: Money = payment?.amount ?? order.total;
+    const alreadyRefunded: Money = payment?.refundedAmount ?? 0;
+    const remaining = paid - alreadyRefunded;
+    if (amount > remaining || (amount > 0 && remaining <= 0)) {
+      throw new AppException(
+        409,
+        'REFUND_EXCEEDS_PAYMENT',
+        'The refund is larger than what is left to refund',
+        {
+          remaining,
+        },
+      );
+    }
+    if (payment && amount > 0) await this.payments.reserveRefund(tx, payment, amount);
+    return {
+      orderId: order.id,
+      payment,
+      amount,
+      alreadyRefunded,
+      full: amount === remaining,
+      idempotencyKey,
+    };
+  }
+
+  /**
+   * Step 2, outside any transaction: the provider call (nothing to call for a zero amount or an order
+   * without a payment row). On failure the reservation is given back and 502 PAYMENT_PROVIDER_ERROR thrown.
+   */
+  async refundLinesAtProvider(plan: LineRefundPlan): Promise<string | null> {
+    const payment = plan.payment;
+    if (!payment || plan.amount === 0) return null;
+    try {
+      const { refundRef } = await this.payments.refundAtProvider(
+        payment,
+        plan.amount,
+        plan.alreadyRefunded,
+        plan.idempotencyKey,
+      );
+      return refundRef;
+    } catch (error) {
+      await this.payments.releaseRefund(payment.id, plan.amount);
+      if (error instanceof PaymentProviderError) {
+        throw new PaymentProviderException(
+          'The payment provider did not accept the refund; nothing was refunded',
+          { provider: payment.provider },
+        );
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * Step 3, in the caller's transaction on the freshly locked order: a refund of everything left makes
+   * the payment `refunded` (and the order `refunded` where the machine allows); audit row and
+   * `order.refunded` as for every refund. `details` go into the audit row (e.g. the return's id).
+   */
+  async applyLineRefund(
+    tx: EntityManager,
+    order: Order,
+    plan: LineRefundPlan,
+    meta: RequestMeta,
+    refundRef: string | null,
+    details: Record<string, unknown>,
+  ): Promise<void> {
+    if (plan.amount === 0) return;
+    let after: OrderStatus = order.status;
+    if (plan.full) {
+      if (plan.payment) await this.payments.markRefunded(tx, plan.payment.id);
+      if (canTransition(order.status, 'refunded')) after = 'refunded';
+      await this.orders.setState(tx, order.id, {
+        status: after,
+        ...(order.paymentStatus === 'paid' && { paymentStatus: afterMove(order, 'refund').paymentStatus }),
+      });
+    }
+    await this.audit.record(tx, meta, {
+      action: 'order.refunded',
+      entityType: 'order',
+      entityId: order.id,
+      storeId: order.storeId,
+      details: {
+        ...details,
+        amount: plan.amount,
+        full: plan.full,
+        provider: plan.payment?.provider ?? null,
+        refundRef,
+        ...(after !== order.status && { status: { before: order.status, after } }),
+      },
+    });
+    await this.events.record(
+      tx,
+      orderRefunded(order, {
+        amount: plan.amount,
+        totalRefunded: plan.alreadyRefunded + plan.amount,
+        full: plan.full,
+      }),
+    );
   }
 
   /** Step 1 of a refund: every check, on the locked order; nothing is written. */

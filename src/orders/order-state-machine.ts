@@ -54,6 +54,14 @@ export const ORDER_GUARDS = {
     o.status === 'cancelled' && (o.paymentStatus === 'unpaid' || o.paymentStatus === 'failed'),
   /** The money arrived and was not given back in full. */
   paid: (o: OrderState) => o.paymentStatus === 'paid',
+  /** Paid, nothing shipped yet: the first fulfilment starts the work (src/fulfilment). */
+  awaitingFulfilment: (o: OrderState) => o.status === 'paid' && o.paymentStatus === 'paid',
+  /** Being fulfilled (or set to processing by an admin), still paid: the last units can ship. */
+  fulfilling: (o: OrderState) => o.status === 'processing' && o.paymentStatus === 'paid',
+  /** Every unit shipped: the fulfilments' deliveries can complete it. */
+  inTransit: (o: OrderState) => o.status === 'shipped',
+  /** With the buyer (shipped or delivered): everything coming back makes it refunded. */
+  withBuyer: (o: OrderState) => o.status === 'shipped' || o.status === 'delivered',
 } as const;
 export type OrderGuard = keyof typeof ORDER_GUARDS;
 
@@ -101,6 +109,28 @@ export const ORDER_MOVES = {
     guard: 'paid',
     to: { paymentStatus: 'refunded' },
     refusal: (o) => `An order with payment ${o.paymentStatus} cannot be refunded`,
+  },
+  // Fulfilment and returns (src/fulfilment, through OrderFulfilmentMoves). A first fulfilment that
+  // ships everything makes both of the first two moves, in one transaction.
+  startFulfilment: {
+    guard: 'awaitingFulfilment',
+    to: { status: 'processing' },
+    refusal: (o) => `An order that is ${o.status} (payment ${o.paymentStatus}) cannot be fulfilled`,
+  },
+  shipAll: {
+    guard: 'fulfilling',
+    to: { status: 'shipped' },
+    refusal: (o) => `An order that is ${o.status} (payment ${o.paymentStatus}) cannot be shipped`,
+  },
+  deliver: {
+    guard: 'inTransit',
+    to: { status: 'delivered' },
+    refusal: (o) => `An order that is ${o.status} cannot be delivered`,
+  },
+  returnAll: {
+    guard: 'withBuyer',
+    to: { status: 'refunded' },
+    refusal: (o) => `An order that is ${o.status} cannot have everything returned`,
   },
 } as const satisfies Record<string, OrderMove>;
 export type OrderMoveName = keyof typeof ORDER_MOVES;

@@ -10,10 +10,13 @@ import { OrderItem } from './entities/order-item.entity';
 import { OrderNumberCounter } from './entities/order-number-counter.entity';
 import { Order } from './entities/order.entity';
 import { OrderCancellation } from './order-cancellation.service';
+import { OrderFulfilmentMoves } from './order-fulfilment-moves.service';
+import { OrderLines } from './order-lines.service';
 import { OrderMetadata } from './order-metadata.service';
 import { OrderPlacement } from './order-placement.service';
 import { OrderRefunds } from './order-refunds.service';
 import { OrderTransitions } from './order-transitions.service';
+import { OrderViewContributors } from './order-view-contributors';
 import { OrdersAdminController } from './orders-admin.controller';
 import { OrdersController } from './orders.controller';
 import { OrdersService } from './orders.service';
@@ -50,7 +53,18 @@ import { StoreCustomersService } from './store-customers.service';
     PaymentOutcomes,
     ReservationSweeper,
     StoreCustomersService,
+    OrderFulfilmentMoves,
+    OrderLines,
+    OrderViewContributors,
   ],
-  exports: [OrdersService, OrderPlacement, OrderRefunds, PaymentOutcomes],
+  exports: [
+    OrdersService,
+    OrderPlacement,
+    OrderRefunds,
+    PaymentOutcomes,
+    OrderFulfilmentMoves,
+    OrderLines,
+    OrderViewContributors,
+  ],
 })
 export class OrdersModule {}

@@ -139,18 +139,20 @@ export class PaymentsService {
   /**
    * Step 2 of a refund: the provider call, with an idempotency key made of the payment id and the
    * amounts, so retrying the same refund after a timeout is the same refund, never a second one.
-   * Throws PaymentProviderError when the provider fails.
+   * `idempotencyKey` replaces that key when the refund is of something that has its own identity (a
+   * return: `return:<id>`). Throws PaymentProviderError when the provider fails.
    */
   refundAtProvider(
     payment: PaymentRecord,
     amount: Money,
     alreadyRefunded: Money,
+    idempotencyKey?: string,
   ): Promise<{ refundRef: string | null }> {
     return this.providers.get(payment.provider).refund({
       providerRef: payment.providerRef,
       amount,
       currency: payment.currency,
-      idempotencyKey: `refund:${payment.id}:${alreadyRefunded}:${amount}`,
+      idempotencyKey: idempotencyKey ?? `refund:${payment.id}:${alreadyRefunded}:${amount}`,
     });
   }
 

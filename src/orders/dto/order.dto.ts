@@ -10,6 +10,7 @@ import { Order } from '../entities/order.entity';
 import { ORDER_PAYMENT_STATUSES, ORDER_STATUSES, OrderPaymentStatus, OrderStatus } from '../order.types';
 import { ADMIN_STATUS_TARGETS } from '../order-state-machine';
 import { ShippingAddressSnapshot } from '../shipping-address';
+import { OrderFulfillmentResponse, OrderReturnResponse } from './order-fulfilment.dto';
 
 export class AdminListOrdersQuery extends PaginationQuery {
   @ApiPropertyOptional({ enum: ORDER_STATUSES })
@@ -155,6 +156,16 @@ export class OrderResponse {
       METADATA_SCHEMA.description,
   })
   metadata?: Metadata;
+  @ApiPropertyOptional({
+    type: [OrderFulfillmentResponse],
+    description: 'The order detail (GET /orders/:id) only: its shipments, oldest first',
+  })
+  fulfillments?: OrderFulfillmentResponse[];
+  @ApiPropertyOptional({
+    type: [OrderReturnResponse],
+    description: 'The order detail (GET /orders/:id) only: its returns, oldest first',
+  })
+  returns?: OrderReturnResponse[];
 
   /** The customer's view (no metadata). `order.items` must be loaded. */
   static from(order: Order): OrderResponse {
