@@ -17,10 +17,12 @@ import { HealthModule } from './health/health.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { InventoryModule } from './inventory/inventory.module';
 import { LoggingModule } from './logging/logging.module';
+import { MailModule } from './mail/mail.module';
 import { OrdersModule } from './orders/orders.module';
 import { PaymentsModule } from './payments/payments.module';
 import { StaffModule } from './staff/staff.module';
 import { StoresModule } from './stores/stores.module';
+import { TaxModule } from './tax/tax.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
 /**
@@ -50,10 +52,12 @@ export class AppModule {
         CustomersModule,
         DiscountsModule,
         InventoryModule,
+        MailModule,
         OrdersModule,
         FulfilmentModule,
         PaymentsModule,
         StoresModule,
+        TaxModule,
         StaffModule,
         CatalogModule,
         WebhooksModule,

@@ -24,6 +24,15 @@ export interface AppConfig {
   isProduction: boolean;
   /** Unset in the default run: main.ts starts the embedded PostgreSQL and fills it in. */
   databaseUrl: string | undefined;
+  /**
+   * DATABASE_MIGRATION_URL: the tables' owner, for migrations and start-up tasks; unset: DATABASE_URL
+   * (docs/security.md, "Database roles").
+   */
+  databaseMigrationUrl: string | undefined;
+  /** DATABASE_RLS: stamp every session with the request's context for the row-level security policies. */
+  databaseRls: boolean;
+  /** DATABASE_APP_ROLE: the login role owns the tables and each session switches (SET ROLE) to this one. */
+  databaseAppRole: string | undefined;
   port: number;
   /** Absolute path. Holds the embedded PostgreSQL cluster and the development JWT secret. */
   dataDir: string;
@@ -57,6 +66,18 @@ export interface AppConfig {
   events: EventsSettings;
   /** WEBHOOK_*: outgoing webhooks (src/webhooks). */
   webhooks: WebhookSettings;
+  /** SMTP_URL, MAIL_FROM, STOREFRONT_URL: the emails of src/mail. */
+  mail: MailSettings;
+}
+
+/** How emails go out (src/mail) and where their links point. */
+export interface MailSettings {
+  /** SMTP_URL (`smtp://user:pass@host:587`, `smtps://…`); unset: each email is written to DATA_DIR/mail/ as .eml. */
+  smtpUrl: string | undefined;
+  /** MAIL_FROM: the From header, `shop@example.com` or `Shop <shop@example.com>`. */
+  from: string;
+  /** STOREFRONT_URL without a trailing slash: the links in emails (`/verify-email?token=…`) point there. */
+  storefrontUrl: string;
 }
 
 /** WEBHOOK_*: where outgoing webhooks may go and how they are retried (src/webhooks). */
@@ -130,6 +151,21 @@ export function loadAppConfig(env: NodeJS.ProcessEnv, options: LoadAppConfigOpti
   const nodeEnv = read('NODE_ENV') ?? 'development';
   const isProduction = nodeEnv === 'production';
   const databaseUrl = parseDatabaseUrl(read('DATABASE_URL'));
+  const databaseMigrationUrl = parseDatabaseUrl(read('DATABASE_MIGRATION_URL'), 'DATABASE_MIGRATION_URL');
+  const databaseAppRole = read('DATABASE_APP_ROLE');
+  if (databaseAppRole !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(databaseAppRole)) {
+    throw new ConfigValidationError(
+      'DATABASE_APP_ROLE',
+      `must be a plain role name (got ${quote(databaseAppRole)})`,
+    );
+  }
+  const rawRls = read('DATABASE_RLS')?.toLowerCase() ?? 'off';
+  if (rawRls !== 'on' && rawRls !== 'off') {
+    throw new ConfigValidationError(
+      'DATABASE_RLS',
+      `must be on or off (got ${quote(read('DATABASE_RLS') ?? '')})`,
+    );
+  }
   const port = parseInteger('PORT', read('PORT'), 3000, 1, 65535);
   const dataDir = path.resolve(options.cwd ?? process.cwd(), read('DATA_DIR') ?? '.data');
 
@@ -180,6 +216,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv, options: LoadAppConfigOpti
   const trustProxy = parseTrustProxy(read('TRUST_PROXY'));
   const events = parseEventsSettings(read);
   const webhooks = parseWebhookSettings(read);
+  const mail = parseMailSettings(read);
 
   // Not trimmed: a secret is used byte for byte.
   const envSecret = env.JWT_SECRET ? env.JWT_SECRET : undefined;
@@ -210,6 +247,9 @@ export function loadAppConfig(env: NodeJS.ProcessEnv, options: LoadAppConfigOpti
     nodeEnv,
     isProduction,
     databaseUrl,
+    databaseMigrationUrl,
+    databaseRls: rawRls === 'on',
+    databaseAppRole,
     port,
     dataDir,
     jwtSecret,
@@ -231,6 +271,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv, options: LoadAppConfigOpti
     trustProxy,
     events,
     webhooks,
+    mail,
   };
 }
 
@@ -339,7 +380,37 @@ function parseWebhookSettings(read: (name: string) => string | undefined): Webho
   };
 }
 
-function parseDatabaseUrl(raw: string | undefined): string | undefined {
+function parseMailSettings(read: (name: string) => string | undefined): MailSettings {
+  const smtpUrl = read('SMTP_URL');
+  if (smtpUrl !== undefined) {
+    // The value may hold a password: never echo it.
+    let url: URL | undefined;
+    try {
+      url = new URL(smtpUrl);
+    } catch {
+      url = undefined;
+    }
+    if (!url || (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') || !url.hostname) {
+      throw new ConfigValidationError(
+        'SMTP_URL',
+        'must be a URL like smtp://user:password@host:587 or smtps://host:465 (the value is not shown)',
+      );
+    }
+  }
+  const from = read('MAIL_FROM') ?? 'Shop <no-reply@example.com>';
+  // A bare address, or a display name with the address in angle brackets.
+  const address = /^[^<>]*<([^<>]+)>$/.exec(from)?.[1] ?? from;
+  if (!isEmail(address)) {
+    throw new ConfigValidationError(
+      'MAIL_FROM',
+      `must be an email address or "Name <address>" (got ${quote(from)})`,
+    );
+  }
+  const storefrontUrl = parseHttpUrl('STOREFRONT_URL', read('STOREFRONT_URL')) ?? 'http://localhost:3000';
+  return { smtpUrl, from, storefrontUrl: storefrontUrl.replace(/\/+$/, '') };
+}
+
+function parseDatabaseUrl(raw: string | undefined, name = 'DATABASE_URL'): string | undefined {
   if (raw === undefined) {
     return undefined;
   }
@@ -349,21 +420,18 @@ function parseDatabaseUrl(raw: string | undefined): string | undefined {
     url = new URL(raw);
   } catch {
     throw new ConfigValidationError(
-      'DATABASE_URL',
+      name,
       'must be a URL like postgres://user:password@host:5432/database (the value could not be parsed)',
     );
   }
   if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
     throw new ConfigValidationError(
-      'DATABASE_URL',
+      name,
       `must start with postgres:// or postgresql:// (got ${quote(url.protocol)})`,
     );
   }
   if (!url.hostname) {
-    throw new ConfigValidationError(
-      'DATABASE_URL',
-      'must name a host (postgres://user:password@host:5432/db)',
-    );
+    throw new ConfigValidationError(name, 'must name a host (postgres://user:password@host:5432/db)');
   }
   return raw;
 }

@@ -23,6 +23,7 @@ import { Fulfillment } from '../fulfilment/entities/fulfillment.entity';
 import { OrderReturn } from '../fulfilment/entities/order-return.entity';
 import { ReturnItem } from '../fulfilment/entities/return-item.entity';
 import { IdempotencyKey } from '../idempotency/entities/idempotency-key.entity';
+import { MailDelivery } from '../mail/entities/mail-delivery.entity';
 import { InventoryReservation } from '../inventory/entities/inventory-reservation.entity';
 import { Inventory } from '../inventory/entities/inventory.entity';
 import { OrderItem } from '../orders/entities/order-item.entity';
@@ -31,6 +32,7 @@ import { Order } from '../orders/entities/order.entity';
 import { PaymentEvent } from '../payments/entities/payment-event.entity';
 import { Payment } from '../payments/entities/payment.entity';
 import { Store } from '../stores/entities/store.entity';
+import { TaxRate } from '../tax/entities/tax-rate.entity';
 import { StoreInvitation } from '../staff/entities/store-invitation.entity';
 import { StoreMembership } from '../staff/entities/store-membership.entity';
 import { WebhookDelivery } from '../webhooks/entities/webhook-delivery.entity';
@@ -69,6 +71,8 @@ export const ALL_ENTITIES: Array<new () => object> = [
   WebhookDelivery,
   LoyaltyAccount,
   LoyaltyLedgerEntry,
+  MailDelivery,
+  TaxRate,
   StoreMembership,
   StoreInvitation,
   Fulfillment,
