@@ -5,15 +5,15 @@ import {
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import { RequestMeta } from '../audit/audit.types';
 import { ReqMeta } from '../audit/request-meta.decorator';
 import { Public } from '../common/decorators/public.decorator';
-import { ApiErrors, ErrorResponse } from '../common/openapi';
+import { ApiErrors } from '../common/openapi';
 import { AuthUser } from './auth.types';
 import { AuthService } from './auth.service';
+import { ApiThrottled } from './decorators/api-throttled.decorator';
 import { CartSessionHeader } from './decorators/cart-session-header.decorator';
 import { CurrentUser } from './decorators/current-user.decorator';
 import { IgnoresAccessToken } from './decorators/ignores-access-token.decorator';
@@ -30,20 +30,6 @@ import { InvitationsService } from './invitations.service';
 
 /** Optional; the document turns it into the shared CartSession parameter. */
 const CART_SESSION_HEADER = { name: 'X-Cart-Session', required: false };
-
-/** The 429 of AuthThrottlerGuard, with the Retry-After header it sets. */
-const ApiThrottled = (): MethodDecorator =>
-  ApiResponse({
-    status: HttpStatus.TOO_MANY_REQUESTS,
-    description: 'TOO_MANY_REQUESTS: too many attempts from this IP or for this email',
-    type: ErrorResponse,
-    headers: {
-      'Retry-After': {
-        description: 'Seconds until the next attempt may succeed',
-        schema: { type: 'integer', minimum: 1 },
-      },
-    },
-  });
 
 /** Every route may fail validation, meet a too-large body or a database that is down. */
 @ApiTags('auth')

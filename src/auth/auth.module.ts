@@ -6,9 +6,13 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.module';
 import { EventsModule } from '../events/events.module';
+import { AccountClosureService } from './account-closure.service';
+import { AccountTokensService } from './account-tokens.service';
+import { AccountsController } from './accounts.controller';
 import { AdminInvitationsController } from './admin-invitations.controller';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { EmailVerificationService } from './email-verification.service';
 import { ACCESS_TOKEN_TTL_SECONDS, JWT_ALGORITHM } from './auth.types';
 import { authThrottlerOptions, AuthThrottlerGuard } from './guards/auth-throttler.guard';
 import { JwtAuthGuard } from './guards/jwt-auth.guard';
@@ -17,6 +21,8 @@ import { StoreAccessGuard } from './guards/store-access.guard';
 import { InvitationsService } from './invitations.service';
 import { JwtStrategy } from './jwt.strategy';
 import { MailTokenSealer } from './mail-token-sealer';
+import { PasswordChangeService } from './password-change.service';
+import { PasswordRecoveryService } from './password-recovery.service';
 import { ProfilesService } from './profiles.service';
 import { SessionsService } from './sessions.service';
 
@@ -44,7 +50,7 @@ import { SessionsService } from './sessions.service';
       useFactory: (config: AppConfig) => authThrottlerOptions(config.authRateLimit),
     }),
   ],
-  controllers: [AuthController, AdminInvitationsController],
+  controllers: [AuthController, AccountsController, AdminInvitationsController],
   providers: [
     JwtStrategy,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
@@ -56,7 +62,21 @@ import { SessionsService } from './sessions.service';
     InvitationsService,
     ProfilesService,
     MailTokenSealer,
+    AccountTokensService,
+    EmailVerificationService,
+    PasswordRecoveryService,
+    PasswordChangeService,
+    AccountClosureService,
   ],
-  exports: [JwtModule, ProfilesService, InvitationsService, SessionsService],
+  exports: [
+    JwtModule,
+    ProfilesService,
+    InvitationsService,
+    SessionsService,
+    AuthThrottlerGuard,
+    EmailVerificationService,
+    PasswordChangeService,
+    AccountClosureService,
+  ],
 })
 export class AuthModule {}

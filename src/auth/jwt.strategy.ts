@@ -61,7 +61,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     const [profile] = await queryPrepared<Pick<Profile, 'id' | 'email' | 'role'>>(
       this.dataSource,
       'auth_token_profile',
-      'SELECT id, email, role FROM profiles WHERE id = $1',
+      // A closed account (DELETE /me) is no caller, even with an unexpired token.
+      'SELECT id, email, role FROM profiles WHERE id = $1 AND deleted_at IS NULL',
       [payload.sub],
     ).catch((error: unknown) => {
       // A sub that is not a uuid reads as "no such user"; anything else (database down) is a real error.

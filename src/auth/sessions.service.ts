@@ -89,11 +89,12 @@ export class SessionsService {
     return count;
   }
 
-  /** Revokes every active token of a user (every device). */
-  async revokeAllOf(manager: EntityManager, userId: string): Promise<number> {
+  /** Revokes every active token of a user (every device), except those of the family `keepFamily`. */
+  async revokeAllOf(manager: EntityManager, userId: string, keepFamily?: string): Promise<number> {
     const [, count] = await manager.query<[unknown[], number]>(
-      `UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`,
-      [userId],
+      `UPDATE refresh_tokens SET revoked_at = now()
+        WHERE user_id = $1 AND revoked_at IS NULL AND family IS DISTINCT FROM $2`,
+      [userId, keepFamily ?? null],
     );
     return count;
   }

@@ -157,6 +157,20 @@ export class AddressesService {
   }
 
   /**
+   * Blanks every address of a closing account, in the closure's transaction (DELETE /api/me). The rows
+   * stay, as orders may point at them; only the country is kept. Returns how many were anonymised.
+   */
+  async anonymiseAllOf(tx: EntityManager, userId: string): Promise<number> {
+    const [, count] = await tx.query<[unknown[], number]>(
+      `UPDATE addresses SET full_name = '', phone = '', address_line1 = '', address_line2 = NULL,
+              city = '', state = '', postal_code = '', is_default = FALSE
+        WHERE user_id = $1`,
+      [userId],
+    );
+    return count;
+  }
+
+  /**
    * Runs `work` in a transaction (retried on deadlock or serialization failure) and turns the
    * database's verdicts into this module's codes.
    */

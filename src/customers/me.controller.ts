@@ -1,5 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Patch, Post, UseGuards } from '@nestjs/common';
 import {
+  ApiAcceptedResponse,
   ApiBearerAuth,
   ApiCreatedResponse,
   ApiNoContentResponse,
@@ -10,8 +11,19 @@ import {
 } from '@nestjs/swagger';
 import { RequestMeta } from '../audit/audit.types';
 import { ReqMeta } from '../audit/request-meta.decorator';
+import { AccountClosureService } from '../auth/account-closure.service';
 import { AuthUser } from '../auth/auth.types';
+import { ApiThrottled } from '../auth/decorators/api-throttled.decorator';
 import { CurrentUser } from '../auth/decorators/current-user.decorator';
+import {
+  AccountRequestAccepted,
+  ChangeEmailDto,
+  ChangePasswordDto,
+  DeleteAccountDto,
+} from '../auth/dto/account.dto';
+import { EmailVerificationService } from '../auth/email-verification.service';
+import { AuthThrottlerGuard } from '../auth/guards/auth-throttler.guard';
+import { PasswordChangeService } from '../auth/password-change.service';
 import { ProfileView } from '../auth/profile-view';
 import { ProfilesService } from '../auth/profiles.service';
 import { ApiErrors } from '../common/openapi';
@@ -36,6 +48,9 @@ export class MeController {
     private readonly customers: CustomersService,
     private readonly profiles: ProfilesService,
     private readonly addresses: AddressesService,
+    private readonly passwords: PasswordChangeService,
+    private readonly verification: EmailVerificationService,
+    private readonly closure: AccountClosureService,
   ) {}
 
   @Get()
@@ -59,6 +74,77 @@ export class MeController {
     @ReqMeta() meta: RequestMeta,
   ): Promise<ProfileView> {
     return this.profiles.updateOwn(user.id, dto, meta);
+  }
+
+  @Post('password')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({
+    summary: 'Change my password',
+    description:
+      'Needs the current password. Every other session ends (this device’s stays when its refreshToken ' +
+      'is sent), and so do outstanding reset links.',
+  })
+  @ApiNoContentResponse({ description: 'Changed' })
+  @ApiErrors(
+    [401, 'INVALID_CREDENTIALS: wrong current password (or no/invalid access token)'],
+    [409, 'CONCURRENT_UPDATE: the password changed meanwhile; retry'],
+    413,
+  )
+  async changePassword(
+    @CurrentUser() user: AuthUser,
+    @Body() dto: ChangePasswordDto,
+    @ReqMeta() meta: RequestMeta,
+  ): Promise<void> {
+    await this.passwords.change(user, dto, meta);
+  }
+
+  @Post('email')
+  @UseGuards(AuthThrottlerGuard)
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiOperation({
+    summary: 'Change my email',
+    description:
+      'Needs the current password. The new address gets a verification link (24 h); the email changes ' +
+      'when it is used (POST /api/auth/verify-email). Throttled per IP and per email.',
+  })
+  @ApiAcceptedResponse({ type: AccountRequestAccepted })
+  @ApiErrors(
+    [400, 'EMAIL_UNCHANGED (already the account’s email), or invalid input'],
+    [401, 'INVALID_CREDENTIALS: wrong password (or no/invalid access token)'],
+    [409, 'EMAIL_TAKEN, or CONCURRENT_UPDATE'],
+    413,
+  )
+  @ApiThrottled()
+  changeEmail(
+    @CurrentUser() user: AuthUser,
+    @Body() dto: ChangeEmailDto,
+    @ReqMeta() meta: RequestMeta,
+  ): Promise<AccountRequestAccepted> {
+    return this.verification.requestChange(user, dto, meta);
+  }
+
+  @Delete()
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({
+    summary: 'Close my account',
+    description:
+      'Needs the password. Anonymises the profile (email, name, phone, password) and the addresses, ' +
+      'ends every session; orders are kept. The email is free for a new registration afterwards.',
+  })
+  @ApiNoContentResponse({ description: 'Closed' })
+  @ApiErrors(
+    [401, 'INVALID_CREDENTIALS: wrong password (or no/invalid access token)'],
+    [409, 'CONCURRENT_UPDATE: the password changed meanwhile; retry'],
+    413,
+  )
+  async deleteMe(
+    @CurrentUser() user: AuthUser,
+    @Body() dto: DeleteAccountDto,
+    @ReqMeta() meta: RequestMeta,
+  ): Promise<void> {
+    await this.closure.close(user, dto.password, meta, (tx, userId) =>
+      this.addresses.anonymiseAllOf(tx, userId),
+    );
   }
 
   @Get('addresses')

@@ -2,6 +2,7 @@ import { AuditLog } from '../audit/entities/audit-log.entity';
 import { AdminInvitation } from '../auth/entities/admin-invitation.entity';
 import { Profile } from '../auth/entities/profile.entity';
 import { RefreshToken } from '../auth/entities/refresh-token.entity';
+import { AccountToken } from '../auth/entities/account-token.entity';
 import { CartItem } from '../cart/entities/cart-item.entity';
 import { Cart } from '../cart/entities/cart.entity';
 import { Category } from '../catalog/entities/category.entity';
@@ -32,6 +33,8 @@ import { Order } from '../orders/entities/order.entity';
 import { PaymentEvent } from '../payments/entities/payment-event.entity';
 import { Payment } from '../payments/entities/payment.entity';
 import { Store } from '../stores/entities/store.entity';
+import { ShippingMethod } from '../shipping/entities/shipping-method.entity';
+import { ShippingZone } from '../shipping/entities/shipping-zone.entity';
 import { TaxRate } from '../tax/entities/tax-rate.entity';
 import { StoreInvitation } from '../staff/entities/store-invitation.entity';
 import { StoreMembership } from '../staff/entities/store-membership.entity';
@@ -43,6 +46,7 @@ export const ALL_ENTITIES: Array<new () => object> = [
   Store,
   Profile,
   RefreshToken,
+  AccountToken,
   AdminInvitation,
   Address,
   StoreCustomer,
@@ -75,6 +79,8 @@ export const ALL_ENTITIES: Array<new () => object> = [
   TaxRate,
   StoreMembership,
   StoreInvitation,
+  ShippingZone,
+  ShippingMethod,
   Fulfillment,
   FulfillmentItem,
   OrderReturn,

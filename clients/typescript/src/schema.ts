@@ -149,6 +149,46 @@ export interface paths {
     patch: operations['OrdersAdmin_updateMetadata'];
     trace?: never;
   };
+  '/api/admin/orders/{id}/fulfillments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Fulfil some of an order’s units
+     * @description Admin. A paid or processing order only. Counts earlier fulfilments: more units than ordered is a 409. The order becomes `processing` while partly shipped and `shipped` when every unit is (then `order.shipped` carries this carrier and tracking number). Audited.
+     */
+    post: operations['FulfilmentsAdmin_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admin/orders/{id}/fulfillments/{fulfillmentId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Update a fulfilment’s tracking, or mark it delivered
+     * @description Admin. Tracking fields (null clears one) and/or `{status: "delivered"}`; the order is `delivered` once every fulfilment is and every unit shipped (then `order.delivered`). Audited.
+     */
+    patch: operations['FulfilmentsAdmin_update'];
+    trace?: never;
+  };
   '/api/admin/orders/{id}/payments/confirm': {
     parameters: {
       query?: never;
@@ -207,6 +247,66 @@ export interface paths {
      * @description Admin. Along the state machine (processing, shipped, delivered, cancelled); cancelling a paid order refunds it in full through its provider and restocks. Audited.
      */
     patch: operations['OrdersAdmin_changeStatus'];
+    trace?: never;
+  };
+  '/api/admin/returns/{id}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Approve a return
+     * @description Admin. `requested → approved`. Audited.
+     */
+    post: operations['ReturnsAdmin_approve'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admin/returns/{id}/receive': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Receive a return: refund and restock
+     * @description Admin. An approved return’s goods arrived: refunds exactly the received lines (their price, tax and share of the discount, per unit, the line’s last unit taking the rounding remainder) through the payment provider with idempotency key `return:<id>`, restocks the lines marked `restock`, and the return becomes `refunded` (`return.received`, `order.refunded`). The order is `refunded` once every unit came back. Receiving twice refunds once (the second is a 409). Audited.
+     */
+    post: operations['ReturnsAdmin_receive'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admin/returns/{id}/reject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Reject a return
+     * @description Admin. `requested → rejected`; its units may be asked for again. Audited.
+     */
+    post: operations['ReturnsAdmin_reject'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/admin/stores': {
@@ -637,6 +737,130 @@ export interface paths {
     patch: operations['Variants_update'];
     trace?: never;
   };
+  '/api/admin/stores/{storeId}/returns': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List the store’s returns
+     * @description Admin. Newest first, by status.
+     */
+    get: operations['ReturnsAdmin_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admin/stores/{storeId}/shipping-methods': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List the shipping methods of a store
+     * @description By name; inactive ones too.
+     */
+    get: operations['ShippingMethods_list'];
+    put?: never;
+    /**
+     * Create a shipping method
+     * @description flat: amount. free_over: amount, free from freeOver (inclusive) on the subtotal after discounts. weight: amount (a fee, default 0) + the first tier whose upToGrams the cart weight does not exceed; heavier than the last tier → not offered. 400 VALIDATION_FAILED when a field the type needs is missing, one it does not have is sent, or tiers are not strictly ascending.
+     */
+    post: operations['ShippingMethods_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admin/stores/{storeId}/shipping-methods/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get a shipping method
+     * @description Another store’s method is a 404.
+     */
+    get: operations['ShippingMethods_get'];
+    put?: never;
+    post?: never;
+    /**
+     * Delete a shipping method
+     * @description Orders keep the shipping they were charged.
+     */
+    delete: operations['ShippingMethods_remove'];
+    options?: never;
+    head?: never;
+    /**
+     * Update a shipping method
+     * @description Only the fields sent change; changing rateType clears the former type’s field. flat: amount. free_over: amount, free from freeOver (inclusive) on the subtotal after discounts. weight: amount (a fee, default 0) + the first tier whose upToGrams the cart weight does not exceed; heavier than the last tier → not offered. 400 VALIDATION_FAILED when a field the type needs is missing, one it does not have is sent, or tiers are not strictly ascending.
+     */
+    patch: operations['ShippingMethods_update'];
+    trace?: never;
+  };
+  '/api/admin/stores/{storeId}/shipping-zones': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List the shipping zones of a store
+     * @description By name.
+     */
+    get: operations['ShippingZones_list'];
+    put?: never;
+    /**
+     * Create a shipping zone
+     * @description A set of destination countries; zones may overlap (a country in two zones gets the methods of both).
+     */
+    post: operations['ShippingZones_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admin/stores/{storeId}/shipping-zones/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get a shipping zone
+     * @description Another store’s zone is a 404.
+     */
+    get: operations['ShippingZones_get'];
+    put?: never;
+    post?: never;
+    /**
+     * Delete a shipping zone
+     * @description Its shipping methods are deleted with it; orders keep the shipping they were charged.
+     */
+    delete: operations['ShippingZones_remove'];
+    options?: never;
+    head?: never;
+    /**
+     * Update a shipping zone
+     * @description Only the fields sent change; countries replaces the list.
+     */
+    patch: operations['ShippingZones_update'];
+    trace?: never;
+  };
   '/api/admin/stores/{storeId}/staff': {
     parameters: {
       query?: never;
@@ -941,6 +1165,66 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/auth/logout-all': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Log out everywhere
+     * @description Revokes every refresh token of the caller. Access tokens stay valid until they expire.
+     */
+    post: operations['Accounts_logoutAll'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/password/forgot': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Email me a password reset link
+     * @description Always 202 with the same body, in about the same time, whether or not the email has an account (no enumeration). If it has, a reset link (valid 30 minutes, single use) is mailed. Accounts imported without a password set one this way. Throttled per IP and per email.
+     */
+    post: operations['Accounts_forgotPassword'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/password/reset': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Set a new password with a reset link
+     * @description Sets the password, marks the email verified, ends every other session and outstanding reset link, and logs in.
+     */
+    post: operations['Accounts_resetPassword'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/auth/refresh': {
     parameters: {
       query?: never;
@@ -981,6 +1265,46 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/auth/verify-email': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Verify an email address
+     * @description Consumes the token of a verification link, or of an email-change link: the account then has the new address, verified.
+     */
+    post: operations['Accounts_verifyEmail'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/verify-email/request': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Email me a verification link
+     * @description Mails a link (valid 24 h, single use) to the caller’s address; nothing is sent when it is verified already. Throttled per IP and per email.
+     */
+    post: operations['Accounts_requestVerification'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/health': {
     parameters: {
       query?: never;
@@ -1015,7 +1339,11 @@ export interface paths {
     get: operations['Me_me'];
     put?: never;
     post?: never;
-    delete?: never;
+    /**
+     * Close my account
+     * @description Needs the password. Anonymises the profile (email, name, phone, password) and the addresses, ends every session; orders are kept. The email is free for a new registration afterwards.
+     */
+    delete: operations['Me_deleteMe'];
     options?: never;
     head?: never;
     /**
@@ -1073,6 +1401,46 @@ export interface paths {
     patch: operations['Me_updateAddress'];
     trace?: never;
   };
+  '/api/me/email': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Change my email
+     * @description Needs the current password. The new address gets a verification link (24 h); the email changes when it is used (POST /api/auth/verify-email). Throttled per IP and per email.
+     */
+    post: operations['Me_changeEmail'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/password': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Change my password
+     * @description Needs the current password. Every other session ends (this device’s stays when its refreshToken is sent), and so do outstanding reset links.
+     */
+    post: operations['Me_changePassword'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/orders': {
     parameters: {
       query?: never;
@@ -1102,7 +1470,7 @@ export interface paths {
     };
     /**
      * Get an order
-     * @description The caller’s own order; admins may read any order, and see its `metadata` (the admin view). Another customer’s order is a 404.
+     * @description The caller’s own order (bearer token), or a guest’s order (`X-Order-Token`); admins may read any order, and see its `metadata` (the admin view). Another buyer’s order, or a wrong order token, is a 404.
      */
     get: operations['Orders_get'];
     put?: never;
@@ -1124,9 +1492,29 @@ export interface paths {
     put?: never;
     /**
      * Cancel my order
-     * @description Only an unpaid pending order: its stock holds and discount use are given back, a Stripe PaymentIntent is withdrawn. Audited.
+     * @description The buyer’s own order (bearer token, or a guest’s `X-Order-Token`), only while unpaid and pending: its stock holds and discount use are given back, a Stripe PaymentIntent is withdrawn. Audited.
      */
     post: operations['Orders_cancel'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orders/{id}/returns': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Ask to return some units
+     * @description The order’s buyer (bearer token, or a guest’s `X-Order-Token`; admins are not buyers). A shipped or delivered order, within RETURN_WINDOW_DAYS (30) of its last delivery (of its last shipment while nothing was delivered). Counts earlier returns that were not rejected. The store approves or rejects it, then receives the goods and refunds them. Audited; `return.requested`.
+     */
+    post: operations['Returns_create'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1237,6 +1625,26 @@ export interface paths {
     patch: operations['Cart_update'];
     trace?: never;
   };
+  '/api/stores/{storeSlug}/cart/shipping-options': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Shipping options for the cart
+     * @description Public, token optional; the cart is found like the cart routes find it (token, else X-Cart-Session; none: an empty cart). Every active method whose zone lists the country, priced for the cart now, cheapest first; a method that cannot carry the cart’s weight is left out, and a country no zone lists gets []. free_over compares the cart subtotal here (no discount code yet); checkout compares the subtotal after its discount. A store without methods answers [] and keeps its flat fee.
+     */
+    get: operations['ShippingOptions_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/stores/{storeSlug}/categories': {
     parameters: {
       query?: never;
@@ -1268,7 +1676,7 @@ export interface paths {
     put?: never;
     /**
      * Check out the cart
-     * @description Turns the signed-in customer’s cart into a pending order: prices now, applies the discount, holds the stock (until RESERVATION_TTL_MINUTES), empties the cart, then opens the payment (Stripe: `clientSecret` to confirm in the browser). Idempotent by Idempotency-Key.
+     * @description Turns the cart into a pending order: prices now, applies the discount, ships with the chosen method, taxes by destination, holds the stock (until RESERVATION_TTL_MINUTES), empties the cart, then opens the payment (Stripe: `clientSecret` to confirm in the browser). Idempotent by Idempotency-Key. A customer (bearer token) sends `shippingAddressId` or `shippingAddress`; a guest (no token, `X-Cart-Session`) sends `email` and `shippingAddress`, and gets `orderToken` (for `X-Order-Token`). The order keeps its own copy of the address.
      */
     post: operations['Checkout_create'];
     delete?: never;
@@ -1351,6 +1759,17 @@ export interface components {
       /** @description The token from the invitation */
       token: string;
     };
+    AccountRequestAccepted: {
+      /** @example If the address can receive it, an email is on its way */
+      message: string;
+    };
+    AccountTokenDto: {
+      /** @description The token from the emailed link */
+      token: string;
+    };
+    AccountUserResponse: {
+      user: components['schemas']['ProfileView'];
+    };
     AddCartItemDto: {
       quantity: number;
       /** Format: uuid */
@@ -1396,6 +1815,8 @@ export interface components {
       /** @example 0.00 */
       discountAmount: string;
       discountCode: string | null;
+      /** @description The order detail (GET /orders/:id) only: its shipments, oldest first */
+      fulfillments?: components['schemas']['OrderFulfillmentResponse'][];
       /** Format: uuid */
       id: string;
       items: components['schemas']['OrderItemResponse'][];
@@ -1414,6 +1835,8 @@ export interface components {
       orderNumber: string;
       /** @enum {string} */
       paymentStatus: 'unpaid' | 'paid' | 'refunded' | 'failed';
+      /** @description The order detail (GET /orders/:id) only: its returns, oldest first */
+      returns?: components['schemas']['OrderReturnResponse'][];
       /** @description The address it ships to, as it was at checkout (the order’s own copy); null when the order has none */
       shippingAddress: components['schemas']['ShippingAddressResponse'] | null;
       /** @example 5.00 */
@@ -1526,19 +1949,58 @@ export interface components {
       /** Format: date-time */
       updatedAt: string;
     };
+    ChangeEmailDto: {
+      /**
+       * Format: email
+       * @example ada.new@example.com
+       */
+      newEmail: string;
+      /**
+       * Format: password
+       * @description The account’s current password
+       */
+      password: string;
+    };
+    ChangePasswordDto: {
+      /**
+       * Format: password
+       * @description The account’s current password
+       */
+      currentPassword: string;
+      /**
+       * Format: password
+       * @description The new password
+       */
+      newPassword: string;
+      /** @description This device’s refresh token: its session stays open. Without it, every session ends. */
+      refreshToken?: string;
+    };
     CheckoutDto: {
       /**
        * @description A discount code of the store
        * @example SAVE10
        */
       discountCode?: string;
+      /**
+       * Format: email
+       * @description Guests: required, where the order’s emails go. Customers: not sent (their account’s is used).
+       * @example ada@example.com
+       */
+      email?: string;
       /** @description For the store, kept on the order */
       notes?: string;
+      /** @description The address to ship to, copied onto the order. Guests: required. */
+      shippingAddress?: components['schemas']['InlineAddressDto'];
       /**
        * Format: uuid
-       * @description One of the customer’s addresses
+       * @description Customers: one of their addresses (or send `shippingAddress` instead). Not for guests.
        */
-      shippingAddressId: string;
+      shippingAddressId?: string;
+      /**
+       * Format: uuid
+       * @description A shipping method of the store (`GET /stores/:storeSlug/cart/shipping-options`); required when the store has any
+       */
+      shippingMethodId?: string;
     };
     CheckoutPaymentResponse: {
       /** @description Stripe only (absent for manual): confirm the PaymentIntent with it in the browser */
@@ -1556,6 +2018,8 @@ export interface components {
     };
     CheckoutResponse: {
       order: components['schemas']['OrderResponse'];
+      /** @description Guest checkouts only (absent for a customer): send it as `X-Order-Token` to read or cancel the order. Shown here only; the same Idempotency-Key replays it. */
+      orderToken?: string;
       payment: components['schemas']['CheckoutPaymentResponse'];
     };
     CreateAddressDto: {
@@ -1631,6 +2095,16 @@ export interface components {
        */
       value: string | number;
     };
+    CreateFulfillmentDto: {
+      /** @example UPS */
+      carrier?: string | null;
+      /** @description Each order item at most once */
+      items: components['schemas']['LineQuantityDto'][];
+      /** @example 1Z999AA10123456784 */
+      trackingNumber?: string | null;
+      /** Format: uri */
+      trackingUrl?: string | null;
+    };
     CreateImageDto: {
       altText?: string | null;
       /** @default 0 */
@@ -1684,6 +2158,50 @@ export interface components {
        * @enum {string}
        */
       taxClass?: 'standard' | 'reduced' | 'zero';
+    };
+    CreateReturnDto: {
+      /** @description Each order item at most once */
+      items: components['schemas']['LineQuantityDto'][];
+      /** @example Too small */
+      reason: string;
+    };
+    CreateShippingMethodDto: {
+      /**
+       * @description flat: the price; free_over: the price below freeOver (both required); weight: a handling fee added to the tier’s amount (default 0). A decimal string or number with at most two decimals.
+       * @example 4.99
+       */
+      amount?: string | number;
+      /**
+       * @description free_over only (required there): a subtotal after discounts of at least this ships free (inclusive). At least 0.01.
+       * @example 50.00
+       */
+      freeOver?: (string | number) | null;
+      /** @description true when created without it */
+      isActive?: boolean;
+      /** @example Standard */
+      name: string;
+      /** @enum {string} */
+      rateType: 'flat' | 'free_over' | 'weight';
+      /** @description weight only (required there): bands in strictly ascending upToGrams order; a cart heavier than the last bound cannot use the method */
+      weightTiers?: components['schemas']['WeightTierDto'][] | null;
+      /**
+       * Format: uuid
+       * @description A shipping zone of this store
+       */
+      zoneId: string;
+    };
+    CreateShippingZoneDto: {
+      /**
+       * @description ISO 3166-1 alpha-2 codes in uppercase (assigned codes only: "XX" or "UK" are refused); stored sorted, repeats dropped
+       * @example [
+       *       "DE",
+       *       "AT",
+       *       "CH"
+       *     ]
+       */
+      countries: string[];
+      /** @example DACH */
+      name: string;
     };
     CreateStoreDto: {
       /**
@@ -1795,6 +2313,11 @@ export interface components {
        * @example PROD-TSHIRT-A3F2-LRG-BLK
        */
       sku?: string;
+      /**
+       * @description Shipping weight of one unit in grams (weight-tier shipping rates add these up)
+       * @default 0
+       */
+      weightGrams?: number;
     };
     CreateWebhookDto: {
       /**
@@ -1889,6 +2412,13 @@ export interface components {
       /** @enum {string} */
       role: 'customer' | 'admin' | 'super_admin';
     };
+    DeleteAccountDto: {
+      /**
+       * Format: password
+       * @description The account’s current password
+       */
+      password: string;
+    };
     DiscountResponse: {
       /** @example SAVE10 */
       code: string;
@@ -1980,6 +2510,37 @@ export interface components {
       /** @example LoyaltySubscriber.onOrderPaid */
       subscriber: string;
     };
+    ForgotPasswordDto: {
+      /**
+       * Format: email
+       * @example ada@example.com
+       */
+      email: string;
+    };
+    FulfillmentResponse: {
+      /** @example UPS */
+      carrier: string | null;
+      /** Format: date-time */
+      deliveredAt: string | null;
+      /** Format: uuid */
+      id: string;
+      items: components['schemas']['OrderLineQuantityResponse'][];
+      /** Format: uuid */
+      orderId: string;
+      /**
+       * @description The order’s status after this change
+       * @enum {string}
+       */
+      orderStatus: 'pending' | 'paid' | 'processing' | 'shipped' | 'delivered' | 'cancelled' | 'refunded';
+      /** Format: date-time */
+      shippedAt: string;
+      /** @enum {string} */
+      status: 'shipped' | 'delivered';
+      /** @example 1Z999AA10123456784 */
+      trackingNumber: string | null;
+      /** Format: uri */
+      trackingUrl: string | null;
+    };
     HealthDown: {
       /**
        * @example down
@@ -2015,6 +2576,21 @@ export interface components {
       productId: string;
       /** Format: uri */
       url: string;
+    };
+    InlineAddressDto: {
+      addressLine1: string;
+      addressLine2?: string | null;
+      city: string;
+      /**
+       * @description ISO 3166-1 alpha-2 country code (any case: stored upper-case)
+       * @example US
+       */
+      country: string;
+      fullName: string;
+      phone: string;
+      postalCode: string;
+      /** @description State, province or region (may be empty where there is none) */
+      state: string;
     };
     InventoryItemResponse: {
       /** @description quantity − reserved */
@@ -2057,6 +2633,14 @@ export interface components {
       status: 'pending' | 'paid' | 'processing' | 'shipped' | 'delivered' | 'cancelled' | 'refunded';
       /** @example 19.99 */
       total: string;
+    };
+    LineQuantityDto: {
+      /**
+       * Format: uuid
+       * @description An order item of this order (items[].id)
+       */
+      orderItemId: string;
+      quantity: number;
     };
     LoginDto: {
       /**
@@ -2113,6 +2697,23 @@ export interface components {
        */
       reason: 'order_paid' | 'order_refunded';
     };
+    OrderFulfillmentResponse: {
+      /** @example UPS */
+      carrier: string | null;
+      /** Format: date-time */
+      deliveredAt: string | null;
+      /** Format: uuid */
+      id: string;
+      items: components['schemas']['OrderLineQuantityResponse'][];
+      /** Format: date-time */
+      shippedAt: string;
+      /** @enum {string} */
+      status: 'shipped' | 'delivered';
+      /** @example 1Z999AA10123456784 */
+      trackingNumber: string | null;
+      /** Format: uri */
+      trackingUrl: string | null;
+    };
     OrderItemResponse: {
       /**
        * @description This line’s share of the order discount (the lines add up to discountAmount)
@@ -2146,6 +2747,14 @@ export interface components {
       variantId: string;
       variantName: string;
     };
+    OrderLineQuantityResponse: {
+      /**
+       * Format: uuid
+       * @description The order item (items[].id of the order)
+       */
+      orderItemId: string;
+      quantity: number;
+    };
     OrderResponse: {
       /** Format: date-time */
       createdAt: string;
@@ -2159,6 +2768,8 @@ export interface components {
       /** @example 0.00 */
       discountAmount: string;
       discountCode: string | null;
+      /** @description The order detail (GET /orders/:id) only: its shipments, oldest first */
+      fulfillments?: components['schemas']['OrderFulfillmentResponse'][];
       /** Format: uuid */
       id: string;
       items: components['schemas']['OrderItemResponse'][];
@@ -2177,6 +2788,8 @@ export interface components {
       orderNumber: string;
       /** @enum {string} */
       paymentStatus: 'unpaid' | 'paid' | 'refunded' | 'failed';
+      /** @description The order detail (GET /orders/:id) only: its returns, oldest first */
+      returns?: components['schemas']['OrderReturnResponse'][];
       /** @description The address it ships to, as it was at checkout (the order’s own copy); null when the order has none */
       shippingAddress: components['schemas']['ShippingAddressResponse'] | null;
       /** @example 5.00 */
@@ -2198,6 +2811,35 @@ export interface components {
       total: string;
       /** Format: date-time */
       updatedAt: string;
+    };
+    OrderReturnItemResponse: {
+      /**
+       * Format: uuid
+       * @description The order item (items[].id of the order)
+       */
+      orderItemId: string;
+      quantity: number;
+      /** @description Units received back; null until received */
+      receivedQuantity: number | null;
+      /** @description Whether the received units went back in stock */
+      restock: boolean | null;
+    };
+    OrderReturnResponse: {
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      id: string;
+      items: components['schemas']['OrderReturnItemResponse'][];
+      reason: string;
+      /** Format: date-time */
+      receivedAt: string | null;
+      /**
+       * @description What was refunded for the received lines; null until then
+       * @example 19.99
+       */
+      refundAmount: string | null;
+      /** @enum {string} */
+      status: 'requested' | 'approved' | 'rejected' | 'receiving' | 'refunded';
     };
     PriceRange: {
       /**
@@ -2365,6 +3007,20 @@ export interface components {
       name: string;
       slug: string;
     };
+    ReceiveReturnDto: {
+      /** @description The lines that came back (each at most once, at most what the return asked for); lines left out came back with 0 */
+      items: components['schemas']['ReceivedLineDto'][];
+    };
+    ReceivedLineDto: {
+      /**
+       * Format: uuid
+       * @description An order item of this order (items[].id)
+       */
+      orderItemId: string;
+      quantity: number;
+      /** @description Put the received units back in stock */
+      restock: boolean;
+    };
     RefreshDto: {
       /** @description The refresh token of the last login or refresh */
       refreshToken: string;
@@ -2389,6 +3045,38 @@ export interface components {
       password: string;
       phone?: string | null;
     };
+    ResetPasswordDto: {
+      /**
+       * Format: password
+       * @description The new password
+       */
+      password: string;
+      /** @description The token from the emailed link */
+      token: string;
+    };
+    ReturnResponse: {
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      id: string;
+      items: components['schemas']['OrderReturnItemResponse'][];
+      /** Format: uuid */
+      orderId: string;
+      reason: string;
+      /** Format: date-time */
+      receivedAt: string | null;
+      /**
+       * @description What was refunded for the received lines; null until then
+       * @example 19.99
+       */
+      refundAmount: string | null;
+      /** @enum {string} */
+      status: 'requested' | 'approved' | 'rejected' | 'receiving' | 'refunded';
+      /** Format: uuid */
+      storeId: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
     ShippingAddressResponse: {
       addressLine1: string;
       addressLine2: string | null;
@@ -2403,6 +3091,67 @@ export interface components {
       phone: string;
       postalCode: string;
       state: string;
+    };
+    ShippingMethodResponse: {
+      /**
+       * @description flat / free_over: the price; weight: the fee added to a tier
+       * @example 4.99
+       */
+      amount: string;
+      /** Format: date-time */
+      createdAt: string;
+      /**
+       * @description free_over only, else null
+       * @example 50.00
+       */
+      freeOver: string | null;
+      /** Format: uuid */
+      id: string;
+      isActive: boolean;
+      /** @example Standard */
+      name: string;
+      /** @enum {string} */
+      rateType: 'flat' | 'free_over' | 'weight';
+      /** Format: uuid */
+      storeId: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /** @description weight only, else null */
+      weightTiers: components['schemas']['WeightTierResponse'][] | null;
+      /** Format: uuid */
+      zoneId: string;
+    };
+    ShippingOptionResponse: {
+      /** @example 4.99 */
+      amount: string;
+      /**
+       * Format: uuid
+       * @description The shippingMethodId to check out with
+       */
+      id: string;
+      /** @example Standard */
+      name: string;
+    };
+    ShippingZoneResponse: {
+      /**
+       * @description Sorted
+       * @example [
+       *       "DE",
+       *       "AT",
+       *       "CH"
+       *     ]
+       */
+      countries: string[];
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      id: string;
+      /** @example DACH */
+      name: string;
+      /** Format: uuid */
+      storeId: string;
+      /** Format: date-time */
+      updatedAt: string;
     };
     StaffAddedResponse: {
       invitation: components['schemas']['StaffInvitationResponse'] | null;
@@ -2611,6 +3360,19 @@ export interface components {
        */
       value?: string | number;
     };
+    UpdateFulfillmentDto: {
+      /** @example UPS */
+      carrier?: string | null;
+      /**
+       * @description The shipment arrived
+       * @enum {string}
+       */
+      status?: 'delivered';
+      /** @example 1Z999AA10123456784 */
+      trackingNumber?: string | null;
+      /** Format: uri */
+      trackingUrl?: string | null;
+    };
     UpdateImageDto: {
       altText?: string | null;
       /** @default 0 */
@@ -2690,6 +3452,44 @@ export interface components {
        * @enum {string}
        */
       taxClass?: 'standard' | 'reduced' | 'zero';
+    };
+    UpdateShippingMethodDto: {
+      /**
+       * @description flat: the price; free_over: the price below freeOver (both required); weight: a handling fee added to the tier’s amount (default 0). A decimal string or number with at most two decimals.
+       * @example 4.99
+       */
+      amount?: string | number;
+      /**
+       * @description See create
+       * @example 50.00
+       */
+      freeOver?: (string | number) | null;
+      /** @description true when created without it */
+      isActive?: boolean;
+      /** @example Standard */
+      name?: string;
+      /** @enum {string} */
+      rateType?: 'flat' | 'free_over' | 'weight';
+      /** @description See create; replaces the whole list */
+      weightTiers?: components['schemas']['WeightTierDto'][] | null;
+      /**
+       * Format: uuid
+       * @description A shipping zone of this store
+       */
+      zoneId?: string;
+    };
+    UpdateShippingZoneDto: {
+      /**
+       * @description ISO 3166-1 alpha-2 codes in uppercase (assigned codes only: "XX" or "UK" are refused); stored sorted, repeats dropped
+       * @example [
+       *       "DE",
+       *       "AT",
+       *       "CH"
+       *     ]
+       */
+      countries?: string[];
+      /** @example DACH */
+      name?: string;
     };
     UpdateStaffDto: {
       /** @enum {string} */
@@ -2798,6 +3598,11 @@ export interface components {
        * @example PROD-TSHIRT-A3F2-LRG-BLK
        */
       sku?: string;
+      /**
+       * @description Shipping weight of one unit in grams (weight-tier shipping rates add these up)
+       * @default 0
+       */
+      weightGrams?: number;
     };
     UpdateWebhookDto: {
       /**
@@ -2874,6 +3679,8 @@ export interface components {
       storeId: string;
       /** Format: date-time */
       updatedAt: string;
+      /** @description Shipping weight of one unit, in grams */
+      weightGrams: number;
     };
     VariantStockResponse: {
       /** @description quantity - reserved */
@@ -2988,6 +3795,24 @@ export interface components {
       updatedAt: string;
       /** @example https://hooks.example.com/commerce */
       url: string;
+    };
+    WeightTierDto: {
+      /**
+       * @description A decimal string or number with at most two decimals
+       * @example 4.99
+       */
+      amount: string | number;
+      /**
+       * @description Carts weighing at most this many grams (inclusive) pay this tier
+       * @example 1000
+       */
+      upToGrams: number;
+    };
+    WeightTierResponse: {
+      /** @example 4.99 */
+      amount: string;
+      /** @example 1000 */
+      upToGrams: number;
     };
   };
   responses: never;
@@ -3579,6 +4404,185 @@ export interface operations {
       };
     };
   };
+  FulfilmentsAdmin_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The order */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateFulfillmentDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FulfillmentResponse'];
+        };
+      };
+      /** @description VALIDATION_FAILED (no items, a quantity below 1, an order item twice, a bad tracking URL, an unknown field), UNKNOWN_ORDER_ITEM (not a line of this order; details: {orderItemIds}), or INVALID_ID */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description ORDER_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description INVALID_TRANSITION (the order is not paid or processing), or FULFILLMENT_EXCEEDS_ORDER (details: [{orderItemId, ordered, shipped, requested}]) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Request body too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The database cannot be reached (DATABASE_UNAVAILABLE) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  FulfilmentsAdmin_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The order */
+        id: string;
+        fulfillmentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateFulfillmentDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FulfillmentResponse'];
+        };
+      };
+      /** @description VALIDATION_FAILED (nothing to change, a bad field, an unknown field), or INVALID_ID */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description ORDER_NOT_FOUND, or FULFILLMENT_NOT_FOUND (not a fulfilment of this order) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description INVALID_TRANSITION (delivered already, or the order is neither processing nor shipped) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Request body too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The database cannot be reached (DATABASE_UNAVAILABLE) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
   OrdersAdmin_confirmPayment: {
     parameters: {
       query?: never;
@@ -3833,6 +4837,253 @@ export interface operations {
       };
       /** @description PAYMENT_PROVIDER_ERROR: cancelling a paid order, the provider refused the refund */
       502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The database cannot be reached (DATABASE_UNAVAILABLE) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ReturnsAdmin_approve: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReturnResponse'];
+        };
+      };
+      /** @description INVALID_ID */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description RETURN_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description INVALID_TRANSITION (not requested) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The database cannot be reached (DATABASE_UNAVAILABLE) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ReturnsAdmin_receive: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReceiveReturnDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReturnResponse'];
+        };
+      };
+      /** @description VALIDATION_FAILED (no items, a quantity below 1, a line twice, restock missing), UNKNOWN_ORDER_ITEM (not a line of this return), or INVALID_ID */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description RETURN_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description INVALID_TRANSITION (not approved, e.g. received already or being received), RETURN_EXCEEDS_ORDER (more units than the return asked for), or REFUND_EXCEEDS_PAYMENT (less is left of the payment, e.g. refunded by an admin meanwhile) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Request body too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description PAYMENT_PROVIDER_ERROR: the provider refused the refund; nothing was refunded, the return is approved again */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The database cannot be reached (DATABASE_UNAVAILABLE) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ReturnsAdmin_reject: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReturnResponse'];
+        };
+      };
+      /** @description INVALID_ID */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description RETURN_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description INVALID_TRANSITION (not requested) */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -6549,6 +7800,829 @@ export interface operations {
       };
     };
   };
+  ReturnsAdmin_list: {
+    parameters: {
+      query?: {
+        page?: number;
+        limit?: number;
+        status?: 'requested' | 'approved' | 'rejected' | 'receiving' | 'refunded';
+      };
+      header?: never;
+      path: {
+        storeId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['ReturnResponse'][];
+            limit: number;
+            page: number;
+            /** @description Rows matching the filters */
+            total: number;
+          };
+        };
+      };
+      /** @description VALIDATION_FAILED (status, page, limit), or INVALID_ID */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description STORE_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The database cannot be reached (DATABASE_UNAVAILABLE) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ShippingMethods_list: {
+    parameters: {
+      query?: {
+        page?: number;
+        limit?: number;
+        /** @description Only the methods of this zone */
+        zoneId?: string;
+        /** @description Only active (true) or inactive (false) methods */
+        isActive?: boolean;
+      };
+      header?: never;
+      path: {
+        storeId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['ShippingMethodResponse'][];
+            limit: number;
+            page: number;
+            /** @description Rows matching the filters */
+            total: number;
+          };
+        };
+      };
+      /** @description Invalid input (code names the rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description STORE_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The database cannot be reached (DATABASE_UNAVAILABLE) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ShippingMethods_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateShippingMethodDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ShippingMethodResponse'];
+        };
+      };
+      /** @description Invalid input (code names the rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description SHIPPING_ZONE_NOT_FOUND (unknown, or a zone of another store) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Request body too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The database cannot be reached (DATABASE_UNAVAILABLE) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ShippingMethods_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: string;
+        /** @description A shipping method of the store */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ShippingMethodResponse'];
+        };
+      };
+      /** @description Invalid input (code names the rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description SHIPPING_METHOD_NOT_FOUND (also for another store’s method) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The database cannot be reached (DATABASE_UNAVAILABLE) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ShippingMethods_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: string;
+        /** @description A shipping method of the store */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input (code names the rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description SHIPPING_METHOD_NOT_FOUND (also for another store’s method) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The database cannot be reached (DATABASE_UNAVAILABLE) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ShippingMethods_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: string;
+        /** @description A shipping method of the store */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateShippingMethodDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ShippingMethodResponse'];
+        };
+      };
+      /** @description Invalid input (code names the rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description SHIPPING_METHOD_NOT_FOUND, or SHIPPING_ZONE_NOT_FOUND (zoneId: unknown or of another store) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Request body too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The database cannot be reached (DATABASE_UNAVAILABLE) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ShippingZones_list: {
+    parameters: {
+      query?: {
+        page?: number;
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        storeId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['ShippingZoneResponse'][];
+            limit: number;
+            page: number;
+            /** @description Rows matching the filters */
+            total: number;
+          };
+        };
+      };
+      /** @description Invalid input (code names the rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description STORE_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The database cannot be reached (DATABASE_UNAVAILABLE) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ShippingZones_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateShippingZoneDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ShippingZoneResponse'];
+        };
+      };
+      /** @description Invalid input (code names the rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description STORE_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Request body too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The database cannot be reached (DATABASE_UNAVAILABLE) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ShippingZones_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: string;
+        /** @description A shipping zone of the store */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ShippingZoneResponse'];
+        };
+      };
+      /** @description Invalid input (code names the rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description SHIPPING_ZONE_NOT_FOUND (also for another store’s zone) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The database cannot be reached (DATABASE_UNAVAILABLE) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ShippingZones_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: string;
+        /** @description A shipping zone of the store */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input (code names the rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description SHIPPING_ZONE_NOT_FOUND (also for another store’s zone) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The database cannot be reached (DATABASE_UNAVAILABLE) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ShippingZones_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: string;
+        /** @description A shipping zone of the store */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateShippingZoneDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ShippingZoneResponse'];
+        };
+      };
+      /** @description Invalid input (code names the rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description SHIPPING_ZONE_NOT_FOUND (also for another store’s zone) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Request body too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The database cannot be reached (DATABASE_UNAVAILABLE) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
   Staff_list: {
     parameters: {
       query?: {
@@ -8397,6 +10471,181 @@ export interface operations {
       };
     };
   };
+  Accounts_logoutAll: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Every session ended */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input (code names the rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Request body too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The database cannot be reached (DATABASE_UNAVAILABLE) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Accounts_forgotPassword: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ForgotPasswordDto'];
+      };
+    };
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AccountRequestAccepted'];
+        };
+      };
+      /** @description Invalid input (code names the rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Request body too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description TOO_MANY_REQUESTS: too many attempts from this IP or for this email */
+      429: {
+        headers: {
+          /** @description Seconds until the next attempt may succeed */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The database cannot be reached (DATABASE_UNAVAILABLE) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Accounts_resetPassword: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ResetPasswordDto'];
+      };
+    };
+    responses: {
+      /** @description Logged in with the new password */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuthSession'];
+        };
+      };
+      /** @description TOKEN_INVALID (unknown or forged token), or invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description TOKEN_USED or TOKEN_EXPIRED */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Request body too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The database cannot be reached (DATABASE_UNAVAILABLE) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
   Auth_refresh: {
     parameters: {
       query?: never;
@@ -8531,6 +10780,141 @@ export interface operations {
       };
     };
   };
+  Accounts_verifyEmail: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AccountTokenDto'];
+      };
+    };
+    responses: {
+      /** @description The profile, emailVerified: true */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AccountUserResponse'];
+        };
+      };
+      /** @description TOKEN_INVALID (unknown or forged token), or invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description EMAIL_TAKEN: the new address got an account meanwhile */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description TOKEN_USED or TOKEN_EXPIRED */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Request body too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The database cannot be reached (DATABASE_UNAVAILABLE) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Accounts_requestVerification: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AccountRequestAccepted'];
+        };
+      };
+      /** @description Invalid input (code names the rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Request body too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description TOO_MANY_REQUESTS: too many attempts from this IP or for this email */
+      429: {
+        headers: {
+          /** @description Seconds until the next attempt may succeed */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The database cannot be reached (DATABASE_UNAVAILABLE) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
   Health_check: {
     parameters: {
       query?: never;
@@ -8606,6 +10990,73 @@ export interface operations {
       };
       /** @description PROFILE_NOT_FOUND: the account was deleted meanwhile */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The database cannot be reached (DATABASE_UNAVAILABLE) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Me_deleteMe: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DeleteAccountDto'];
+      };
+    };
+    responses: {
+      /** @description Closed */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input (code names the rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description INVALID_CREDENTIALS: wrong password (or no/invalid access token) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description CONCURRENT_UPDATE: the password changed meanwhile; retry */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Request body too large */
+      413: {
         headers: {
           [name: string]: unknown;
         };
@@ -8953,6 +11404,152 @@ export interface operations {
       };
     };
   };
+  Me_changeEmail: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChangeEmailDto'];
+      };
+    };
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AccountRequestAccepted'];
+        };
+      };
+      /** @description EMAIL_UNCHANGED (already the account’s email), or invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description INVALID_CREDENTIALS: wrong password (or no/invalid access token) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description EMAIL_TAKEN, or CONCURRENT_UPDATE */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Request body too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description TOO_MANY_REQUESTS: too many attempts from this IP or for this email */
+      429: {
+        headers: {
+          /** @description Seconds until the next attempt may succeed */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The database cannot be reached (DATABASE_UNAVAILABLE) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Me_changePassword: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChangePasswordDto'];
+      };
+    };
+    responses: {
+      /** @description Changed */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input (code names the rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description INVALID_CREDENTIALS: wrong current password (or no/invalid access token) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description CONCURRENT_UPDATE: the password changed meanwhile; retry */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Request body too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The database cannot be reached (DATABASE_UNAVAILABLE) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
   Orders_list: {
     parameters: {
       query?: {
@@ -9012,7 +11609,10 @@ export interface operations {
   Orders_get: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A guest’s order token (`orderToken` of the guest checkout), instead of a bearer token */
+        'X-Order-Token'?: string;
+      };
       path: {
         id: string;
       };
@@ -9038,7 +11638,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description No, invalid or expired access token */
+      /** @description Neither a bearer token nor X-Order-Token was sent, or the bearer token is not valid (UNAUTHORIZED) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -9047,7 +11647,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description ORDER_NOT_FOUND (unknown, or not yours) */
+      /** @description ORDER_NOT_FOUND (unknown, not yours, or a wrong order token) */
       404: {
         headers: {
           [name: string]: unknown;
@@ -9070,7 +11670,10 @@ export interface operations {
   Orders_cancel: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A guest’s order token (`orderToken` of the guest checkout), instead of a bearer token */
+        'X-Order-Token'?: string;
+      };
       path: {
         id: string;
       };
@@ -9096,7 +11699,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description No, invalid or expired access token */
+      /** @description Neither a bearer token nor X-Order-Token was sent, or the bearer token is not valid (UNAUTHORIZED) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -9105,7 +11708,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description ORDER_NOT_FOUND (unknown, or not yours) */
+      /** @description ORDER_NOT_FOUND (unknown, not yours, or a wrong order token) */
       404: {
         headers: {
           [name: string]: unknown;
@@ -9116,6 +11719,90 @@ export interface operations {
       };
       /** @description INVALID_TRANSITION: only an unpaid pending order can be cancelled */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The database cannot be reached (DATABASE_UNAVAILABLE) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Returns_create: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A guest’s order token (`orderToken` of the guest checkout), instead of a bearer token */
+        'X-Order-Token'?: string;
+      };
+      path: {
+        /** @description The order */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateReturnDto'];
+      };
+    };
+    responses: {
+      /** @description The return, `requested` */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReturnResponse'];
+        };
+      };
+      /** @description VALIDATION_FAILED (no items, a quantity below 1, an order item twice, no reason, an unknown field), UNKNOWN_ORDER_ITEM (not a line of this order; details: {orderItemIds}), or INVALID_ID */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Neither a bearer token nor X-Order-Token was sent, or the bearer token is not valid (UNAUTHORIZED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description ORDER_NOT_FOUND (unknown, not yours, or a wrong order token) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description RETURN_NOT_ALLOWED (not shipped or delivered, or the window closed; details: {reason}), or RETURN_EXCEEDS_ORDER (details: [{orderItemId, ordered, returned, requested}]) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Request body too large */
+      413: {
         headers: {
           [name: string]: unknown;
         };
@@ -9537,6 +12224,70 @@ export interface operations {
       };
     };
   };
+  ShippingOptions_list: {
+    parameters: {
+      query: {
+        /** @description ISO 3166-1 alpha-2, uppercase */
+        country: string;
+      };
+      header?: {
+        /** @description Guest cart id, as handed out in a cart response (`sessionId`). Optional: a signed-in customer is found by token; sent on register or login, the guest cart merges into the customer’s cart. */
+        'X-Cart-Session'?: components['parameters']['CartSession'];
+      };
+      path: {
+        /** @description The store’s slug, e.g. `demo` */
+        storeSlug: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ShippingOptionResponse'][];
+        };
+      };
+      /** @description VALIDATION_FAILED (country missing, not uppercase, or not an ISO 3166-1 alpha-2 code), or INVALID_CART_SESSION */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description An Authorization header was sent and is not a valid access token (UNAUTHORIZED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description STORE_NOT_FOUND (unknown or inactive store) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The database cannot be reached (DATABASE_UNAVAILABLE) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
   Storefront_categories: {
     parameters: {
       query?: never;
@@ -9602,6 +12353,8 @@ export interface operations {
       header: {
         /** @description Chosen by the client, one per checkout attempt: the same key with the same body replays the first answer (201 or 502), with another body it is 422. Missing: 400 IDEMPOTENCY_KEY_REQUIRED. */
         'Idempotency-Key': string;
+        /** @description Guest cart id, as handed out in a cart response (`sessionId`). Optional: a signed-in customer is found by token; sent on register or login, the guest cart merges into the customer’s cart. */
+        'X-Cart-Session'?: components['parameters']['CartSession'];
       };
       path: {
         /** @description The store’s slug, e.g. `demo` */
@@ -9626,7 +12379,7 @@ export interface operations {
           'application/json': components['schemas']['CheckoutResponse'];
         };
       };
-      /** @description VALIDATION_FAILED, IDEMPOTENCY_KEY_REQUIRED, or IDEMPOTENCY_KEY_INVALID (not 8-255 characters of [A-Za-z0-9_-:.]) */
+      /** @description VALIDATION_FAILED (also: a guest without email or shippingAddress; a customer with email, or without exactly one of shippingAddressId and shippingAddress; a bad country), INVALID_CART_SESSION, IDEMPOTENCY_KEY_REQUIRED, or IDEMPOTENCY_KEY_INVALID (not 8-255 characters of [A-Za-z0-9_-:.]) */
       400: {
         headers: {
           [name: string]: unknown;
@@ -9635,7 +12388,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description No, invalid or expired access token */
+      /** @description UNAUTHORIZED: neither a bearer token nor X-Cart-Session was sent, or the bearer token is not valid */
       401: {
         headers: {
           [name: string]: unknown;
@@ -9644,7 +12397,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description STORE_NOT_FOUND, or ADDRESS_NOT_FOUND (shippingAddressId is not one of your addresses) */
+      /** @description STORE_NOT_FOUND, ADDRESS_NOT_FOUND (shippingAddressId is not one of your addresses), or SHIPPING_METHOD_NOT_FOUND (shippingMethodId is not a method of this store) */
       404: {
         headers: {
           [name: string]: unknown;
@@ -9653,7 +12406,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description INSUFFICIENT_STOCK (details: [{variantId, requested, available}]), CART_EMPTY, DISCOUNT_INVALID (details: {reason}), or IDEMPOTENCY_IN_PROGRESS (a request with this key is still running) */
+      /** @description INSUFFICIENT_STOCK (details: [{variantId, requested, available}]), CART_EMPTY, DISCOUNT_INVALID (details: {reason}), SHIPPING_METHOD_REQUIRED (the store has shipping methods), SHIPPING_UNAVAILABLE (the method does not serve the address’s country), or IDEMPOTENCY_IN_PROGRESS (a request with this key is still running) */
       409: {
         headers: {
           [name: string]: unknown;

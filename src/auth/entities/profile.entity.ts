@@ -47,6 +47,10 @@ export class Profile {
   @UpdateDateColumn(TIMESTAMPTZ)
   updatedAt: Date;
 
+  /** Set when the account was closed (DELETE /api/me): the row stays, anonymised, for its orders. */
+  @Column({ ...TIMESTAMPTZ, nullable: true })
+  deletedAt: Date | null;
+
   @OneToMany(() => Address, (address) => address.user)
   addresses: Address[];
 }

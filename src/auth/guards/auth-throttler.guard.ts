@@ -7,12 +7,19 @@ import { normalizeEmail } from '../tokens';
 /** The window AUTH_RATE_LIMIT counts attempts in. */
 export const AUTH_RATE_WINDOW_MS = 60_000;
 
-/** The email a login/register body names, normalised as it is stored; undefined when there is none. */
+/**
+ * The email an attempt is about, normalised as it is stored: the body's `email` (login, register,
+ * forgot password), else its `newEmail` (email change), else the signed-in caller's (verification
+ * request); undefined when there is none.
+ */
 function attemptedEmail(context: ExecutionContext): string | undefined {
-  const body: unknown = context.switchToHttp().getRequest<Request>().body;
-  if (typeof body !== 'object' || body === null) return undefined;
-  const email: unknown = (body as Record<string, unknown>).email;
-  return typeof email === 'string' && email.trim() !== '' ? normalizeEmail(email).slice(0, 254) : undefined;
+  const request = context.switchToHttp().getRequest<Request & { user?: { email?: unknown } }>();
+  const body: unknown = request.body;
+  const fields = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+  for (const email of [fields.email, fields.newEmail, request.user?.email]) {
+    if (typeof email === 'string' && email.trim() !== '') return normalizeEmail(email).slice(0, 254);
+  }
+  return undefined;
 }
 
 function clientIp(context: ExecutionContext): string {
@@ -21,10 +28,11 @@ function clientIp(context: ExecutionContext): string {
 }
 
 /**
- * Two throttlers for login and register, both AUTH_RATE_LIMIT attempts per minute (0 turns them off):
+ * Two throttlers for login, register and the account request routes (verification, forgot password,
+ * email change, invitation acceptance), both AUTH_RATE_LIMIT attempts per minute (0 turns them off):
  * per client IP (`req.ip`, i.e. X-Forwarded-For only where Express's `trust proxy` says so), and per
- * email across IPs (slows password guessing on one account from many addresses). Login and register
- * share the counters. Counters live in this process's memory (see README, "Throttling").
+ * email across IPs (slows password guessing on one account from many addresses). These routes share
+ * the counters. Counters live in this process's memory (see README, "Throttling").
  */
 export function authThrottlerOptions(authRateLimit: number): ThrottlerModuleOptions {
   const off = authRateLimit === 0;
