@@ -20,8 +20,9 @@ import { LoggingModule } from './logging/logging.module';
 import { MailModule } from './mail/mail.module';
 import { OrdersModule } from './orders/orders.module';
 import { PaymentsModule } from './payments/payments.module';
-import { StaffModule } from './staff/staff.module';
+import { ShippingModule } from './shipping/shipping.module';
 import { StoresModule } from './stores/stores.module';
+import { StaffModule } from './staff/staff.module';
 import { TaxModule } from './tax/tax.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
@@ -57,8 +58,9 @@ export class AppModule {
         FulfilmentModule,
         PaymentsModule,
         StoresModule,
-        TaxModule,
         StaffModule,
+        ShippingModule,
+        TaxModule,
         CatalogModule,
         WebhooksModule,
         // Extensions (docs/extending.md):

@@ -26,6 +26,8 @@ export interface PricedVariant {
   available: number;
   /** Store, product and variant are all active. */
   purchasable: boolean;
+  /** Shipping weight of one unit, in grams (src/shipping). */
+  weightGrams: number;
   /** The product's tax class (src/tax). */
   taxClass: TaxClass;
 }
@@ -40,6 +42,7 @@ interface PricedRow {
   available: number | null;
   purchasable: boolean;
   tax_class: TaxClass;
+  weight_grams: number;
 }
 
 /**
@@ -76,7 +79,7 @@ export class CatalogPricingService {
       `SELECT v.id AS variant_id, p.id AS product_id, v.sku, p.name AS product_name, v.name AS variant_name,
               (p.base_price + v.price_adjustment)::text AS unit_price,
               i.quantity - i.reserved AS available,
-              (v.is_active AND p.is_active AND s.is_active) AS purchasable, p.tax_class
+              (v.is_active AND p.is_active AND s.is_active) AS purchasable, p.tax_class, v.weight_grams
          FROM product_variants v
          JOIN products p ON p.id = v.product_id
          JOIN stores s ON s.id = v.store_id
@@ -96,6 +99,7 @@ export class CatalogPricingService {
           unitPrice: parseMoney(r.unit_price),
           available: r.available ?? 0,
           purchasable: r.purchasable,
+          weightGrams: r.weight_grams,
           taxClass: r.tax_class,
         },
       ]),

@@ -100,6 +100,7 @@ export class VariantsService {
             name: variant.name,
             attributes: variant.attributes,
             priceAdjustment: variant.priceAdjustment,
+            weightGrams: variant.weightGrams,
             initialQuantity: dto.initialQuantity ?? 0,
             metadata: variant.metadata,
           },
@@ -133,6 +134,7 @@ export class VariantsService {
           'priceAdjustment',
           'imageUrl',
           'isActive',
+          'weightGrams',
         ]);
         const diff: Record<string, unknown> = changedFields(before, changes);
         const fieldsChanged = Object.keys(diff).length > 0;
@@ -223,8 +225,8 @@ export class VariantsService {
     sku: string,
   ): Promise<string | null> {
     const rows = await tx.query<Array<{ id: string }>>(
-      `INSERT INTO product_variants (store_id, product_id, sku, name, attributes, price_adjustment, image_url, is_active, metadata)
-       VALUES ($1, $2, $3, $4, $5::jsonb, $6::numeric, $7, $8, $9::jsonb)
+      `INSERT INTO product_variants (store_id, product_id, sku, name, attributes, price_adjustment, image_url, is_active, metadata, weight_grams)
+       VALUES ($1, $2, $3, $4, $5::jsonb, $6::numeric, $7, $8, $9::jsonb, $10)
        ON CONFLICT (store_id, sku) DO NOTHING
        RETURNING id`,
       [
@@ -237,6 +239,7 @@ export class VariantsService {
         dto.imageUrl ?? null,
         dto.isActive ?? true,
         JSON.stringify(mergeMetadata({}, dto.metadata ?? {})),
+        dto.weightGrams ?? 0,
       ],
     );
     return rows[0]?.id ?? null;

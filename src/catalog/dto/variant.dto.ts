@@ -22,6 +22,9 @@ import { ApiMoney } from '../../common/openapi';
 import { ATTRIBUTES_SCHEMA, SIGNED_MONEY_INPUT_SCHEMA, WEB_URL_SCHEMA } from './catalog-schemas';
 import { IsFlatAttributes, IsWebUrl, OptionalNotNull } from './catalog-validators';
 
+/** Heaviest unit a variant may weigh (10 t): a bound that keeps cart weights far from overflow. */
+export const MAX_WEIGHT_GRAMS = 10_000_000;
+
 export class CreateVariantDto {
   @ApiPropertyOptional({
     type: String,
@@ -81,6 +84,19 @@ export class CreateVariantDto {
   @ApiPropertyOptional({
     type: 'integer',
     minimum: 0,
+    maximum: MAX_WEIGHT_GRAMS,
+    default: 0,
+    description: 'Shipping weight of one unit in grams (weight-tier shipping rates add these up)',
+  })
+  @OptionalNotNull()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_WEIGHT_GRAMS)
+  weightGrams?: number;
+
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 0,
     maximum: MAX_STOCK,
     default: 0,
     description: 'Stock the new variant starts with',
@@ -126,6 +142,8 @@ export class VariantResponse {
   @ApiMoney({ example: '17.99', description: 'basePrice + priceAdjustment' }) price: string;
   @ApiProperty({ type: String, format: 'uri', nullable: true }) imageUrl: string | null;
   @ApiProperty() isActive: boolean;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Shipping weight of one unit, in grams' })
+  weightGrams: number;
   @ApiProperty({
     type: VariantStockResponse,
     nullable: true,
@@ -149,6 +167,7 @@ export class VariantResponse {
       price: formatMoney(basePrice + v.priceAdjustment),
       imageUrl: v.imageUrl,
       isActive: v.isActive,
+      weightGrams: v.weightGrams,
       inventory: stock
         ? {
             quantity: stock.quantity,

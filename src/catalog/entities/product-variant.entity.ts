@@ -1,4 +1,5 @@
 import {
+  Check,
   Column,
   CreateDateColumn,
   Entity,
@@ -26,6 +27,7 @@ export type VariantAttributes = Record<string, string>;
 @Index('idx_product_variants_sku', ['sku'])
 @Index('idx_product_variants_active', ['isActive'])
 @Index('idx_product_variants_attributes', { synchronize: false })
+@Check('chk_product_variants_weight', `"weight_grams" >= 0`)
 export class ProductVariant {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -59,6 +61,10 @@ export class ProductVariant {
 
   @Column({ type: 'text', nullable: true })
   imageUrl: string | null;
+
+  /** Shipping weight of one unit, in grams (src/shipping prices weight tiers by it; migration 0019). */
+  @Column({ type: 'integer', default: 0 })
+  weightGrams: number;
 
   @Column({ type: 'boolean', default: true })
   isActive: boolean;

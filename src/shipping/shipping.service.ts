@@ -1,0 +1,97 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { AppException } from '../common/errors';
+import { Money } from '../common/money';
+import { isUuid } from '../common/validation';
+import { ShippingMethod } from './entities/shipping-method.entity';
+import { ShippableCart, shippingRate } from './shipping-rates';
+
+/** What checkout asks a price for. */
+export interface CheckoutShippingInput extends ShippableCart {
+  storeId: string;
+  methodId: string;
+  /** ISO 3166-1 alpha-2 of the shipping address (compared in uppercase). */
+  country: string;
+}
+
+/** A method that can ship a cart, with its price. */
+export interface PricedShippingOption {
+  id: string;
+  name: string;
+  amount: Money;
+}
+
+/**
+ * Shipping as other modules ask for it, inside their transaction: checkout checks that the store has
+ * methods (then one is required) and prices the chosen one for the address and cart; the quote route
+ * lists every option for a country.
+ */
+@Injectable()
+export class ShippingService {
+  /** True when the store has at least one active shipping method (then checkout requires one). */
+  async storeHasActiveMethods(tx: EntityManager, storeId: string): Promise<boolean> {
+    const rows = await tx.query<unknown[]>(
+      `SELECT 1 FROM shipping_methods WHERE store_id = $1 AND is_active LIMIT 1`,
+      [storeId],
+    );
+    return rows.length > 0;
+  }
+
+  /**
+   * The price of shipping the cart with method `methodId` to `country`, in minor units. 409
+   * SHIPPING_UNAVAILABLE when the method is unknown, of another store, inactive, not serving the
+   * country, or cannot carry the weight: the buyer picks another option from the quote.
+   */
+  async priceForCheckout(tx: EntityManager, input: CheckoutShippingInput): Promise<Money> {
+    const country = input.country.toUpperCase();
+    // A malformed id is an unknown method, not a SQL error that would abort the caller's transaction.
+    const [method] = isUuid(input.methodId)
+      ? await this.activeMethodsFor(tx, input.storeId, country, input.methodId)
+      : [];
+    const amount = method ? shippingRate(method, input) : null;
+    if (amount === null) {
+      throw new AppException(
+        409,
+        'SHIPPING_UNAVAILABLE',
+        method
+          ? 'This shipping method cannot carry the weight of this cart'
+          : 'This shipping method does not ship to this country',
+        { methodId: input.methodId, country },
+      );
+    }
+    return amount;
+  }
+
+  /** Every active method serving `country` that can ship the cart, cheapest first. */
+  async optionsFor(
+    tx: EntityManager,
+    storeId: string,
+    country: string,
+    cart: ShippableCart,
+  ): Promise<PricedShippingOption[]> {
+    const options: PricedShippingOption[] = [];
+    for (const method of await this.activeMethodsFor(tx, storeId, country)) {
+      const amount = shippingRate(method, cart);
+      if (amount !== null) options.push({ id: method.id, name: method.name, amount });
+    }
+    return options.sort(
+      (a, b) => a.amount - b.amount || a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1),
+    );
+  }
+
+  /** Active methods of the store whose zone lists `country` (one method when `methodId` is given). */
+  private activeMethodsFor(
+    tx: EntityManager,
+    storeId: string,
+    country: string,
+    methodId?: string,
+  ): Promise<ShippingMethod[]> {
+    const qb = tx
+      .getRepository(ShippingMethod)
+      .createQueryBuilder('m')
+      .innerJoin('m.zone', 'z')
+      .where('m.storeId = :storeId AND m.isActive AND :country = ANY(z.countries)', { storeId, country });
+    if (methodId !== undefined) qb.andWhere('m.id = :methodId', { methodId });
+    return qb.getMany();
+  }
+}
