@@ -4,6 +4,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { formatMoney, parseMoney } from '../../src/common/money';
 import { InventoryService } from '../../src/inventory/inventory.service';
+import { hashOrderToken } from '../../src/orders/order-token';
 import { bearer, TestUser } from '../support/auth';
 
 /** One line of a test order, in minor units. */
@@ -35,11 +36,13 @@ export async function insertOrder(
   app: INestApplication,
   input: {
     storeId: string;
-    userId: string;
+    /** The buyer; null with `guestToken` for a guest's order. */
+    userId: string | null;
     productId: string;
     lines: TestLine[];
     shipping?: number;
     taxAdded?: boolean;
+    guestToken?: string;
   },
 ): Promise<TestOrder> {
   const dataSource = app.get(DataSource);
@@ -57,8 +60,9 @@ export async function insertOrder(
     const shipping = input.shipping ?? 0;
     const total = subtotal - discount + shipping + (input.taxAdded ? tax : 0);
     const [order] = await tx.query<Array<{ id: string; order_number: string }>>(
-      `INSERT INTO orders (store_id, user_id, order_number, subtotal, discount_amount, tax_amount, shipping_amount, total)
-       VALUES ($1, $2, generate_order_number(), $3, $4, $5, $6, $7) RETURNING id, order_number`,
+      `INSERT INTO orders (store_id, user_id, order_number, subtotal, discount_amount, tax_amount, shipping_amount, total,
+                           guest_email, order_token_hash)
+       VALUES ($1, $2, generate_order_number(), $3, $4, $5, $6, $7, $8, $9) RETURNING id, order_number`,
       [
         input.storeId,
         input.userId,
@@ -67,6 +71,8 @@ export async function insertOrder(
         money(tax),
         money(shipping),
         money(total),
+        input.guestToken ? 'guest@test.example' : null,
+        input.guestToken ? hashOrderToken(input.guestToken) : null,
       ],
     );
     const itemIds: string[] = [];
@@ -141,4 +147,29 @@ export async function paymentTotals(
     [orderId],
   );
   return { paid: parseMoney(rows[0].paid), refunded: parseMoney(rows[0].refunded) };
+}
+
+/** Ships every unit of the order in one fulfilment and, with `deliver`, marks it delivered. */
+export async function shipAll(
+  app: INestApplication,
+  admin: TestUser,
+  order: TestOrder,
+  quantities: number[],
+  deliver = true,
+): Promise<string> {
+  const http = () => request(app.getHttpServer());
+  const res = await http()
+    .post(`/api/admin/orders/${order.id}/fulfillments`)
+    .set(bearer(admin))
+    .send({ items: order.itemIds.map((orderItemId, i) => ({ orderItemId, quantity: quantities[i] })) })
+    .expect(201);
+  const id = (res.body as { id: string }).id;
+  if (deliver) {
+    await http()
+      .patch(`/api/admin/orders/${order.id}/fulfillments/${id}`)
+      .set(bearer(admin))
+      .send({ status: 'delivered' })
+      .expect(200);
+  }
+  return id;
 }
