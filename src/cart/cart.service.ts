@@ -131,25 +131,30 @@ export class CartService {
   async lockLines(
     tx: EntityManager,
     storeId: string,
-    userId: string,
+    owner: CartOwner,
   ): Promise<{ cartId: string; lines: ReservationLine[] } | null> {
     const [cart] = await tx.query<Array<{ id: string }>>(
-      `SELECT id FROM carts WHERE store_id = $1 AND user_id = $2 FOR UPDATE`,
-      [storeId, userId],
+      owner.kind === 'user'
+        ? `SELECT id FROM carts WHERE store_id = $1 AND user_id = $2 FOR UPDATE`
+        : `SELECT id FROM carts WHERE store_id = $1 AND session_id = $2 AND user_id IS NULL FOR UPDATE`,
+      [storeId, owner.kind === 'user' ? owner.userId : owner.sessionId],
     );
     if (!cart) return null;
     return { cartId: cart.id, lines: await this.linesOf(tx, cart.id) };
   }
 
-  /** The customer's cart lines in the store, read now without a lock (a checkout's early stock check). */
-  async peekLines(storeId: string, userId: string): Promise<ReservationLine[]> {
-    // One prepared statement: every checkout runs it before its transaction.
+  /** The owner's cart lines in the store, read now without a lock (a checkout's early stock check). */
+  async peekLines(storeId: string, owner: CartOwner): Promise<ReservationLine[]> {
+    // One prepared statement per kind of owner: every checkout runs it before its transaction.
     const rows = await queryPrepared<{ variant_id: string; quantity: number }>(
       this.dataSource,
-      'cart_peek_lines',
-      `SELECT ci.variant_id, ci.quantity FROM carts c JOIN cart_items ci ON ci.cart_id = c.id
-        WHERE c.store_id = $1 AND c.user_id = $2 ORDER BY ci.created_at, ci.id`,
-      [storeId, userId],
+      owner.kind === 'user' ? 'cart_peek_lines' : 'cart_peek_guest_lines',
+      owner.kind === 'user'
+        ? `SELECT ci.variant_id, ci.quantity FROM carts c JOIN cart_items ci ON ci.cart_id = c.id
+            WHERE c.store_id = $1 AND c.user_id = $2 ORDER BY ci.created_at, ci.id`
+        : `SELECT ci.variant_id, ci.quantity FROM carts c JOIN cart_items ci ON ci.cart_id = c.id
+            WHERE c.store_id = $1 AND c.session_id = $2 AND c.user_id IS NULL ORDER BY ci.created_at, ci.id`,
+      [storeId, owner.kind === 'user' ? owner.userId : owner.sessionId],
     );
     return rows.map((r) => ({ variantId: r.variant_id, quantity: r.quantity }));
   }

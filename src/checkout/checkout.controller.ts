@@ -1,24 +1,21 @@
 import { Body, Controller, Headers, Param, Post, Res } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiHeader,
-  ApiOperation,
-  ApiParam,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiHeader, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { RequestMeta } from '../audit/audit.types';
 import { ReqMeta } from '../audit/request-meta.decorator';
 import { AuthUser } from '../auth/auth.types';
-import { CurrentUser } from '../auth/decorators/current-user.decorator';
-import { ApiErrors } from '../common/openapi';
+import { CartSessionHeader } from '../auth/decorators/cart-session-header.decorator';
+import { OptionalUser } from '../auth/decorators/current-user.decorator';
+import { Public } from '../common/decorators/public.decorator';
+import { ApiErrors, ApiOptionalAuth } from '../common/openapi';
 import { IDEMPOTENCY_KEY_PATTERN } from '../idempotency/idempotency.service';
 import { CheckoutService } from './checkout.service';
 import { CheckoutDto, CheckoutResponse } from './dto/checkout.dto';
 
 @ApiTags('checkout')
-@ApiBearerAuth()
+// The bearer is optional: a customer checks out by token, a guest by X-Cart-Session.
+@ApiOptionalAuth()
+@Public()
 @Controller('stores/:storeSlug/checkout')
 export class CheckoutController {
   constructor(private readonly checkout: CheckoutService) {}
@@ -27,8 +24,14 @@ export class CheckoutController {
   @ApiOperation({
     summary: 'Check out the cart',
     description:
-      'Turns the signed-in customer’s cart into a pending order: prices now, applies the discount, holds the stock (until RESERVATION_TTL_MINUTES), empties the cart, then opens the payment (Stripe: `clientSecret` to confirm in the browser). Idempotent by Idempotency-Key.',
+      'Turns the cart into a pending order: prices now, applies the discount, ships with the chosen method, ' +
+      'taxes by destination, holds the stock (until RESERVATION_TTL_MINUTES), empties the cart, then opens ' +
+      'the payment (Stripe: `clientSecret` to confirm in the browser). Idempotent by Idempotency-Key. ' +
+      'A customer (bearer token) sends `shippingAddressId` or `shippingAddress`; a guest (no token, ' +
+      '`X-Cart-Session`) sends `email` and `shippingAddress`, and gets `orderToken` (for `X-Order-Token`). ' +
+      'The order keeps its own copy of the address.',
   })
+  @ApiHeader({ name: 'X-Cart-Session', required: false })
   @ApiParam({ name: 'storeSlug', description: 'The store’s slug, e.g. `demo`' })
   @ApiHeader({
     name: 'Idempotency-Key',
@@ -51,15 +54,26 @@ export class CheckoutController {
   @ApiErrors(
     [
       400,
-      'VALIDATION_FAILED, IDEMPOTENCY_KEY_REQUIRED, or IDEMPOTENCY_KEY_INVALID ' +
+      'VALIDATION_FAILED (also: a guest without email or shippingAddress; a customer with email, or ' +
+        'without exactly one of shippingAddressId and shippingAddress; a bad country), ' +
+        'INVALID_CART_SESSION, IDEMPOTENCY_KEY_REQUIRED, or IDEMPOTENCY_KEY_INVALID ' +
         '(not 8-255 characters of [A-Za-z0-9_-:.])',
     ],
-    401,
-    [404, 'STORE_NOT_FOUND, or ADDRESS_NOT_FOUND (shippingAddressId is not one of your addresses)'],
+    [
+      401,
+      'UNAUTHORIZED: neither a bearer token nor X-Cart-Session was sent, or the bearer token is not valid',
+    ],
+    [
+      404,
+      'STORE_NOT_FOUND, ADDRESS_NOT_FOUND (shippingAddressId is not one of your addresses), or ' +
+        'SHIPPING_METHOD_NOT_FOUND (shippingMethodId is not a method of this store)',
+    ],
     [
       409,
       'INSUFFICIENT_STOCK (details: [{variantId, requested, available}]), CART_EMPTY, DISCOUNT_INVALID ' +
-        '(details: {reason}), or IDEMPOTENCY_IN_PROGRESS (a request with this key is still running)',
+        '(details: {reason}), SHIPPING_METHOD_REQUIRED (the store has shipping methods), ' +
+        'SHIPPING_UNAVAILABLE (the method does not serve the address’s country), or ' +
+        'IDEMPOTENCY_IN_PROGRESS (a request with this key is still running)',
     ],
     413,
     [422, 'IDEMPOTENCY_KEY_REUSED: the key was used with a different body'],
@@ -72,13 +86,14 @@ export class CheckoutController {
   )
   async create(
     @Param('storeSlug') storeSlug: string,
-    @CurrentUser() user: AuthUser,
+    @OptionalUser() user: AuthUser | undefined,
+    @CartSessionHeader() cartSession: string | undefined,
     @Body() dto: CheckoutDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @ReqMeta() meta: RequestMeta,
     @Res({ passthrough: true }) res: Response,
   ): Promise<CheckoutResponse> {
-    const result = await this.checkout.checkout(storeSlug, user, dto, idempotencyKey, meta);
+    const result = await this.checkout.checkout(storeSlug, { user, cartSession }, dto, idempotencyKey, meta);
     res.status(result.status);
     if (result.replayed) res.setHeader('Idempotent-Replayed', 'true');
     return result.body;

@@ -7,6 +7,7 @@ import { OrdersModule } from '../orders/orders.module';
 import { PaymentsCoreModule } from '../payments/payments-core.module';
 import { CheckoutController } from './checkout.controller';
 import { CheckoutService } from './checkout.service';
+import { OrderTokenSealer } from './order-token-sealer';
 
 /**
  * POST /stores/:storeSlug/checkout: cart → pending order with its stock held. Owns no table: every
@@ -15,6 +16,6 @@ import { CheckoutService } from './checkout.service';
 @Module({
   imports: [CartModule, CustomersModule, InventoryModule, DiscountsModule, OrdersModule, PaymentsCoreModule],
   controllers: [CheckoutController],
-  providers: [CheckoutService],
+  providers: [CheckoutService, OrderTokenSealer],
 })
 export class CheckoutModule {}

@@ -3,8 +3,7 @@ import { STATUS_CODES } from 'node:http';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { RequestMeta } from '../audit/audit.types';
-import { AuthUser } from '../auth/auth.types';
-import { CartService } from '../cart/cart.service';
+import { CartOwner, CartService } from '../cart/cart.service';
 import { ActiveStore, CatalogPricingService } from '../catalog/catalog-pricing.service';
 import { parseMoney } from '../common/money';
 import { AppException, ErrorBody } from '../common/errors';
@@ -29,7 +28,9 @@ import {
   ReservationLine,
 } from '../inventory/inventory.service';
 import { OrderResponse } from '../orders/dto/order.dto';
-import { OrderPlacement, PlacedLine, PricedOrderLine } from '../orders/order-placement.service';
+import { OrderPlacement, PlacedLine } from '../orders/order-placement.service';
+import { hashOrderToken, newOrderToken } from '../orders/order-token';
+import { ShippingAddressSnapshot, snapshotOf } from '../orders/shipping-address';
 import { OrdersService } from '../orders/orders.service';
 import { PaymentOutcomes } from '../orders/payment-outcomes.service';
 import { PaymentsService } from '../payments/payments.service';
@@ -39,9 +40,9 @@ import {
   PaymentProviderException,
 } from '../payments/providers/payment-provider';
 import { CheckoutDto, CheckoutResponse } from './dto/checkout.dto';
-import { moneyUnitOf } from '../stores/currencies';
-import { hundredthsToPercent, orderMoney } from './order-money';
-import { rateInBasisPoints } from './pricing';
+import { buyerOf, CheckoutBuyer, CheckoutCaller } from './checkout-buyer';
+import { checkoutMoney } from './checkout-money';
+import { OrderTokenSealer } from './order-token-sealer';
 
 /**
  * Turns the customer's cart into a pending order. One transaction, each step asked of the module that
@@ -93,42 +94,55 @@ export class CheckoutService {
     private readonly placement: OrderPlacement,
     private readonly outcomes: PaymentOutcomes,
     private readonly payments: PaymentsService,
+    private readonly orderTokens: OrderTokenSealer,
     @InjectAppConfig() private readonly config: AppConfig,
   ) {}
 
   async checkout(
     storeSlug: string,
-    user: AuthUser,
+    caller: CheckoutCaller,
     dto: CheckoutDto,
     idempotencyKey: string | undefined,
     meta: RequestMeta,
   ): Promise<IdempotentResult<CheckoutResponse>> {
+    const buyer = buyerOf(caller, dto);
     if (!idempotencyKey) {
       throw new AppException(400, 'IDEMPOTENCY_KEY_REQUIRED', 'The Idempotency-Key header is required');
     }
+    const result = await this.checkoutOnce(storeSlug, buyer, dto, idempotencyKey, meta);
+    return { ...result, body: this.orderTokens.reveal(result.body) };
+  }
+
+  private async checkoutOnce(
+    storeSlug: string,
+    buyer: CheckoutBuyer,
+    dto: CheckoutDto,
+    idempotencyKey: string,
+    meta: RequestMeta,
+  ): Promise<IdempotentResult<CheckoutResponse>> {
     const fingerprint = requestFingerprint('POST', `/api/stores/${storeSlug}/checkout`, dto);
     // Checkouts of this process go through the database a few at a time, each from its first read to
     // its commit, instead of all interleaved: when hundreds of buyers of a popular variant arrive at
     // once, the later ones then read the stock after the earlier ones committed, and the stock check
     // below refuses them after two reads instead of after a whole checkout rolled back.
     return this.admitted(async (slot) => {
-      const known = await this.idempotency.peek<CheckoutResponse>(user.id, idempotencyKey, fingerprint);
+      const known = await this.idempotency.peek<CheckoutResponse>(buyer.scope, idempotencyKey, fingerprint);
       if (typeof known === 'object') return known;
       // A new request whose cart the stock cannot cover is refused before anything is written. The
       // reservation in the transaction below stays the authority; this only answers early.
       let store: ActiveStore | undefined;
-      if (known === 'absent') store = await this.refuseUncoverableCart(storeSlug, user.id);
+      if (known === 'absent') store = await this.refuseUncoverableCart(storeSlug, buyer.cart);
       // A duplicate waiting for the first request's answer must not hold a slot meanwhile.
       else slot.leave();
       return this.idempotency.execute(
-        user.id,
+        buyer.scope,
         idempotencyKey,
         fingerprint,
         async (claim) =>
           this.placeAndOpenPayment(
             claim,
             store ?? (await this.requireStore(storeSlug)),
-            user,
+            buyer,
             dto,
             meta,
             slot,
@@ -155,7 +169,7 @@ export class CheckoutService {
   private async placeAndOpenPayment(
     claim: IdempotencyClaim,
     store: ActiveStore,
-    user: AuthUser,
+    buyer: CheckoutBuyer,
     dto: CheckoutDto,
     meta: RequestMeta,
     slot: AdmissionSlot,
@@ -167,7 +181,7 @@ export class CheckoutService {
       // The key's claim first, in this transaction: it commits with the order or vanishes with it
       // (a rollback, a connection lost to an outage), so a retry never finds a dead attempt's claim.
       await claim.take(tx);
-      const { response, lines } = await this.placeOrder(tx, store, user, dto, orderNumber, provider, meta);
+      const { response, lines } = await this.placeOrder(tx, store, buyer, dto, orderNumber, provider, meta);
       if (!provider.remote) {
         await provider.open(paymentInput(response));
         await claim.complete(tx, { status: 201, body: response });
@@ -189,12 +203,12 @@ export class CheckoutService {
   }
 
   /**
-   * 409 INSUFFICIENT_STOCK when the customer's cart asks for more than is available now (read without
+   * 409 INSUFFICIENT_STOCK when the buyer's cart asks for more than is available now (read without
    * locks). Returns the store, which the checkout goes on with.
    */
-  private async refuseUncoverableCart(storeSlug: string, userId: string): Promise<ActiveStore> {
+  private async refuseUncoverableCart(storeSlug: string, cart: CartOwner): Promise<ActiveStore> {
     const store = await this.requireStore(storeSlug);
-    const short = await this.inventory.shortfalls(await this.carts.peekLines(store.id, userId));
+    const short = await this.inventory.shortfalls(await this.carts.peekLines(store.id, cart));
     if (short.length > 0) throw new InsufficientStockException(short);
     return store;
   }
@@ -247,74 +261,54 @@ export class CheckoutService {
   }
 
   /**
-   * lock lines → price → discount → place → record the customer and the payment → empty the cart.
-   * Everything of the order but the stock hold, which the caller takes last; see placeAndOpenPayment.
+   * lock lines → address → price → discount → place → record the customer and the payment → empty the
+   * cart. Everything of the order but the stock hold, which the caller takes last; see placeAndOpenPayment.
    */
   private async placeOrder(
     tx: EntityManager,
     store: ActiveStore,
-    user: AuthUser,
+    buyer: CheckoutBuyer,
     dto: CheckoutDto,
     orderNumber: string,
     provider: PaymentProvider,
     meta: RequestMeta,
   ): Promise<{ response: CheckoutResponse; lines: ReservationLine[] }> {
-    const cart = await this.carts.lockLines(tx, store.id, user.id);
+    const cart = await this.carts.lockLines(tx, store.id, buyer.cart);
     if (!cart || cart.lines.length === 0) throw new AppException(409, 'CART_EMPTY', 'The cart is empty');
     const { cartId, lines } = cart;
-
-    const address = await this.addresses.findOwned(tx, user.id, dto.shippingAddressId);
-    if (!address) throw new AppException(404, 'ADDRESS_NOT_FOUND', 'Shipping address not found');
+    const destination = await this.destinationOf(tx, buyer, dto);
 
     const placedLines = await this.price(tx, store.id, lines);
     const subtotal = placedLines.reduce((sum, l) => sum + l.unitPrice * l.quantity, 0);
     const applied = dto.discountCode
       ? await this.discounts.consume(tx, store.id, dto.discountCode, subtotal)
       : null;
-    const unit = moneyUnitOf(store.currency);
-    // The store's one rate (a fraction, "0.0825") on every line until tax by destination is wired in.
-    const rate = rateInBasisPoints(store.taxRate);
-    const money = orderMoney({
-      lines: placedLines.map((l) => ({ lineTotal: l.unitPrice * l.quantity, rate })),
-      // A currency without minor digits never gets a fraction of its unit off.
-      discount: Math.floor((applied?.amount ?? 0) / unit) * unit,
-      shipping: store.shippingFlat,
-      shippingRate: 0,
-      pricesIncludeTax: false,
-      unit,
-    });
-    const pricedLines: PricedOrderLine[] = placedLines.map((l, i) => ({
-      ...l,
-      taxRate: hundredthsToPercent(money.lines[i].rate),
-      taxAmount: money.lines[i].taxAmount,
-      discountAmount: money.lines[i].discountAmount,
-    }));
+    const money = checkoutMoney(store, placedLines, applied?.amount ?? 0);
+    // A guest's order token: handed out once, in the response; the order keeps its hash only.
+    const orderToken = buyer.kind === 'guest' ? newOrderToken() : undefined;
 
     const order = await this.placement.place(
       tx,
       {
         storeId: store.id,
-        buyer: { kind: 'customer', userId: user.id, email: user.email },
+        buyer:
+          buyer.kind === 'customer'
+            ? { kind: 'customer', userId: buyer.user.id, email: buyer.user.email }
+            : { kind: 'guest', email: buyer.email, orderTokenHash: hashOrderToken(orderToken as string) },
         orderNumber,
         currency: store.currency,
-        totals: {
-          subtotal: money.subtotal,
-          discountAmount: money.discountAmount,
-          taxAmount: money.taxAmount,
-          shippingAmount: money.shippingAmount,
-          total: money.total,
-        },
-        shippingAddress: address,
-        shippingAddressId: address.id,
+        totals: money.totals,
+        shippingAddress: destination.address,
+        shippingAddressId: destination.addressBookId,
         shippingMethodId: null,
         discount: applied && dto.discountCode ? { id: applied.discount.id, code: dto.discountCode } : null,
         paymentMethod: provider.name,
         notes: dto.notes ?? null,
-        lines: pricedLines,
+        lines: money.lines,
       },
       meta,
     );
-    await this.storeCustomers.register(tx, store.id, user.id);
+    if (buyer.kind === 'customer') await this.storeCustomers.register(tx, store.id, buyer.user.id);
     await this.payments.recordPending(tx, {
       orderId: order.id,
       provider: provider.name,
@@ -322,10 +316,32 @@ export class CheckoutService {
       currency: order.currency,
     });
     await this.carts.clear(tx, cartId);
-    return {
-      response: { order: OrderResponse.from(order), payment: { provider: provider.name, status: 'pending' } },
-      lines,
+    const response: CheckoutResponse = {
+      order: OrderResponse.from(order),
+      payment: { provider: provider.name, status: 'pending' },
     };
+    // Stored (and replayed) under the Idempotency-Key sealed; `checkout` opens it for the answer.
+    if (orderToken !== undefined) response.orderToken = this.orderTokens.seal(orderToken);
+    return { response, lines };
+  }
+
+  /**
+   * Where the order ships: one of the customer's addresses (404 ADDRESS_NOT_FOUND otherwise), or the
+   * address sent inline. Either way the order gets its own copy.
+   */
+  private async destinationOf(
+    tx: EntityManager,
+    buyer: CheckoutBuyer,
+    dto: CheckoutDto,
+  ): Promise<{ address: ShippingAddressSnapshot; addressBookId: string | null }> {
+    if (dto.shippingAddress) return { address: snapshotOf(dto.shippingAddress), addressBookId: null };
+    const userId = buyer.kind === 'customer' ? buyer.user.id : null;
+    const address =
+      userId && dto.shippingAddressId
+        ? await this.addresses.findOwned(tx, userId, dto.shippingAddressId)
+        : null;
+    if (!address) throw new AppException(404, 'ADDRESS_NOT_FOUND', 'Shipping address not found');
+    return { address: snapshotOf(address), addressBookId: address.id };
   }
 
   /** The cart's lines priced now; 409 INSUFFICIENT_STOCK for any that can no longer be bought. */

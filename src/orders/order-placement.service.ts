@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -105,10 +106,16 @@ export class OrderPlacement {
         notes: input.notes,
       }),
     );
+    // Ids chosen here, and no RETURNING: the rows are exactly what is written (nothing to read back).
     const items = input.lines.map((line) =>
-      this.items.create({ ...line, orderId: order.id, totalPrice: line.unitPrice * line.quantity }),
+      this.items.create({
+        ...line,
+        id: randomUUID(),
+        orderId: order.id,
+        totalPrice: line.unitPrice * line.quantity,
+      }),
     );
-    await tx.withRepository(this.items).insert(items);
+    await tx.createQueryBuilder().insert().into(OrderItem).values(items).updateEntity(false).execute();
     await this.audit.record(tx, meta, {
       action: 'order.created',
       entityType: 'order',

@@ -16,7 +16,9 @@ export interface ShippingAddressSnapshot {
 }
 
 /** The snapshot of an address-like object: exactly the snapshot's fields, nothing else it carries. */
-export function snapshotOf(address: ShippingAddressSnapshot): ShippingAddressSnapshot {
+export function snapshotOf(
+  address: Omit<ShippingAddressSnapshot, 'addressLine2'> & { addressLine2?: string | null },
+): ShippingAddressSnapshot {
   return {
     fullName: address.fullName,
     phone: address.phone,

@@ -1,4 +1,4 @@
-/** /api/me/addresses: CRUD, exactly one default per user (under concurrency too), owner checks, ADDRESS_IN_USE. */
+/** /api/me/addresses: CRUD, exactly one default per user (under concurrency too), owner checks, deleting a shipped-to address. */
 import { INestApplication } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
@@ -268,23 +268,30 @@ describe('customer addresses', () => {
       await http().delete('/api/me/addresses/123').set(bearer(owner)).expect(400);
     });
 
-    it('409 ADDRESS_IN_USE when an order ships to it; the address stays, nothing audited', async () => {
+    it('an address an order ships to can be deleted: the order keeps its own copy (no ADDRESS_IN_USE)', async () => {
+      const shipped = (await create(owner, { addressLine1: 'Shipped St 1' })).id;
       const [store] = (
         await sql.query<{ id: string }>(
           `INSERT INTO stores (slug, name) VALUES ('addr-store', 'S') RETURNING id`,
         )
       ).rows;
-      await sql.query(
-        `INSERT INTO orders (store_id, user_id, order_number, subtotal, total, shipping_address_id)
-         VALUES ($1, $2, generate_order_number(), 10, 10, $3)`,
-        [store.id, owner.id, home],
-      );
+      const [order] = (
+        await sql.query<{ id: string }>(
+          `INSERT INTO orders (store_id, user_id, order_number, subtotal, total, shipping_address_id, shipping_address)
+           VALUES ($1, $2, generate_order_number(), 10, 10, $3, '{"addressLine1": "Shipped St 1"}') RETURNING id`,
+          [store.id, owner.id, shipped],
+        )
+      ).rows;
       const audit = await auditCount();
-      const res = await http().delete(`/api/me/addresses/${home}`).set(bearer(owner));
-      expect(res.status).toBe(409);
-      expect(res.body.code).toBe('ADDRESS_IN_USE');
-      expect(await countOf(owner.id)).toBe(2);
-      expect(await auditCount()).toBe(audit);
+      await http().delete(`/api/me/addresses/${shipped}`).set(bearer(owner)).expect(204);
+      expect(await auditCount()).toBe(audit + 1);
+      const after = await sql.query(
+        `SELECT shipping_address_id, shipping_address FROM orders WHERE id = $1`,
+        [order.id],
+      );
+      expect(after.rows).toEqual([
+        { shipping_address_id: null, shipping_address: { addressLine1: 'Shipped St 1' } },
+      ]);
     });
 
     it('deleting the default promotes the newest remaining address; one audit row', async () => {

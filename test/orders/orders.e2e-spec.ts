@@ -105,6 +105,7 @@ describe('orders', () => {
           currency: 'USD',
           items: [
             {
+              id: expect.any(String),
               variantId: variants[0],
               productName: 'Product',
               variantName: 'Variant',
@@ -112,6 +113,9 @@ describe('orders', () => {
               quantity: 3,
               unitPrice: '10.00',
               totalPrice: '30.00',
+              taxRate: '0.00',
+              taxAmount: '0.00',
+              discountAmount: '0.00',
             },
           ],
         }),
