@@ -417,6 +417,28 @@ describe('shipping admin', () => {
     });
   });
 
+  it('a zone deleted while methods are being created for it: each create is 201 or 404, none is left behind', async () => {
+    const zone = (await createZone({ name: 'Racing', countries: ['PL'] }).expect(201)).body.id as string;
+    const creates = Array.from({ length: 8 }, (_, i) =>
+      createMethod({ zoneId: zone, name: `M${i}`, rateType: 'flat', amount: 1 }),
+    );
+    const [deleted, ...results] = await Promise.all([
+      http()
+        .delete(`${zones(storeA)}/${zone}`)
+        .set(bearer(admin)),
+      ...creates,
+    ]);
+    expect(deleted.status).toBe(204);
+    for (const res of results) {
+      expect([201, 404]).toContain(res.status);
+      if (res.status === 404) expect(res.body.code).toBe('SHIPPING_ZONE_NOT_FOUND');
+    }
+    const left = await sql.query(`SELECT count(*)::int AS n FROM shipping_methods WHERE zone_id = $1`, [
+      zone,
+    ]);
+    expect(left.rows[0].n).toBe(0);
+  });
+
   describe('the database holds the rules too', () => {
     it.each([
       [`INSERT INTO shipping_zones (store_id, name, countries) VALUES ($1, 'z', '{de}')`],
