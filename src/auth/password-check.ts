@@ -20,8 +20,3 @@ export async function checkPassword(hash: string | null | undefined, password: s
   }
   return verifyPassword(hash, password);
 }
-
-/** Equal work for a request that will not change any password (forgot for an unknown email). */
-export async function spendPasswordWork(password: string): Promise<void> {
-  await verifyPassword(await getDummyHash(), password);
-}
