@@ -2205,7 +2205,7 @@ export interface components {
     };
     CreateStoreDto: {
       /**
-       * @description ISO 4217 code, upper case
+       * @description ISO 4217 code, upper case, with 0 or 2 minor digits (JPY, EUR, USD…); KWD, BHD and other 3-digit currencies are 400 UNSUPPORTED_CURRENCY
        * @default USD
        * @example USD
        */
@@ -3497,7 +3497,7 @@ export interface components {
     };
     UpdateStoreDto: {
       /**
-       * @description ISO 4217 code, upper case
+       * @description ISO 4217 code, upper case, with 0 or 2 minor digits (JPY, EUR, USD…); KWD, BHD and other 3-digit currencies are 400 UNSUPPORTED_CURRENCY
        * @default USD
        * @example USD
        */
@@ -5188,7 +5188,7 @@ export interface operations {
           'application/json': components['schemas']['StoreResponse'];
         };
       };
-      /** @description VALIDATION_FAILED */
+      /** @description VALIDATION_FAILED, or UNSUPPORTED_CURRENCY (an ISO 4217 currency with other than 0 or 2 minor digits, e.g. KWD) */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5333,7 +5333,7 @@ export interface operations {
           'application/json': components['schemas']['StoreResponse'];
         };
       };
-      /** @description VALIDATION_FAILED, or INVALID_ID (storeId is not a UUID) */
+      /** @description VALIDATION_FAILED, INVALID_ID (storeId is not a UUID), or UNSUPPORTED_CURRENCY (an ISO 4217 currency with other than 0 or 2 minor digits, e.g. KWD) */
       400: {
         headers: {
           [name: string]: unknown;
@@ -12379,7 +12379,7 @@ export interface operations {
           'application/json': components['schemas']['CheckoutResponse'];
         };
       };
-      /** @description VALIDATION_FAILED (also: a guest without email or shippingAddress; a customer with email, or without exactly one of shippingAddressId and shippingAddress; a bad country), INVALID_CART_SESSION, IDEMPOTENCY_KEY_REQUIRED, or IDEMPOTENCY_KEY_INVALID (not 8-255 characters of [A-Za-z0-9_-:.]) */
+      /** @description VALIDATION_FAILED (also: a guest without email or shippingAddress; a customer with email, or without exactly one of shippingAddressId and shippingAddress; a bad country), INVALID_CART_SESSION, SHIPPING_METHOD_REQUIRED (the store has shipping methods: choose one), IDEMPOTENCY_KEY_REQUIRED, or IDEMPOTENCY_KEY_INVALID (not 8-255 characters of [A-Za-z0-9_-:.]) */
       400: {
         headers: {
           [name: string]: unknown;
@@ -12397,7 +12397,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description STORE_NOT_FOUND, ADDRESS_NOT_FOUND (shippingAddressId is not one of your addresses), or SHIPPING_METHOD_NOT_FOUND (shippingMethodId is not a method of this store) */
+      /** @description STORE_NOT_FOUND, or ADDRESS_NOT_FOUND (shippingAddressId is not one of your addresses) */
       404: {
         headers: {
           [name: string]: unknown;
@@ -12406,7 +12406,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description INSUFFICIENT_STOCK (details: [{variantId, requested, available}]), CART_EMPTY, DISCOUNT_INVALID (details: {reason}), SHIPPING_METHOD_REQUIRED (the store has shipping methods), SHIPPING_UNAVAILABLE (the method does not serve the address’s country), or IDEMPOTENCY_IN_PROGRESS (a request with this key is still running) */
+      /** @description INSUFFICIENT_STOCK (details: [{variantId, requested, available}]), CART_EMPTY, DISCOUNT_INVALID (details: {reason}), SHIPPING_UNAVAILABLE (the method is unknown, inactive, does not serve the address’s country or cannot carry the cart; details: {methodId, country}), or IDEMPOTENCY_IN_PROGRESS (a request with this key is still running) */
       409: {
         headers: {
           [name: string]: unknown;

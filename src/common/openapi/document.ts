@@ -26,6 +26,8 @@ const TAGS: ReadonlyArray<{ name: string; description: string }> = [
   { name: 'admin: catalog', description: 'Categories, tags, products, variants and images of a store' },
   { name: 'admin: inventory', description: 'Stock levels' },
   { name: 'admin: orders', description: 'Order management, refunds and manual payments' },
+  { name: 'admin: fulfillments', description: 'Parcels of an order: carrier, tracking, delivery' },
+  { name: 'admin: returns', description: 'Returns: approve, reject, receive (refund, restock)' },
   { name: 'admin: discounts', description: 'Discount codes of a store' },
   { name: 'admin: shipping', description: 'Shipping zones and methods of a store' },
   { name: 'admin: tax', description: 'Tax rates of a store by country, region and tax class' },
