@@ -11,4 +11,5 @@ if (!url) {
   throw new Error('DATABASE_URL must be set for the TypeORM CLI (e.g. postgres://user:pass@host:5432/db)');
 }
 
-export default new DataSource(buildDataSourceOptions(url));
+// Migrations act for nobody: the system context of the row-level security policies (docs/security.md).
+export default new DataSource(buildDataSourceOptions(url, { systemContext: true }));

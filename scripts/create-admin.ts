@@ -66,7 +66,7 @@ async function main(): Promise<number> {
   }
 
   const dataSource = new DataSource(
-    buildDataSourceOptions(url, { poolSize: 1, applicationName: 'admin-create' }),
+    buildDataSourceOptions(url, { poolSize: 1, applicationName: 'admin-create', systemContext: true }),
   );
   try {
     await dataSource.initialize();

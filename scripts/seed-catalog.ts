@@ -496,7 +496,7 @@ async function insertBatch(client: ClientBase, storeId: string, batch: Batch): P
 /** Migrates the database at `url` (locked, like the app does at start-up). */
 export async function migrateDatabase(url: string): Promise<void> {
   const dataSource = new DataSource(
-    buildDataSourceOptions(url, { poolSize: 2, applicationName: 'catalog-seed' }),
+    buildDataSourceOptions(url, { poolSize: 2, applicationName: 'catalog-seed', systemContext: true }),
   );
   await dataSource.initialize();
   try {

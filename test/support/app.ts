@@ -10,7 +10,7 @@ import { useAppLogger } from '../../src/logging/app-logger';
 import { APP_DATA_DIR_ENV, TEST_JWT_SECRET } from './constants';
 import { DEFAULT_APP_ROLE } from '../../src/database/rls/app-role';
 import { setUnscopedRunsAsOwner } from '../../src/database/rls/context-stamping';
-import { rlsEnabled } from './database';
+import { grantAppRole, rlsEnabled } from './database';
 import { installOpenApiConformance } from './openapi-conformance';
 
 export interface TestAppOptions {
@@ -57,6 +57,10 @@ export async function createTestApp(
   const config = testConfig(databaseUrl, envOverrides);
   // A test's own setup through app.get(DataSource) runs as the owner, outside the policies.
   setUnscopedRunsAsOwner(config.databaseRls);
+  // The app role's rights in this database: a clone of the template has them, a database a test
+  // migrated itself (createEmptyDatabase) not yet.
+  // Best effort: a test that points the app at a server that is down wants that failure, not this one.
+  if (config.databaseRls) await grantAppRole(databaseUrl).catch(() => undefined);
   const builder = Test.createTestingModule({
     imports: [AppModule.forRoot(config), ...(options.imports ?? [])],
   });

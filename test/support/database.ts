@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
+import { DEFAULT_APP_ROLE, grantAppRoleSql, runAll } from '../../src/database/rls/app-role';
 import { ADMIN_URL_ENV, APP_ROLE_URL_ENV, TEMPLATE_DATABASE } from './constants';
 
 export interface TestDatabase {
@@ -58,6 +59,18 @@ export function appRoleUrlFor(url: string): string {
   target.username = role.username;
   target.password = role.password;
   return target.toString();
+}
+
+/** Gives the app role its rights in the database of `url` (idempotent; run as the superuser). */
+export async function grantAppRole(url: string): Promise<void> {
+  const client = new Client({ connectionString: url });
+  client.on('error', () => undefined);
+  await client.connect();
+  try {
+    await runAll(client, grantAppRoleSql(DEFAULT_APP_ROLE));
+  } finally {
+    await client.end();
+  }
 }
 
 async function createDatabase(template: string): Promise<TestDatabase> {

@@ -37,8 +37,11 @@ export function grantAppRoleSql(role: string): string[] {
     `GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA public TO ${name}`,
     `ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${name}`,
     `ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO ${name}`,
-    `REVOKE UPDATE, DELETE, TRUNCATE ON logs FROM ${name}`,
-    `REVOKE ALL ON migrations FROM ${name}`,
+    // Guarded: a database the migrations have not reached yet has neither table.
+    `DO $$ BEGIN
+       IF to_regclass('public.logs') IS NOT NULL THEN REVOKE UPDATE, DELETE, TRUNCATE ON logs FROM ${name}; END IF;
+       IF to_regclass('public.migrations') IS NOT NULL THEN REVOKE ALL ON migrations FROM ${name}; END IF;
+     END $$`,
   ];
 }
 
