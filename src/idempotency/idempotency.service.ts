@@ -23,7 +23,31 @@ export interface IdempotencyClaim {
    * once. Throws ClaimedElsewhere when another request already holds the key: let it propagate.
    */
   take(manager: EntityManager): Promise<void>;
+  /**
+   * Records, in the work's transaction, what the work has done so far when its last step is remote
+   * (an order committed, its payment still to open): the claim then says how to finish, and a retry
+   * that finds it after its owner died finishes the work itself (ExecuteOptions.resume) instead of
+   * running it twice or giving up.
+   */
+  checkpoint(manager: EntityManager, body: unknown): Promise<void>;
+  /**
+   * Stores the response. Guarded: when another request (one resuming this work) already stored one,
+   * it throws, the caller's transaction rolls back, and that stored answer is what this request gets.
+   */
   complete(manager: EntityManager, response: StoredResponse): Promise<void>;
+}
+
+export interface ExecuteOptions<T> {
+  /** Called once this request starts waiting for another one's answer. */
+  beforeWaiting?: () => void;
+  /**
+   * Finishes the work of a claim that has a checkpoint but no answer, once the checkpoint is at least
+   * `afterMs` old (longer than the owner's remote step may take): its owner is then gone or failed.
+   */
+  resume?: {
+    afterMs: number;
+    run: (claim: IdempotencyClaim, checkpoint: T) => Promise<StoredResponse<T>>;
+  };
 }
 
 export interface IdempotentResult<T> extends StoredResponse<T> {
@@ -35,7 +59,9 @@ export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_\-:.]{8,255}$/;
 
 /** How long a duplicate waits for the first request to finish before answering 409. */
 const WAIT_MS = 20_000;
+/** Polling for the answer: quick at first (most duplicates arrive while the first is committing). */
 const POLL_MS = 25;
+const MAX_POLL_MS = 250;
 /** A claim this old without a response belongs to a process that died: it may be taken over. */
 const ABANDONED_AFTER_SECONDS = 60;
 
@@ -62,8 +88,10 @@ export function requestFingerprint(method: string, path: string, body: unknown):
  * effect and dies with it: PostgreSQL, not a timer, releases the claim of an attempt whose transaction
  * rolled back or whose connection was cut by an outage. Duplicates wait (first on the unique index,
  * then for a stored response) and replay it; the same key with another request is 422. A claim whose
- * work committed but has no response yet (a remote payment being opened after the commit) is waited
- * for; it is given up by a failure of that step, or taken over after a minute if its process died.
+ * work committed but has no response yet (a remote payment being opened after the commit) carries a
+ * checkpoint: it is waited for, and once older than the remote step may take, a retry finishes the
+ * work from the checkpoint (the provider's own idempotency key makes that call safe to repeat). A
+ * claim without a checkpoint or answer (none is written so today) is taken over after a minute.
  */
 @Injectable()
 export class IdempotencyService {
@@ -107,36 +135,48 @@ export class IdempotencyService {
     key: string,
     fingerprint: string,
     work: (claim: IdempotencyClaim) => Promise<StoredResponse<T>>,
-    options: { beforeWaiting?: () => void } = {},
+    options: ExecuteOptions<T> = {},
   ): Promise<IdempotentResult<T>> {
     assertValidKey(key);
     const deadline = Date.now() + WAIT_MS;
     for (;;) {
       try {
-        return await this.run(userId, key, fingerprint, work);
+        return await this.run(() => this.newClaim(userId, key, fingerprint), work);
       } catch (error) {
         if (!(error instanceof ClaimedElsewhere)) throw error;
       }
       // Another request owns the key: from here on this one only waits for its answer.
       options.beforeWaiting?.();
-      const answer = await this.waitForAnswer<T>(userId, key, fingerprint, deadline);
-      if (answer) return answer;
-      // The owner gave the key up (its work failed after its commit) or died: run it ourselves.
+      const answer = await this.waitForAnswer<T>(userId, key, fingerprint, deadline, options.resume?.afterMs);
+      if (answer === undefined) continue; // the owner gave the key up or died: run it ourselves
+      if ('replayed' in answer) return answer;
+      const resume = options.resume as NonNullable<ExecuteOptions<T>['resume']>;
+      return this.run(
+        () => this.claimOf(answer.claimId),
+        (claim) => resume.run(claim, answer.checkpoint),
+      );
     }
   }
 
-  /** The stored answer of (user, key) once there is one; undefined when its claim disappeared. */
+  /**
+   * The stored answer of (user, key) once there is one; undefined when its claim disappeared; the
+   * checkpoint to finish from when `resumeAfterMs` is given and the claim's checkpoint is that old.
+   */
   private async waitForAnswer<T>(
     userId: string,
     key: string,
     fingerprint: string,
     deadline: number,
-  ): Promise<IdempotentResult<T> | undefined> {
-    for (;;) {
-      const row = await this.dataSource.getRepository(IdempotencyKey).findOne({
-        where: { userId, key },
-        select: { id: true, requestHash: true, responseStatus: true, responseBody: true },
-      });
+    resumeAfterMs: number | undefined,
+  ): Promise<IdempotentResult<T> | { claimId: string; checkpoint: T } | undefined> {
+    for (let poll = POLL_MS; ; poll = Math.min(poll * 2, MAX_POLL_MS)) {
+      const [row] = await this.dataSource.query<ClaimRow[]>(
+        `SELECT id, request_hash AS "requestHash", response_status AS "responseStatus",
+                response_body AS "responseBody",
+                (extract(epoch FROM clock_timestamp() - created_at) * 1000)::float8 AS "ageMs"
+           FROM idempotency_keys WHERE user_id = $1 AND key = $2`,
+        [userId, key],
+      );
       if (!row) return undefined;
       if (row.requestHash !== fingerprint) {
         throw new AppException(
@@ -148,15 +188,20 @@ export class IdempotencyService {
       if (row.responseStatus !== null) {
         return { status: row.responseStatus, body: row.responseBody as T, replayed: true };
       }
-      if (await this.removeAbandoned(row.id)) return undefined;
-      if (Date.now() > deadline) {
+      const resumable = row.responseBody !== null && resumeAfterMs !== undefined;
+      if (resumable && row.ageMs >= resumeAfterMs) {
+        return { claimId: row.id, checkpoint: row.responseBody as T };
+      }
+      if (row.responseBody === null && (await this.removeAbandoned(row.id))) return undefined;
+      // A resumable claim is finished by this request at the latest when it becomes resumable.
+      if (!resumable && Date.now() > deadline) {
         throw new AppException(
           409,
           'IDEMPOTENCY_IN_PROGRESS',
           'A request with this Idempotency-Key is still running',
         );
       }
-      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+      await new Promise((resolve) => setTimeout(resolve, poll));
     }
   }
 
@@ -170,15 +215,10 @@ export class IdempotencyService {
     return deleted > 0;
   }
 
-  private async run<T>(
-    userId: string,
-    key: string,
-    fingerprint: string,
-    work: (claim: IdempotencyClaim) => Promise<StoredResponse<T>>,
-  ): Promise<IdempotentResult<T>> {
-    let claimId: string | undefined;
-    let stored: StoredResponse<T> | undefined;
-    const claim: IdempotencyClaim = {
+  /** A claim to be taken by the work (take inserts the row). */
+  private newClaim(userId: string, key: string, fingerprint: string): ClaimHandle {
+    const handle: ClaimHandle = {
+      id: undefined,
       take: async (manager) => {
         const [inserted] = await manager.query<Array<{ id: string }>>(
           `INSERT INTO idempotency_keys (user_id, key, request_hash) VALUES ($1, $2, $3)
@@ -186,19 +226,46 @@ export class IdempotencyService {
           [userId, key, fingerprint],
         );
         if (!inserted) throw new ClaimedElsewhere();
-        claimId = inserted.id;
+        handle.id = inserted.id;
+      },
+    };
+    return handle;
+  }
+
+  /** The committed claim `id`, to finish from its checkpoint (it is not taken again). */
+  private claimOf(id: string): ClaimHandle {
+    return {
+      id,
+      take: () => Promise.reject(new Error('A resumed claim is already taken')),
+    };
+  }
+
+  private async run<T>(
+    makeClaim: () => ClaimHandle,
+    work: (claim: IdempotencyClaim) => Promise<StoredResponse<T>>,
+  ): Promise<IdempotentResult<T>> {
+    const handle = makeClaim();
+    const claimId = (): string => {
+      if (handle.id === undefined) throw new Error('IdempotencyClaim used before take');
+      return handle.id;
+    };
+    let stored: StoredResponse<T> | undefined;
+    const claim: IdempotencyClaim = {
+      take: (manager) => handle.take(manager),
+      checkpoint: async (manager, body) => {
+        await manager.query(
+          `UPDATE idempotency_keys SET response_body = $2 WHERE id = $1 AND response_status IS NULL`,
+          [claimId(), JSON.stringify(body)],
+        );
       },
       complete: async (manager, response) => {
-        if (claimId === undefined) throw new Error('IdempotencyClaim.complete before take');
-        stored = response as StoredResponse<T>;
-        await manager.getRepository(IdempotencyKey).update(
-          { id: claimId },
-          {
-            responseStatus: response.status,
-            responseBody: response.body as object,
-            completedAt: new Date(),
-          },
+        const [, updated] = await manager.query<[unknown[], number]>(
+          `UPDATE idempotency_keys SET response_status = $2, response_body = $3, completed_at = now()
+            WHERE id = $1 AND response_status IS NULL`,
+          [claimId(), response.status, JSON.stringify(response.body)],
         );
+        if (updated === 0) throw new AnsweredElsewhere();
+        stored = response as StoredResponse<T>;
       },
     };
     try {
@@ -210,21 +277,59 @@ export class IdempotencyService {
       }
       return { ...response, replayed: false };
     } catch (error) {
-      if (claimId !== undefined) await this.release(claimId);
+      if (handle.id === undefined) throw error;
+      // Another request finished this work first (it resumed it, or this one did): its answer counts.
+      if (error instanceof AnsweredElsewhere) return this.storedAnswer<T>(handle.id, error);
+      await this.release(handle.id);
       throw error;
     }
   }
 
+  private async storedAnswer<T>(claimId: string, cause: Error): Promise<IdempotentResult<T>> {
+    const [row] = await this.dataSource.query<ClaimRow[]>(
+      `SELECT response_status AS "responseStatus", response_body AS "responseBody"
+         FROM idempotency_keys WHERE id = $1`,
+      [claimId],
+    );
+    if (row?.responseStatus == null) throw cause;
+    return { status: row.responseStatus, body: row.responseBody as T, replayed: true };
+  }
+
   /**
    * After a failure: a claim that rolled back with its transaction is already gone; one committed by
-   * work that failed later (the payment step) is removed unless a response was stored, so a retry runs
-   * again. Best effort: when the database is down this fails too, and the caller's error is the one
+   * work that failed later is removed unless a response or a checkpoint was stored, so a retry runs
+   * again (a checkpoint stays: a retry finishes from it rather than doing the work twice). Best effort: when the database is down this fails too, and the caller's error is the one
    * that matters (the claim is then waited for, or taken over once abandoned).
    */
   private async release(claimId: string): Promise<void> {
     await this.dataSource
-      .query(`DELETE FROM idempotency_keys WHERE id = $1 AND response_status IS NULL`, [claimId])
+      .query(
+        `DELETE FROM idempotency_keys
+          WHERE id = $1 AND response_status IS NULL AND response_body IS NULL`,
+        [claimId],
+      )
       .catch(() => undefined);
+  }
+}
+
+interface ClaimHandle {
+  id: string | undefined;
+  take: (manager: EntityManager) => Promise<void>;
+}
+
+interface ClaimRow {
+  id: string;
+  requestHash: string;
+  responseStatus: number | null;
+  responseBody: unknown;
+  ageMs: number;
+}
+
+/** Thrown by IdempotencyClaim.complete: another request stored the answer first. */
+class AnsweredElsewhere extends Error {
+  constructor() {
+    super('Another request already answered this Idempotency-Key');
+    this.name = 'AnsweredElsewhere';
   }
 }
 
