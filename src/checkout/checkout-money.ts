@@ -1,30 +1,35 @@
-import { ActiveStore } from '../catalog/catalog-pricing.service';
 import { Money } from '../common/money';
 import { PlacedLine, PricedOrderLine } from '../orders/order-placement.service';
 import { moneyUnitOf } from '../stores/currencies';
-import { hundredthsToPercent, orderMoney } from './order-money';
-import { rateInBasisPoints } from './pricing';
+import { TaxContext } from '../tax/tax-computation';
+import { formatRate } from '../tax/tax-rate-format';
+import { TaxClass } from '../tax/tax.types';
+import { orderMoney } from './order-money';
 
 export interface CheckoutMoney {
   totals: { subtotal: Money; discountAmount: Money; taxAmount: Money; shippingAmount: Money; total: Money };
   lines: PricedOrderLine[];
 }
 
-/**
- * The order's money from the store's own settings: its one tax rate (a fraction, "0.0825") on every line,
- * added on top, and its flat shipping fee, untaxed.
- */
-export function checkoutMoney(store: ActiveStore, lines: PlacedLine[], discount: Money): CheckoutMoney {
-  const unit = moneyUnitOf(store.currency);
-  const rate = rateInBasisPoints(store.taxRate);
+/** A priced cart line with what tax and shipping need of it. */
+export interface MoneyCartLine extends PlacedLine {
+  taxClass: TaxClass;
+}
+
+/** The order's money (orderMoney) in the shapes placement takes: totals, and each line's tax and share. */
+export function checkoutMoney(input: {
+  currency: string;
+  lines: MoneyCartLine[];
+  discount: Money;
+  shipping: Money;
+  tax: TaxContext;
+}): CheckoutMoney {
   const money = orderMoney({
-    lines: lines.map((l) => ({ lineTotal: l.unitPrice * l.quantity, rate })),
-    // A currency without minor digits never gets a fraction of its unit off.
-    discount: Math.floor(discount / unit) * unit,
-    shipping: store.shippingFlat,
-    shippingRate: 0,
-    pricesIncludeTax: false,
-    unit,
+    lines: input.lines.map((l) => ({ lineTotal: l.unitPrice * l.quantity, taxClass: l.taxClass })),
+    discount: input.discount,
+    shipping: input.shipping,
+    tax: input.tax,
+    unit: moneyUnitOf(input.currency),
   });
   return {
     totals: {
@@ -34,9 +39,9 @@ export function checkoutMoney(store: ActiveStore, lines: PlacedLine[], discount:
       shippingAmount: money.shippingAmount,
       total: money.total,
     },
-    lines: lines.map((l, i) => ({
-      ...l,
-      taxRate: hundredthsToPercent(money.lines[i].rate),
+    lines: input.lines.map(({ taxClass: _taxClass, ...line }, i) => ({
+      ...line,
+      taxRate: formatRate(money.lines[i].taxRate),
       taxAmount: money.lines[i].taxAmount,
       discountAmount: money.lines[i].discountAmount,
     })),

@@ -56,23 +56,20 @@ export class CheckoutController {
       400,
       'VALIDATION_FAILED (also: a guest without email or shippingAddress; a customer with email, or ' +
         'without exactly one of shippingAddressId and shippingAddress; a bad country), ' +
-        'INVALID_CART_SESSION, IDEMPOTENCY_KEY_REQUIRED, or IDEMPOTENCY_KEY_INVALID ' +
+        'INVALID_CART_SESSION, SHIPPING_METHOD_REQUIRED (the store has shipping methods: choose one), ' +
+        'IDEMPOTENCY_KEY_REQUIRED, or IDEMPOTENCY_KEY_INVALID ' +
         '(not 8-255 characters of [A-Za-z0-9_-:.])',
     ],
     [
       401,
       'UNAUTHORIZED: neither a bearer token nor X-Cart-Session was sent, or the bearer token is not valid',
     ],
-    [
-      404,
-      'STORE_NOT_FOUND, ADDRESS_NOT_FOUND (shippingAddressId is not one of your addresses), or ' +
-        'SHIPPING_METHOD_NOT_FOUND (shippingMethodId is not a method of this store)',
-    ],
+    [404, 'STORE_NOT_FOUND, or ADDRESS_NOT_FOUND (shippingAddressId is not one of your addresses)'],
     [
       409,
       'INSUFFICIENT_STOCK (details: [{variantId, requested, available}]), CART_EMPTY, DISCOUNT_INVALID ' +
-        '(details: {reason}), SHIPPING_METHOD_REQUIRED (the store has shipping methods), ' +
-        'SHIPPING_UNAVAILABLE (the method does not serve the address’s country), or ' +
+        '(details: {reason}), SHIPPING_UNAVAILABLE (the method is unknown, inactive, does not serve the ' +
+        'address’s country or cannot carry the cart; details: {methodId, country}), or ' +
         'IDEMPOTENCY_IN_PROGRESS (a request with this key is still running)',
     ],
     413,

@@ -5,6 +5,8 @@ import { DiscountsModule } from '../discounts/discounts.module';
 import { InventoryModule } from '../inventory/inventory.module';
 import { OrdersModule } from '../orders/orders.module';
 import { PaymentsCoreModule } from '../payments/payments-core.module';
+import { ShippingModule } from '../shipping/shipping.module';
+import { TaxModule } from '../tax/tax.module';
 import { CheckoutController } from './checkout.controller';
 import { CheckoutService } from './checkout.service';
 import { OrderTokenSealer } from './order-token-sealer';
@@ -14,7 +16,16 @@ import { OrderTokenSealer } from './order-token-sealer';
  * write is asked of the module that owns it.
  */
 @Module({
-  imports: [CartModule, CustomersModule, InventoryModule, DiscountsModule, OrdersModule, PaymentsCoreModule],
+  imports: [
+    CartModule,
+    CustomersModule,
+    InventoryModule,
+    DiscountsModule,
+    OrdersModule,
+    PaymentsCoreModule,
+    ShippingModule,
+    TaxModule,
+  ],
   controllers: [CheckoutController],
   providers: [CheckoutService, OrderTokenSealer],
 })

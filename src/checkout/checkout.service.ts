@@ -5,7 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import { RequestMeta } from '../audit/audit.types';
 import { CartOwner, CartService } from '../cart/cart.service';
 import { ActiveStore, CatalogPricingService } from '../catalog/catalog-pricing.service';
-import { parseMoney } from '../common/money';
+import { Money, parseMoney } from '../common/money';
 import { AppException, ErrorBody } from '../common/errors';
 import { AppConfig } from '../config/app-config';
 import { InjectAppConfig } from '../config/app-config.module';
@@ -28,12 +28,15 @@ import {
   ReservationLine,
 } from '../inventory/inventory.service';
 import { OrderResponse } from '../orders/dto/order.dto';
-import { OrderPlacement, PlacedLine } from '../orders/order-placement.service';
+import { OrderPlacement } from '../orders/order-placement.service';
 import { hashOrderToken, newOrderToken } from '../orders/order-token';
 import { ShippingAddressSnapshot, snapshotOf } from '../orders/shipping-address';
 import { OrdersService } from '../orders/orders.service';
 import { PaymentOutcomes } from '../orders/payment-outcomes.service';
 import { PaymentsService } from '../payments/payments.service';
+import { ShippingService } from '../shipping/shipping.service';
+import { moneyUnitOf } from '../stores/currencies';
+import { TaxService } from '../tax/tax.service';
 import {
   PaymentProvider,
   PaymentProviderError,
@@ -41,7 +44,7 @@ import {
 } from '../payments/providers/payment-provider';
 import { CheckoutDto, CheckoutResponse } from './dto/checkout.dto';
 import { buyerOf, CheckoutBuyer, CheckoutCaller } from './checkout-buyer';
-import { checkoutMoney } from './checkout-money';
+import { checkoutMoney, MoneyCartLine } from './checkout-money';
 import { OrderTokenSealer } from './order-token-sealer';
 
 /**
@@ -95,6 +98,8 @@ export class CheckoutService {
     private readonly outcomes: PaymentOutcomes,
     private readonly payments: PaymentsService,
     private readonly orderTokens: OrderTokenSealer,
+    private readonly shipping: ShippingService,
+    private readonly tax: TaxService,
     @InjectAppConfig() private readonly config: AppConfig,
   ) {}
 
@@ -131,7 +136,7 @@ export class CheckoutService {
       // A new request whose cart the stock cannot cover is refused before anything is written. The
       // reservation in the transaction below stays the authority; this only answers early.
       let store: ActiveStore | undefined;
-      if (known === 'absent') store = await this.refuseUncoverableCart(storeSlug, buyer.cart);
+      if (known === 'absent') store = await this.refuseEarly(storeSlug, buyer.cart, dto);
       // A duplicate waiting for the first request's answer must not hold a slot meanwhile.
       else slot.leave();
       return this.idempotency.execute(
@@ -204,12 +209,19 @@ export class CheckoutService {
 
   /**
    * 409 INSUFFICIENT_STOCK when the buyer's cart asks for more than is available now (read without
-   * locks). Returns the store, which the checkout goes on with.
+   * locks), 400 SHIPPING_METHOD_REQUIRED when the store has shipping methods and none was chosen (both
+   * reads at once, on two connections). Returns the store, which the checkout goes on with.
    */
-  private async refuseUncoverableCart(storeSlug: string, cart: CartOwner): Promise<ActiveStore> {
+  private async refuseEarly(storeSlug: string, cart: CartOwner, dto: CheckoutDto): Promise<ActiveStore> {
     const store = await this.requireStore(storeSlug);
-    const short = await this.inventory.shortfalls(await this.carts.peekLines(store.id, cart));
+    const [short, needsMethod] = await Promise.all([
+      this.carts.peekLines(store.id, cart).then((lines) => this.inventory.shortfalls(lines)),
+      dto.shippingMethodId === undefined
+        ? this.shipping.storeHasActiveMethods(this.dataSource.manager, store.id)
+        : false,
+    ]);
     if (short.length > 0) throw new InsufficientStockException(short);
+    if (needsMethod) throw shippingMethodRequired();
     return store;
   }
 
@@ -277,13 +289,23 @@ export class CheckoutService {
     if (!cart || cart.lines.length === 0) throw new AppException(409, 'CART_EMPTY', 'The cart is empty');
     const { cartId, lines } = cart;
     const destination = await this.destinationOf(tx, buyer, dto);
+    const { address } = destination;
 
     const placedLines = await this.price(tx, store.id, lines);
+    // Before the discount's row lock (a popular code is a hot row): this read does not need it.
+    const tax = await this.tax.ratesFor(tx, store.id, { country: address.country, region: address.state });
     const subtotal = placedLines.reduce((sum, l) => sum + l.unitPrice * l.quantity, 0);
     const applied = dto.discountCode
       ? await this.discounts.consume(tx, store.id, dto.discountCode, subtotal)
       : null;
-    const money = checkoutMoney(store, placedLines, applied?.amount ?? 0);
+    // A currency without minor digits never gets a fraction of its unit off.
+    const unit = moneyUnitOf(store.currency);
+    const discount = Math.floor((applied?.amount ?? 0) / unit) * unit;
+    const shipping = await this.shippingFor(tx, store, dto, address.country, {
+      subtotalMinor: subtotal - discount,
+      totalWeightGrams: placedLines.reduce((sum, l) => sum + l.weightGrams * l.quantity, 0),
+    });
+    const money = checkoutMoney({ currency: store.currency, lines: placedLines, discount, shipping, tax });
     // A guest's order token: handed out once, in the response; the order keeps its hash only.
     const orderToken = buyer.kind === 'guest' ? newOrderToken() : undefined;
 
@@ -300,7 +322,7 @@ export class CheckoutService {
         totals: money.totals,
         shippingAddress: destination.address,
         shippingAddressId: destination.addressBookId,
-        shippingMethodId: null,
+        shippingMethodId: dto.shippingMethodId ?? null,
         discount: applied && dto.discountCode ? { id: applied.discount.id, code: dto.discountCode } : null,
         paymentMethod: provider.name,
         notes: dto.notes ?? null,
@@ -344,8 +366,36 @@ export class CheckoutService {
     return { address: snapshotOf(address), addressBookId: address.id };
   }
 
+  /**
+   * The shipping amount: the chosen method priced for the destination and the cart, checked here in
+   * the order's transaction (409 SHIPPING_UNAVAILABLE); without a method, the store's flat fee, unless
+   * the store has methods (400 SHIPPING_METHOD_REQUIRED; usually refused earlier, see refuseEarly).
+   */
+  private async shippingFor(
+    tx: EntityManager,
+    store: ActiveStore,
+    dto: CheckoutDto,
+    country: string,
+    cart: { subtotalMinor: Money; totalWeightGrams: number },
+  ): Promise<Money> {
+    if (dto.shippingMethodId !== undefined) {
+      return this.shipping.priceForCheckout(tx, {
+        storeId: store.id,
+        methodId: dto.shippingMethodId,
+        country,
+        ...cart,
+      });
+    }
+    if (await this.shipping.storeHasActiveMethods(tx, store.id)) throw shippingMethodRequired();
+    return store.shippingFlat;
+  }
+
   /** The cart's lines priced now; 409 INSUFFICIENT_STOCK for any that can no longer be bought. */
-  private async price(tx: EntityManager, storeId: string, lines: ReservationLine[]): Promise<PlacedLine[]> {
+  private async price(
+    tx: EntityManager,
+    storeId: string,
+    lines: ReservationLine[],
+  ): Promise<Array<MoneyCartLine & { weightGrams: number }>> {
     const priced = await this.catalog.priceVariants(
       storeId,
       lines.map((l) => l.variantId),
@@ -368,9 +418,19 @@ export class CheckoutService {
         sku: v.sku,
         unitPrice: v.unitPrice,
         quantity: l.quantity,
+        taxClass: v.taxClass,
+        weightGrams: v.weightGrams,
       };
     });
   }
+}
+
+function shippingMethodRequired(): AppException {
+  return new AppException(
+    400,
+    'SHIPPING_METHOD_REQUIRED',
+    'This store ships with shipping methods: choose one (shippingMethodId, see the cart’s shipping-options)',
+  );
 }
 
 function paymentInput(placed: CheckoutResponse): { orderId: string; amount: number; currency: string } {

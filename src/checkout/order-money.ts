@@ -1,64 +1,32 @@
 import { Money } from '../common/money';
+import { computeTax, TaxContext } from '../tax/tax-computation';
+import { RateBp, TaxClass } from '../tax/tax.types';
 import { allocateByLargestRemainder } from './allocation';
-
-/** A rate in hundredths of a percent: "19.00" % → 1900, "8.25" % → 825 (the order_items.tax_rate scale). */
-export type RateHundredths = number;
-
-/** "19.00" or "19" or "8.5" (percent, at most two decimals) → hundredths of a percent. */
-export function percentToHundredths(percent: string): RateHundredths {
-  const match = /^(\d{1,3})(?:\.(\d{1,2}))?$/.exec(percent.trim());
-  if (!match) throw new RangeError(`Not a percentage with at most two decimals: "${percent}"`);
-  return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
-}
-
-/** 1900 → "19.00" (the JSON and NUMERIC(5,2) form). */
-export function hundredthsToPercent(rate: RateHundredths): string {
-  return `${Math.trunc(rate / 100)}.${String(rate % 100).padStart(2, '0')}`;
-}
-
-/** `numerator / denominator` rounded half up to a multiple of `unit`, in integers only (all ≥ 0). */
-function roundHalfUp(numerator: number, denominator: number, unit: Money): Money {
-  return Math.floor((2 * numerator + denominator * unit) / (2 * denominator * unit)) * unit;
-}
-
-/**
- * Tax on `amount` at `rate`, rounded half up to the unit. Prices without tax: the tax added on top
- * (amount × rate). Prices with tax: the tax contained in the amount (amount × rate / (1 + rate)).
- */
-export function taxOf(
-  amount: Money,
-  rate: RateHundredths,
-  pricesIncludeTax: boolean,
-  unit: Money = 1,
-): Money {
-  if (amount <= 0 || rate <= 0) return 0;
-  return pricesIncludeTax
-    ? roundHalfUp(amount * rate, 10_000 + rate, unit)
-    : roundHalfUp(amount * rate, 10_000, unit);
-}
 
 export interface MoneyLine {
   /** unitPrice × quantity. */
   lineTotal: Money;
-  rate: RateHundredths;
+  taxClass: TaxClass;
 }
 
 export interface OrderMoneyInput {
   lines: readonly MoneyLine[];
-  /** The order's discount, at most the subtotal (a multiple of `unit`). */
+  /** The order's discount, at most the subtotal. */
   discount: Money;
   shipping: Money;
-  /** Shipping's tax rate; 0 when shipping is not taxed. */
-  shippingRate: RateHundredths;
-  pricesIncludeTax: boolean;
-  /** The currency's smallest amount in hundredths (1, or 100 for a currency without minor digits). */
+  /** The destination's rates and the store's tax settings (TaxService.ratesFor). */
+  tax: TaxContext;
+  /**
+   * The currency's smallest amount in hundredths (1; 100 for a currency without minor digits, whose
+   * discount shares and taxes are then whole units).
+   */
   unit: Money;
 }
 
 export interface LineMoney {
   discountAmount: Money;
   taxAmount: Money;
-  rate: RateHundredths;
+  taxRate: RateBp;
 }
 
 export interface OrderMoney {
@@ -73,42 +41,53 @@ export interface OrderMoney {
 }
 
 /**
- * An order's money, the one computation behind the checkout (and what a refund reads back from the
- * lines): the discount spread over the lines by largest remainder; each line taxed on what is left of it,
- * rounded half up on its own; `taxAmount` = the lines' tax + shipping's.
+ * An order's money, the one computation behind the checkout (a refund reads it back from the lines):
+ * the discount spread over the lines by largest remainder; each line taxed on what is left of it by the
+ * tax module's computation (rounded half up per line; shipping at the standard rate when the store
+ * taxes it); `taxAmount` = the lines' tax + shipping's.
  *
  * - prices without tax: total = subtotal − discount + shipping + taxAmount;
  * - prices with tax:    total = subtotal − discount + shipping (taxAmount is the part of it that is tax).
+ *
+ * In a currency without minor digits everything is computed in whole units (amounts that are not whole
+ * units, which the catalog should not hold, fall back to hundredths).
  */
 export function orderMoney(input: OrderMoneyInput): OrderMoney {
   const subtotal = input.lines.reduce((sum, l) => sum + l.lineTotal, 0);
+  const whole = (amount: Money) => amount % input.unit === 0;
+  const discount = Math.floor(input.discount / input.unit) * input.unit;
+  const unit =
+    input.unit > 1 && input.lines.every((l) => whole(l.lineTotal)) && whole(input.shipping) ? input.unit : 1;
   const shares = allocateByLargestRemainder(
-    input.discount,
+    discount,
     input.lines.map((l) => l.lineTotal),
-    input.unit,
+    unit,
   );
-  const lines = input.lines.map((l, i) => ({
-    discountAmount: shares[i],
-    taxAmount: taxOf(l.lineTotal - shares[i], l.rate, input.pricesIncludeTax, input.unit),
-    rate: l.rate,
-  }));
-  const shippingTax = taxOf(input.shipping, input.shippingRate, input.pricesIncludeTax, input.unit);
-  const taxAmount = lines.reduce((sum, l) => sum + l.taxAmount, 0) + shippingTax;
-  const net = subtotal - input.discount + input.shipping;
+  const tax = computeTax(
+    input.tax,
+    input.lines.map((l, i) => ({ amount: (l.lineTotal - shares[i]) / unit, taxClass: l.taxClass })),
+    input.shipping / unit,
+  );
+  const net = subtotal - discount + input.shipping;
   return {
     subtotal,
-    discountAmount: input.discount,
-    taxAmount,
+    discountAmount: discount,
+    taxAmount: tax.taxTotal * unit,
     shippingAmount: input.shipping,
-    shippingTax,
-    total: input.pricesIncludeTax ? net : net + taxAmount,
-    lines,
+    shippingTax: tax.shippingTax * unit,
+    total: net + tax.taxAdded * unit,
+    lines: input.lines.map((_, i) => ({
+      discountAmount: shares[i],
+      taxAmount: tax.lines[i].taxAmount * unit,
+      taxRate: tax.lines[i].taxRate,
+    })),
   };
 }
 
 /**
- * What refunding a line gives back: its price less its discount share, plus its tax when the tax was
- * added on top. Summed over all lines this is the order's total less shipping and shipping's tax.
+ * What refunding a whole line gives back: its price less its discount share, plus its tax when the tax
+ * was added on top. Summed over all lines this is the order's total less shipping (and shipping's tax
+ * when prices exclude tax): shipping is never part of a line.
  */
 export function refundableOf(
   line: { totalPrice: Money; discountAmount: Money; taxAmount: Money },

@@ -23,12 +23,16 @@ export function minorDigitsOf(currency: string): 0 | 2 | undefined {
   return MINOR_DIGITS.get(currency);
 }
 
+/** Stripe charges these in whole units although ISO 4217 gives them two minor digits. */
+const CHARGED_IN_WHOLE_UNITS = new Set(['MGA']);
+
 /**
  * The smallest amount of `currency` in the app's integer money (hundredths): 1 for USD (a cent), 100 for
- * JPY (one yen). Computed amounts (tax, discount shares) are rounded to a multiple of it.
+ * JPY (one yen) and for MGA (Stripe takes whole ariary). Computed amounts (tax, discount shares) are
+ * multiples of it, so every order total is an amount the payment provider can charge.
  */
 export function moneyUnitOf(currency: string): number {
-  return minorDigitsOf(currency) === 0 ? 100 : 1;
+  return minorDigitsOf(currency) === 0 || CHARGED_IN_WHOLE_UNITS.has(currency) ? 100 : 1;
 }
 
 /** 400 UNSUPPORTED_CURRENCY unless `currency` is an ISO 4217 code with 0 or 2 minor digits. */

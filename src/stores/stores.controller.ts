@@ -90,7 +90,10 @@ export class AdminStoresController {
   })
   @ApiCreatedResponse({ type: StoreResponse })
   @ApiErrors(
-    [400, 'VALIDATION_FAILED'],
+    [
+      400,
+      'VALIDATION_FAILED, or UNSUPPORTED_CURRENCY (an ISO 4217 currency with other than 0 or 2 minor digits, e.g. KWD)',
+    ],
     [403, 'FORBIDDEN: only a super_admin creates stores'],
     [409, 'SLUG_TAKEN'],
     413,
@@ -108,7 +111,11 @@ export class AdminStoresController {
   @ApiParam({ name: 'storeId', format: 'uuid' })
   @ApiOkResponse({ type: StoreResponse })
   @ApiErrors(
-    [400, 'VALIDATION_FAILED, or INVALID_ID (storeId is not a UUID)'],
+    [
+      400,
+      'VALIDATION_FAILED, INVALID_ID (storeId is not a UUID), or UNSUPPORTED_CURRENCY (an ISO 4217 ' +
+        'currency with other than 0 or 2 minor digits, e.g. KWD)',
+    ],
     [403, 'FORBIDDEN: only a super_admin changes stores'],
     [404, 'STORE_NOT_FOUND'],
     [409, 'SLUG_TAKEN'],

@@ -10,6 +10,7 @@ import { inTransaction } from '../database/transactions';
 import { CreateStoreDto, UpdateStoreDto } from './dto/store.dto';
 import { Store } from './entities/store.entity';
 import { definedFields } from '../common/objects';
+import { assertSupportedCurrency } from './currencies';
 
 /** "0.08" → "0.0800": the form DECIMAL(5,4) gives back, so an unchanged rate is not audited as a change. */
 function normaliseTaxRate(rate: string): string {
@@ -58,6 +59,7 @@ export class StoresService {
   }
 
   async create(dto: CreateStoreDto, meta: RequestMeta): Promise<Store> {
+    if (dto.currency !== undefined) assertSupportedCurrency(dto.currency);
     const fields: Partial<Store> = {
       name: dto.name,
       slug: dto.slug ?? slugify(dto.name),
@@ -94,6 +96,7 @@ export class StoresService {
   }
 
   async update(storeId: string, dto: UpdateStoreDto, meta: RequestMeta): Promise<Store> {
+    if (dto.currency !== undefined) assertSupportedCurrency(dto.currency);
     return this.mapErrors(() =>
       inTransaction(this.dataSource, async (tx) => {
         const repo = tx.getRepository(Store);

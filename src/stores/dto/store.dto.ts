@@ -49,7 +49,9 @@ export class CreateStoreDto {
     pattern: '^[A-Z]{3}$',
     example: 'USD',
     default: 'USD',
-    description: 'ISO 4217 code, upper case',
+    description:
+      'ISO 4217 code, upper case, with 0 or 2 minor digits (JPY, EUR, USD…); KWD, BHD and other 3-digit ' +
+      'currencies are 400 UNSUPPORTED_CURRENCY',
   })
   @OptionalNotNull()
   @Matches(/^[A-Z]{3}$/, { message: 'currency must be three upper-case letters' })
