@@ -66,6 +66,6 @@ export class OrderMailReader {
 
   private async recipientOf(order: OrderRow): Promise<string | null> {
     if (order.userId) return (await this.profiles.findView(order.userId))?.email ?? null;
-    return optionalString(order, 'guestEmail');
+    return order.guestEmail;
   }
 }

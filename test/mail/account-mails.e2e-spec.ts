@@ -1,7 +1,8 @@
 /**
- * Account emails through a real SMTP server. The account events are recorded here through
- * EventsService in a transaction, as accounts records them (src/auth/account-events.ts): what is
- * tested is the mail side of the interface (interfaces: sealed token, email, expiry).
+ * Account emails through a real SMTP server: first through the accounts routes end to end (each email
+ * once, its link's token accepted by the API), then with account events recorded directly through
+ * EventsService in a transaction, as accounts records them, for what the routes cannot produce
+ * (purposes side by side, encoded tokens, expired and unopenable tokens).
  */
 import { INestApplication } from '@nestjs/common';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -12,7 +13,10 @@ import {
   passwordChanged,
   passwordResetRequested,
 } from '../../src/auth/account-events';
+import request from 'supertest';
+import { PASSWORD, register } from '../auth/auth-helpers';
 import { closeTestApp, createTestApp } from '../support/app';
+import { bearer, createTestUser } from '../support/auth';
 import { createTestDatabase, TestDatabase } from '../support/database';
 import { Mailbox, startMailbox } from '../support/mailbox';
 import {
@@ -52,6 +56,50 @@ describe('mail: account emails over SMTP', () => {
 
   const token = () => randomBytes(32).toString('base64url');
   const address = () => `u-${randomBytes(4).toString('hex')}@mail.test`;
+
+  it('through the accounts routes: verification, reset (then the change notice), invitation; each once, each link works', async () => {
+    const http = () => request(app.getHttpServer());
+    const session = await register(app, address());
+    const email = session.user.email;
+    await http()
+      .post('/api/auth/verify-email/request')
+      .set({ Authorization: `Bearer ${session.accessToken}` })
+      .expect(202);
+    const verify = await mailbox.waitFor(both(isTo(email), hasSubject('Confirm your email address')));
+    expect(verify.text).toContain('https://shop.test/verify-email?token=');
+    const verified = await http()
+      .post('/api/auth/verify-email')
+      .send({ token: mailbox.tokenFrom(verify) })
+      .expect(200);
+    expect(verified.body.user.emailVerified).toBe(true);
+
+    await http().post('/api/auth/password/forgot').send({ email }).expect(202);
+    const reset = await mailbox.waitFor(both(isTo(email), hasSubject('Reset your password')));
+    expect(reset.text).toContain('https://shop.test/reset-password?token=');
+    await http()
+      .post('/api/auth/password/reset')
+      .send({ token: mailbox.tokenFrom(reset), password: `${PASSWORD} 2` })
+      .expect(200);
+    await mailbox.waitFor(both(isTo(email), hasSubject('Your password was changed')));
+
+    const invitee = address();
+    const superAdmin = await createTestUser(app, 'super_admin');
+    await http().post('/api/admin/invitations').set(bearer(superAdmin)).send({ email: invitee }).expect(201);
+    const invitation = await mailbox.waitFor(isTo(invitee));
+    expect(invitation.text).toContain('https://shop.test/accept-invitation?token=');
+    await http()
+      .post('/api/auth/invitations/accept')
+      .send({ token: mailbox.tokenFrom(invitation), password: PASSWORD, fullName: 'Grace Hopper' })
+      .expect(201);
+
+    await sleep(300);
+    expect(mailbox.to(email).map((m) => m.subject)).toEqual([
+      'Confirm your email address',
+      'Reset your password',
+      'Your password was changed',
+    ]);
+    expect(mailbox.to(invitee)).toHaveLength(1);
+  });
 
   it.each([
     ['verify', 'Confirm your email address', 'https://shop.test/verify-email?token='],

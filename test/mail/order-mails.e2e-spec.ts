@@ -4,6 +4,7 @@
  * buyer, with its subject, the order page link, and both parts with every value escaped in the HTML.
  */
 import { INestApplication } from '@nestjs/common';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { ParsedMail } from 'mailparser';
 import { Client } from 'pg';
 import request from 'supertest';
@@ -35,6 +36,7 @@ describe('mail: order emails over SMTP', () => {
   let admin: TestUser;
   let store: { id: string; slug: string; variantId: string };
   let order: CheckedOut;
+  let placedEventId: string;
   const http = () => request(app.getHttpServer());
   const of = (mail: ParsedMail) => mail.html || '';
 
@@ -42,6 +44,7 @@ describe('mail: order emails over SMTP', () => {
     mailbox = await startMailbox();
     db = await createTestDatabase();
     app = await createTestApp(db.url, {
+      LOG_LEVEL: process.env.MAIL_DEBUG ? 'debug' : 'error',
       ...FAST_OUTBOX,
       SMTP_URL: mailbox.smtpUrl,
       MAIL_FROM: 'Mugs <shop@mugs.test>',
@@ -64,8 +67,9 @@ describe('mail: order emails over SMTP', () => {
     const mail = await mailbox.waitFor(both(isTo(order.customer.email), hasSubject('received')));
 
     expect(mail.subject).toBe(`Mugs "R" Us: order ${order.orderNumber} received`);
-    expect(mail.from?.text).toBe('Mugs <shop@mugs.test>');
-    const eventId = await eventIdOf(sql, 'order.placed', order.orderId);
+    expect(mail.from?.value).toEqual([{ name: 'Mugs', address: 'shop@mugs.test' }]);
+    placedEventId = await eventIdOf(sql, 'order.placed', order.orderId);
+    const eventId = placedEventId;
     expect(mail.messageId).toBe(`<${eventId}.order_placed@mugs.test>`);
     expect(mail.text).toContain('2 × Tom & Jerry <b>mug</b> (V1): 20.00 USD');
     expect(mail.text).toContain('Total: 20.00 USD');
@@ -163,8 +167,44 @@ describe('mail: order emails over SMTP', () => {
     expect(mail.subject).toBe(`Mugs "R" Us: order ${order.orderNumber} received`);
   });
 
+  it('a guest checkout: the emails go to the address given at checkout, without an order page link', async () => {
+    const session = `guest-${randomBytes(8).toString('hex')}`;
+    const email = `guest-${randomBytes(4).toString('hex')}@mail.test`;
+    await http()
+      .post(`/api/stores/${store.slug}/cart/items`)
+      .set('X-Cart-Session', session)
+      .send({ variantId: store.variantId, quantity: 1 })
+      .expect(201);
+    const res = await http()
+      .post(`/api/stores/${store.slug}/checkout`)
+      .set('X-Cart-Session', session)
+      .set('Idempotency-Key', randomUUID())
+      .send({
+        email,
+        shippingAddress: {
+          fullName: 'Gus Guest',
+          phone: '555-0101',
+          addressLine1: '2 Side St',
+          city: 'Springfield',
+          state: 'IL',
+          postalCode: '62701',
+          country: 'US',
+        },
+      });
+    expect(res.body).toEqual(expect.objectContaining({ orderToken: expect.any(String) }));
+    const placed = await mailbox.waitFor(both(isTo(email), hasSubject('received')));
+    expect(placed.subject).toBe(`Mugs "R" Us: order ${res.body.order.orderNumber} received`);
+    expect(placed.text).not.toContain('/orders/');
+
+    await http()
+      .post(`/api/admin/orders/${res.body.order.id}/payments/confirm`)
+      .set(bearer(admin))
+      .expect(200);
+    await mailbox.waitFor(both(isTo(email), hasSubject('payment received')));
+  });
+
   it('a redelivered event sends nothing again (mail_deliveries), and an unknown order sends nothing', async () => {
-    const eventId = await eventIdOf(sql, 'order.placed', order.orderId);
+    const eventId = placedEventId;
     const before = mailbox.messages.filter((m) => m.messageId === `<${eventId}.order_placed@mugs.test>`);
     expect(before).toHaveLength(1);
     // As after a crash between the send and the delivery's outcome: the outbox runs it again.
@@ -190,6 +230,7 @@ describe('mail: order emails over SMTP', () => {
       orderId: '00000000-0000-4000-8000-000000000000',
       orderNumber: 'NOPE',
       customerId: order.customer.id,
+      email: 'stray@mail.test',
       total: '1.00',
       currency: 'USD',
     });

@@ -35,7 +35,7 @@ export class FileTransport implements MailTransport {
     })) as { message: Buffer };
     await mkdir(this.folder, { recursive: true, mode: 0o700 });
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-    const file = path.join(this.folder, `${stamp}-${mail.template}-${fileSafe(mail.messageId)}.eml`);
+    const file = path.join(this.folder, `${stamp}-${fileSafe(mail.messageId)}.eml`);
     // 0600: the file holds a live token.
     await writeFile(file, info.message, { mode: 0o600 });
     this.logger.log(`Mail "${mail.subject}" written to ${file}${mail.link ? `; link: ${mail.link}` : ''}`);
