@@ -44,7 +44,6 @@ describe('mail: order emails over SMTP', () => {
     mailbox = await startMailbox();
     db = await createTestDatabase();
     app = await createTestApp(db.url, {
-      LOG_LEVEL: process.env.MAIL_DEBUG ? 'debug' : 'error',
       ...FAST_OUTBOX,
       SMTP_URL: mailbox.smtpUrl,
       MAIL_FROM: 'Mugs <shop@mugs.test>',
