@@ -22,11 +22,17 @@ import { returnNotFound } from './returns.service';
 import { assertReturnMove } from './return-state-machine';
 
 /**
+ * How long a receive may stay between its steps before another receive takes it over (well above the
+ * longest provider call, STRIPE_TIMEOUT_MS ≤ 120 s): a process that died mid-way leaves it `receiving`.
+ */
+export const RECEIVE_LEASE_MS = 5 * 60_000;
+
+/**
  * Receiving a return: the refund of exactly the received lines goes through the orders module's refund
  * saga (OrderRefunds' line refunds), in three steps so no lock is held during the provider call:
  * 1. transaction: lock the order, then the return (always that order); approved → receiving; the amount
  *    reserved on the payment (a concurrent admin refund sees it, and so does a second receive, which
- *    finds the return receiving: 409);
+ *    finds the return receiving: 409, unless that receive died over RECEIVE_LEASE_MS ago: then it resumes);
  * 2. the provider refund, idempotency key `return:<id>` (a retry is the same refund at Stripe);
  * 3. transaction: restock, the order's refund, receiving → refunded, `return.received`.
  * The provider refusing: the reservation is given back, the return is approved again, 502.
@@ -54,6 +60,12 @@ export class ReturnReceipts {
     const plan = await inTransaction(this.dataSource, async (tx) => {
       const order = await this.orders.lock(tx, orderId);
       const ret = await this.lockReturn(tx, id);
+      if (ret.status === 'receiving' && ret.updatedAt.getTime() < Date.now() - RECEIVE_LEASE_MS) {
+        // An earlier receive died between its steps: take it over (the touch renews the lease, so one
+        // caller resumes) with its lines, its reserved amount and its idempotency key.
+        await tx.withRepository(this.returns).update({ id: ret.id }, { status: 'receiving' });
+        return this.refunds.resumeLineRefund(tx, order, ret.refundAmount ?? 0, `return:${ret.id}`);
+      }
       assertReturnMove(ret.status, 'startReceiving');
       const lines = await this.lines.of(tx, order);
       const received = this.receivedLines(ret, lines, dto);
@@ -64,7 +76,9 @@ export class ReturnReceipts {
         0,
       );
       const refund = await this.refunds.planLineRefund(tx, order, amount, `return:${ret.id}`);
-      await tx.withRepository(this.returns).update({ id: ret.id }, { status: 'receiving' });
+      await tx
+        .withRepository(this.returns)
+        .update({ id: ret.id }, { status: 'receiving', refundAmount: amount });
       for (const item of ret.items) {
         const r = received.find((x) => x.line.id === item.orderItemId);
         await tx
@@ -149,7 +163,7 @@ export class ReturnReceipts {
       await this.orders.lock(tx, orderId);
       const ret = await this.lockReturn(tx, id);
       const status = assertReturnMove(ret.status, 'abandonReceiving');
-      await tx.withRepository(this.returns).update({ id }, { status });
+      await tx.withRepository(this.returns).update({ id }, { status, refundAmount: null });
       await tx.withRepository(this.items).update({ returnId: id }, { receivedQuantity: null, restock: null });
     });
   }

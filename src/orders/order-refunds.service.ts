@@ -155,6 +155,29 @@ export class OrderRefunds {
   }
 
   /**
+   * Step 1 again for a line refund whose caller died after reserving `amount` (still on the payment's
+   * refunded_amount): the same plan, nothing reserved twice. The provider call then reuses its
+   * idempotency key, so a refund that did reach the provider is answered, not repeated. A payment no
+   * longer `succeeded` (Stripe's charge.refunded settled it meanwhile) needs no provider call.
+   */
+  async resumeLineRefund(
+    tx: EntityManager,
+    order: Order,
+    amount: Money,
+    idempotencyKey: string,
+  ): Promise<LineRefundPlan> {
+    const payment = await this.payments.latestSucceeded(tx, order.id);
+    return {
+      orderId: order.id,
+      payment,
+      amount,
+      alreadyRefunded: payment ? payment.refundedAmount - amount : 0,
+      full: payment ? payment.refundedAmount >= payment.amount : false,
+      idempotencyKey,
+    };
+  }
+
+  /**
    * Step 2, outside any transaction: the provider call (nothing to call for a zero amount or an order
    * without a payment row). On failure the reservation is given back and 502 PAYMENT_PROVIDER_ERROR thrown.
    */

@@ -209,4 +209,40 @@ describe('returns through Stripe', () => {
     const sent = fake.requestsTo('/v1/refunds').reduce((sum, r) => sum + Number(r.form.amount), 0);
     expect(sent).toBe(3448);
   });
+
+  it('a receive that died between its steps is resumed once its lease ran out, with the same idempotency key', async () => {
+    const { order, returnId } = await approvedReturn();
+    // What step 1 leaves behind when the process dies before the provider answered.
+    await sql.query(`ALTER TABLE returns DISABLE TRIGGER trg_returns_updated_at`);
+    try {
+      await sql.query(
+        `UPDATE returns SET status = 'receiving', refund_amount = 34.48, updated_at = now() - interval '1 minute'
+          WHERE id = $1`,
+        [returnId],
+      );
+      await sql.query(
+        `UPDATE return_items SET received_quantity = quantity, restock = false WHERE return_id = $1`,
+        [returnId],
+      );
+      await sql.query(`UPDATE payments SET refunded_amount = 34.48 WHERE order_id = $1`, [order.id]);
+      // Within the lease: somebody may still be at it.
+      expect((await receive(returnId, everything(order)).expect(409)).body.code).toBe('INVALID_TRANSITION');
+      await sql.query(`UPDATE returns SET updated_at = now() - interval '6 minutes' WHERE id = $1`, [
+        returnId,
+      ]);
+    } finally {
+      await sql.query(`ALTER TABLE returns ENABLE TRIGGER trg_returns_updated_at`);
+    }
+    const results = await Promise.all([
+      receive(returnId, everything(order)),
+      receive(returnId, everything(order)),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    const refunds = fake.requestsTo('/v1/refunds');
+    expect(refunds.map((r) => [r.idempotencyKey, r.form.amount])).toEqual([[`return:${returnId}`, '3448']]);
+    expect(await paymentTotals(sql, order.id)).toEqual({ paid: 3448, refunded: 3448 });
+    expect(await orderState(sql, order.id)).toEqual({ status: 'refunded', payment_status: 'refunded' });
+    const { rows } = await sql.query(`SELECT status, refund_amount FROM returns WHERE id = $1`, [returnId]);
+    expect(rows).toEqual([{ status: 'refunded', refund_amount: '34.48' }]);
+  });
 });

@@ -51,7 +51,7 @@ export class OrderReturn {
   @Column({ type: 'uuid', nullable: true })
   requestedBy: string | null;
 
-  /** What the received lines refunded (set when received). */
+  /** What the received lines refund: planned when the receive starts, cleared if the provider refuses. */
   @Column({ ...MONEY_COLUMN, nullable: true })
   refundAmount: Money | null;
 
