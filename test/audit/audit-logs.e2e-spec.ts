@@ -287,7 +287,7 @@ describe('audit trail', () => {
       createdAt: string;
     };
     const list = async (query: Record<string, string | number>) => {
-      const res = await http().get('/api/admin/audit-logs').query(query).set(bearer(admin)).expect(200);
+      const res = await http().get('/api/admin/audit-logs').query(query).set(bearer(superAdmin)).expect(200);
       return res.body as { items: Item[]; total: number; page: number; limit: number };
     };
 
@@ -383,7 +383,7 @@ describe('audit trail', () => {
       [{ action: 'x'.repeat(101) }],
       [{ storeIdd: randomUUID() }],
     ])('400 VALIDATION_FAILED for %j', async (query) => {
-      const res = await http().get('/api/admin/audit-logs').query(query).set(bearer(admin));
+      const res = await http().get('/api/admin/audit-logs').query(query).set(bearer(superAdmin));
       expect(res.status).toBe(400);
       expect(res.body.code).toBe('VALIDATION_FAILED');
     });

@@ -324,7 +324,7 @@ describe('auth: register, login, refresh, logout', () => {
         .expect(200);
       expect(res.body.user.role).toBe('admin');
       await http
-        .get('/api/admin/customers')
+        .get('/api/admin/stores')
         .set('Authorization', `Bearer ${res.body.accessToken}`)
         .expect(200);
     });

@@ -46,6 +46,11 @@ const adminOnly = (status: number): Record<Actor, number> => ({
   admin: status,
   superAdmin: status,
 });
+/**
+ * Platform-wide directories (every profile, the whole audit log): super admins only since store staff
+ * (issue 14); a store's admins read its customers under /admin/stores/:storeId (test/staff).
+ */
+const superOnly = (status: number): Record<Actor, number> => ({ ...adminOnly(status), admin: 403 });
 /** Only the owner of the address, customer B; to anyone else it does not exist. */
 const bOwns = (status: number): Record<Actor, number> => ({
   anonymous: 401,
@@ -241,17 +246,17 @@ describe('authorisation matrix: auth, /me, addresses, admin customers, audit log
     },
     {
       route: 'GET /admin/customers',
-      expected: adminOnly(200),
+      expected: superOnly(200),
       prepare: async () => ({ method: 'get', path: '/api/admin/customers' }),
     },
     {
       route: 'GET /admin/customers/:id',
-      expected: adminOnly(200),
+      expected: superOnly(200),
       prepare: async () => ({ method: 'get', path: `/api/admin/customers/${users.customerA.id}` }),
     },
     {
       route: 'GET /admin/audit-logs',
-      expected: adminOnly(200),
+      expected: superOnly(200),
       prepare: async () => ({ method: 'get', path: '/api/admin/audit-logs' }),
     },
   ];

@@ -114,7 +114,7 @@ describe('admin invitations', () => {
         emailVerified: true,
       });
       await http
-        .get('/api/admin/customers')
+        .get('/api/admin/stores')
         .set('Authorization', `Bearer ${session.accessToken}`)
         .expect(200);
       // The new admin can log in with the password.

@@ -20,10 +20,12 @@ describe('admin customers', () => {
   let app: INestApplication;
   let sql: Client;
   let admin: TestUser;
+  /** The directory of every profile is the platform's: super admins read it (store staff, issue 14). */
+  let caller: TestUser;
   const ids: Record<string, string> = {};
   const http = () => request(app.getHttpServer());
   const list = async (query: Record<string, string | number>) => {
-    const res = await http().get('/api/admin/customers').query(query).set(bearer(admin)).expect(200);
+    const res = await http().get('/api/admin/customers').query(query).set(bearer(caller)).expect(200);
     return res.body as { items: Item[]; total: number; page: number; limit: number };
   };
 
@@ -33,6 +35,7 @@ describe('admin customers', () => {
     sql = new Client({ connectionString: db.url });
     await sql.connect();
     admin = await createTestUser(app, 'admin', 'the-admin@staff.example');
+    caller = await createTestUser(app, 'super_admin', 'the-super@staff.example');
     // Registered through the API so that they have real password hashes that must not leak.
     const people: Array<[string, string, string]> = [
       ['ada', 'Ada.Lovelace@Example.com', 'Ada Lovelace'],
@@ -63,7 +66,7 @@ describe('admin customers', () => {
 
   it('without q: everyone, newest first, {items, total, page, limit}, never a password hash', async () => {
     const page = await list({});
-    expect(page).toEqual({ items: expect.any(Array), total: 10, page: 1, limit: 24 });
+    expect(page).toEqual({ items: expect.any(Array), total: 11, page: 1, limit: 24 });
     expect(page.items[0].email).toBe('bulk4@bulk.example');
     const text = JSON.stringify(page);
     expect(text).not.toMatch(/argon2|passwordHash|password_hash/i);
@@ -110,7 +113,7 @@ describe('admin customers', () => {
     [{ q: 'x'.repeat(201) }],
     [{ sort: 'email' }],
   ])('400 VALIDATION_FAILED for %j', async (query) => {
-    const res = await http().get('/api/admin/customers').query(query).set(bearer(admin));
+    const res = await http().get('/api/admin/customers').query(query).set(bearer(caller));
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('VALIDATION_FAILED');
   });
@@ -136,22 +139,22 @@ describe('admin customers', () => {
         })
         .expect(201);
     }
-    const res = await http().get(`/api/admin/customers/${customer.id}`).set(bearer(admin)).expect(200);
+    const res = await http().get(`/api/admin/customers/${customer.id}`).set(bearer(caller)).expect(200);
     expect(res.body).toEqual(
       expect.objectContaining({ id: customer.id, email: customer.email, role: 'customer' }),
     );
     const addresses = res.body.addresses as Array<{ addressLine1: string }>;
     expect(addresses.map((a) => a.addressLine1)).toEqual(['2 Second St', '1 First St']);
-    const ada = await http().get(`/api/admin/customers/${ids.ada}`).set(bearer(admin)).expect(200);
+    const ada = await http().get(`/api/admin/customers/${ids.ada}`).set(bearer(caller)).expect(200);
     expect(ada.body.addresses).toEqual([]);
     expect(JSON.stringify(ada.body)).not.toMatch(/argon2|passwordHash|password_hash/i);
   });
 
   it('detail: 404 CUSTOMER_NOT_FOUND for an unknown id, 400 INVALID_ID for a malformed one', async () => {
-    const missing = await http().get(`/api/admin/customers/${randomUUID()}`).set(bearer(admin));
+    const missing = await http().get(`/api/admin/customers/${randomUUID()}`).set(bearer(caller));
     expect(missing.status).toBe(404);
     expect(missing.body.code).toBe('CUSTOMER_NOT_FOUND');
-    const malformed = await http().get('/api/admin/customers/not-a-uuid').set(bearer(admin));
+    const malformed = await http().get('/api/admin/customers/not-a-uuid').set(bearer(caller));
     expect(malformed.status).toBe(400);
     expect(malformed.body.code).toBe('INVALID_ID');
   });
@@ -159,7 +162,7 @@ describe('admin customers', () => {
   it('reading customers writes no audit rows', async () => {
     const before = Number((await sql.query(`SELECT count(*) FROM logs`)).rows[0].count);
     await list({ q: 'ada' });
-    await http().get(`/api/admin/customers/${ids.ada}`).set(bearer(admin)).expect(200);
+    await http().get(`/api/admin/customers/${ids.ada}`).set(bearer(caller)).expect(200);
     expect(Number((await sql.query(`SELECT count(*) FROM logs`)).rows[0].count)).toBe(before);
   });
 });
