@@ -15,10 +15,12 @@ import {
 } from '../../src/auth/account-events';
 import request from 'supertest';
 import { PASSWORD, register } from '../auth/auth-helpers';
+import { LOG_SINK } from '../../src/logging/logging.module';
+import { LogSink } from '../../src/logging/root-logger';
 import { closeTestApp, createTestApp } from '../support/app';
 import { bearer, createTestUser } from '../support/auth';
 import { createTestDatabase, TestDatabase } from '../support/database';
-import { Mailbox, startMailbox } from '../support/mailbox';
+import { Mailbox, recipientsOf, startMailbox } from '../support/mailbox';
 import {
   both,
   eventually,
@@ -33,7 +35,15 @@ import {
 
 const inAnHour = () => new Date(Date.now() + 3_600_000).toISOString();
 
+/** What the app writes, as text. */
+class CapturedLog implements LogSink {
+  readonly isTty = false;
+  text = '';
+  readonly stream = { write: (chunk: string): void => void (this.text += chunk) };
+}
+
 describe('mail: account emails over SMTP', () => {
+  const log = new CapturedLog();
   let db: TestDatabase;
   let app: INestApplication;
   let sql: Client;
@@ -42,7 +52,11 @@ describe('mail: account emails over SMTP', () => {
   beforeAll(async () => {
     mailbox = await startMailbox();
     db = await createTestDatabase();
-    app = await createTestApp(db.url, { ...FAST_OUTBOX, SMTP_URL: mailbox.smtpUrl });
+    app = await createTestApp(
+      db.url,
+      { ...FAST_OUTBOX, SMTP_URL: mailbox.smtpUrl, LOG_LEVEL: 'log', LOG_FORMAT: 'json' },
+      { customize: (builder) => builder.overrideProvider(LOG_SINK).useValue(log) },
+    );
     sql = new Client({ connectionString: db.url });
     await sql.connect();
   });
@@ -194,5 +208,19 @@ describe('mail: account emails over SMTP', () => {
     await sleep(100);
     expect(mailbox.to(email)).toEqual([]);
     expect(await mailDeliveries(sql, expired.id)).toEqual([]);
+  });
+
+  it('no token and no recipient reaches the log: SMTP sends are logged by template and Message-ID only', () => {
+    const tokens = mailbox.messages.flatMap((m) => {
+      try {
+        return [mailbox.tokenFrom(m)];
+      } catch {
+        return [];
+      }
+    });
+    expect(tokens.length).toBeGreaterThan(5);
+    for (const token of tokens) expect(log.text).not.toContain(token);
+    for (const to of mailbox.messages.flatMap(recipientsOf)) expect(log.text).not.toContain(to);
+    expect(log.text).toMatch(/"msg":"Sent password_reset mail <[0-9a-f-]+\.password_reset@example\.com>"/);
   });
 });
