@@ -152,6 +152,33 @@ describe('mail: order emails over SMTP', () => {
     expect(of(evil)).toContain('javascript:alert(1)');
   });
 
+  it('shipped through a fulfilment with tracking: one email once every unit has shipped', async () => {
+    const next = await checkout(app, sql, store, 2);
+    await http().post(`/api/admin/orders/${next.orderId}/payments/confirm`).set(bearer(admin)).expect(200);
+    const { rows } = await sql.query<{ id: string }>(`SELECT id FROM order_items WHERE order_id = $1`, [
+      next.orderId,
+    ]);
+    const ship = (quantity: number) =>
+      http()
+        .post(`/api/admin/orders/${next.orderId}/fulfillments`)
+        .set(bearer(admin))
+        .send({
+          items: [{ orderItemId: rows[0].id, quantity }],
+          carrier: 'DHL',
+          trackingNumber: `JD-${quantity}`,
+        })
+        .expect(201);
+    await ship(1);
+    await ship(1);
+    const shipped = await mailbox.waitFor(both(isTo(next.customer.email), hasSubject('has shipped')));
+    expect(shipped.text).toContain('Carrier: DHL');
+    expect(shipped.text).toContain('Tracking number: JD-1');
+    await sleep(300);
+    expect(
+      mailbox.to(next.customer.email).filter((m) => (m.subject ?? '').includes('has shipped')),
+    ).toHaveLength(1);
+  });
+
   it('an email address in the event (guest checkout) is the recipient', async () => {
     const data = {
       orderId: order.orderId,
