@@ -2,6 +2,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 import {
   constraintExists,
   constraintValidated,
+  createIndexConcurrently,
   inOneTransaction,
   outsideTransaction,
   withLockTimeout,
@@ -10,6 +11,12 @@ import {
 const ITEM_MONEY_CHECK = 'chk_order_items_tax_discount';
 const BUYER_CHECK = 'chk_orders_buyer';
 const ADDRESS_FK = 'fk_orders_shipping_address';
+const KEY_SCOPE_CHECK = 'chk_idempotency_keys_scope';
+const SESSION_KEY_INDEX = {
+  name: 'uq_idempotency_keys_session_key',
+  definition: 'ON idempotency_keys (cart_session, key) WHERE cart_session IS NOT NULL',
+  unique: true,
+};
 /** Rows per backfill statement: each is its own short transaction, so no lock is held for long. */
 const BATCH = 2_000;
 
@@ -24,6 +31,8 @@ const BATCH = 2_000;
  *   `user_id` becomes nullable, with `CHECK (user_id IS NOT NULL OR (guest_email AND token hash))`.
  * - `fk_orders_shipping_address` becomes ON DELETE SET NULL: the order no longer reads the address book,
  *   so deleting an entry is allowed and only forgets where the copy came from.
+ * - `idempotency_keys.cart_session`: a guest's Idempotency-Keys are scoped to its cart session (user_id
+ *   becomes nullable; exactly one of the two, CHECK; unique (cart_session, key), built CONCURRENTLY).
  *
  * Columns with constant defaults are catalog-only changes (no rewrite); CHECKs and the FK are added
  * NOT VALID in a short transaction and validated on their own (SHARE UPDATE EXCLUSIVE: traffic goes on).
@@ -75,10 +84,24 @@ export class GuestCheckout1000000000018 implements MigrationInterface {
           );
         }
       });
+      await inOneTransaction(q, async () => {
+        await q.query(`
+          ALTER TABLE idempotency_keys
+            ADD COLUMN IF NOT EXISTS cart_session TEXT,
+            ALTER COLUMN user_id DROP NOT NULL`);
+        if (!(await constraintExists(q, 'idempotency_keys', KEY_SCOPE_CHECK))) {
+          await q.query(
+            `ALTER TABLE idempotency_keys ADD CONSTRAINT ${KEY_SCOPE_CHECK}
+               CHECK ((user_id IS NULL) <> (cart_session IS NULL)) NOT VALID`,
+          );
+        }
+      });
+      await createIndexConcurrently(q, SESSION_KEY_INDEX);
       for (const [table, name] of [
         ['order_items', ITEM_MONEY_CHECK],
         ['orders', BUYER_CHECK],
         ['orders', ADDRESS_FK],
+        ['idempotency_keys', KEY_SCOPE_CHECK],
       ] as const) {
         if (!(await constraintValidated(q, table, name))) {
           await q.query(`ALTER TABLE ${table} VALIDATE CONSTRAINT ${name}`);
@@ -100,7 +123,15 @@ export class GuestCheckout1000000000018 implements MigrationInterface {
         );
       }
       await withLockTimeout(q, async () => {
+        await q.query(`DROP INDEX CONCURRENTLY IF EXISTS ${SESSION_KEY_INDEX.name}`);
         await inOneTransaction(q, async () => {
+          // Guests' stored answers have no user to belong to: they go (a retry runs as a new request).
+          await q.query(`DELETE FROM idempotency_keys WHERE user_id IS NULL`);
+          await q.query(`
+            ALTER TABLE idempotency_keys
+              DROP CONSTRAINT IF EXISTS ${KEY_SCOPE_CHECK},
+              DROP COLUMN IF EXISTS cart_session,
+              ALTER COLUMN user_id SET NOT NULL`);
           await q.query(`ALTER TABLE orders DROP CONSTRAINT IF EXISTS ${ADDRESS_FK}`);
           await q.query(
             `ALTER TABLE orders ADD CONSTRAINT ${ADDRESS_FK} FOREIGN KEY (shipping_address_id)

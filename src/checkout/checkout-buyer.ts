@@ -1,6 +1,7 @@
 import { AuthUser } from '../auth/auth.types';
 import { CART_SESSION_PATTERN, CartOwner } from '../cart/cart.service';
 import { AppException } from '../common/errors';
+import { IdempotencyScope } from '../idempotency/idempotency.service';
 import { CheckoutDto } from './dto/checkout.dto';
 
 /** Who calls the checkout: a signed-in user (token), else whoever sent X-Cart-Session. */
@@ -14,8 +15,8 @@ export interface CheckoutCaller {
  * (the cart of X-Cart-Session, whose Idempotency-Keys are scoped to that session).
  */
 export type CheckoutBuyer =
-  | { kind: 'customer'; user: AuthUser; cart: CartOwner; scope: string }
-  | { kind: 'guest'; email: string; cart: CartOwner; scope: string };
+  | { kind: 'customer'; user: AuthUser; cart: CartOwner; scope: IdempotencyScope }
+  | { kind: 'guest'; email: string; cart: CartOwner; scope: IdempotencyScope };
 
 /**
  * The buyer, or the 4xx that says what is missing: no token and no cart session → 401; a guest without
@@ -31,7 +32,7 @@ export function buyerOf(caller: CheckoutCaller, dto: CheckoutDto): CheckoutBuyer
       throw invalid('shippingAddressId', 'send either shippingAddressId or shippingAddress (exactly one)');
     }
     const user = caller.user;
-    return { kind: 'customer', user, cart: { kind: 'user', userId: user.id }, scope: user.id };
+    return { kind: 'customer', user, cart: { kind: 'user', userId: user.id }, scope: { userId: user.id } };
   }
   if (caller.cartSession === undefined) {
     throw new AppException(
@@ -55,7 +56,12 @@ export function buyerOf(caller: CheckoutCaller, dto: CheckoutDto): CheckoutBuyer
     throw invalid('shippingAddressId', 'a guest has no address book: send shippingAddress');
   }
   const sessionId = caller.cartSession;
-  return { kind: 'guest', email: dto.email, cart: { kind: 'guest', sessionId }, scope: sessionId };
+  return {
+    kind: 'guest',
+    email: dto.email,
+    cart: { kind: 'guest', sessionId },
+    scope: { cartSession: sessionId },
+  };
 }
 
 /** The same shape as the validation pipe's 400 (VALIDATION_FAILED, details [{field, errors}]). */

@@ -31,6 +31,7 @@ import { OrderResponse } from '../orders/dto/order.dto';
 import { OrderPlacement } from '../orders/order-placement.service';
 import { hashOrderToken, newOrderToken } from '../orders/order-token';
 import { ShippingAddressSnapshot, snapshotOf } from '../orders/shipping-address';
+import { ORDER_GUARDS } from '../orders/order-state-machine';
 import { OrdersService } from '../orders/orders.service';
 import { PaymentOutcomes } from '../orders/payment-outcomes.service';
 import { PaymentsService } from '../payments/payments.service';
@@ -73,6 +74,9 @@ import { OrderTokenSealer } from './order-token-sealer';
  * with 2 / 4 / 8. Kept below the pool size whatever that is.
  */
 export const CHECKOUT_CONCURRENCY = Math.min(4, DEFAULT_POOL_SIZE - 2);
+
+/** How much longer than the provider's timeout a checkpointed checkout is left to its own request. */
+const RESUME_MARGIN_MS = 2_000;
 
 /** A checkout's place in the admission queue; `leave` is idempotent, so any step may give it back. */
 interface AdmissionSlot {
@@ -152,7 +156,18 @@ export class CheckoutService {
             meta,
             slot,
           ),
-        { beforeWaiting: () => slot.leave() },
+        {
+          beforeWaiting: () => slot.leave(),
+          // A retry of a checkout whose process died while opening the payment finishes it from the
+          // committed order, once the owner's provider call must have ended (its timeout, a margin).
+          resume: {
+            afterMs: this.config.stripeTimeoutMs + RESUME_MARGIN_MS,
+            run: async (claim, placed) => ({
+              status: 201,
+              body: await this.resumePayment(placed, claim, meta),
+            }),
+          },
+        },
       );
     });
   }
@@ -190,6 +205,9 @@ export class CheckoutService {
       if (!provider.remote) {
         await provider.open(paymentInput(response));
         await claim.complete(tx, { status: 201, body: response });
+      } else {
+        // The order commits before the remote call: the claim says so, for a retry to finish from.
+        await claim.checkpoint(tx, response);
       }
       // Stock last: its row locks are what concurrent buyers of a popular variant queue on, so they are
       // taken as late as possible and held only until the commit that follows (if the hold fails, the
@@ -223,6 +241,29 @@ export class CheckoutService {
     if (short.length > 0) throw new InsufficientStockException(short);
     if (needsMethod) throw shippingMethodRequired();
     return store;
+  }
+
+  /**
+   * Finishes a checkout from its checkpoint (the committed order): opens its payment, unless the order
+   * stopped waiting for one meanwhile (the sweeper cancelled it), which is then the answer.
+   */
+  private async resumePayment(
+    placed: CheckoutResponse,
+    claim: IdempotencyClaim,
+    meta: RequestMeta,
+  ): Promise<CheckoutResponse> {
+    const order = await this.orders.findById(placed.order.id);
+    if (!order || !ORDER_GUARDS.awaitingPayment(order)) {
+      const gone = new AppException(
+        409,
+        'INVALID_TRANSITION',
+        'The order of this checkout was cancelled before its payment could be opened',
+        { orderId: placed.order.id },
+      );
+      await claim.complete(this.dataSource.manager, { status: 409, body: errorBody(gone) });
+      throw gone;
+    }
+    return this.openRemotePayment(this.payments.activeProvider(), placed, claim, meta);
   }
 
   /** Opens the payment with a remote provider, outside any transaction; see the class comment. */

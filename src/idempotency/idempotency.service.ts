@@ -55,6 +55,24 @@ export interface IdempotentResult<T> extends StoredResponse<T> {
   replayed: boolean;
 }
 
+/**
+ * Whose keys: a user's (by profile id), or a guest's, scoped to the guest's cart session (X-Cart-Session).
+ * A plain string is a user id. The same key in two scopes is two different keys.
+ */
+export type IdempotencyScope = string | { userId: string } | { cartSession: string };
+
+/** The column a scope's keys are found by, its value, and a suffix for prepared statement names. */
+function scopeOf(scope: IdempotencyScope): {
+  column: 'user_id' | 'cart_session';
+  value: string;
+  kind: string;
+} {
+  if (typeof scope === 'string') return { column: 'user_id', value: scope, kind: '' };
+  return 'userId' in scope
+    ? { column: 'user_id', value: scope.userId, kind: '' }
+    : { column: 'cart_session', value: scope.cartSession, kind: '_guest' };
+}
+
 export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_\-:.]{8,255}$/;
 
 /** How long a duplicate waits for the first request to finish before answering 409. */
@@ -103,20 +121,21 @@ export class IdempotencyService {
    * hopeless request (e.g. no stock) before writing anything, while a replay still gets its answer.
    */
   async peek<T>(
-    userId: string,
+    scope: IdempotencyScope,
     key: string,
     fingerprint: string,
   ): Promise<IdempotentResult<T> | 'running' | 'absent'> {
     assertValidKey(key);
+    const { column, value, kind } = scopeOf(scope);
     // Every checkout starts here: a prepared statement rather than a repository call.
     const [row] = await queryPrepared<
       Pick<IdempotencyKey, 'requestHash' | 'responseStatus' | 'responseBody'>
     >(
       this.dataSource,
-      'idempotency_peek',
+      `idempotency_peek${kind}`,
       `SELECT request_hash AS "requestHash", response_status AS "responseStatus", response_body AS "responseBody"
-         FROM idempotency_keys WHERE user_id = $1 AND key = $2`,
-      [userId, key],
+         FROM idempotency_keys WHERE ${column} = $1 AND key = $2`,
+      [value, key],
     );
     if (!row) return 'absent';
     if (row.requestHash !== fingerprint) {
@@ -131,7 +150,7 @@ export class IdempotencyService {
   }
 
   async execute<T>(
-    userId: string,
+    scope: IdempotencyScope,
     key: string,
     fingerprint: string,
     work: (claim: IdempotencyClaim) => Promise<StoredResponse<T>>,
@@ -141,13 +160,13 @@ export class IdempotencyService {
     const deadline = Date.now() + WAIT_MS;
     for (;;) {
       try {
-        return await this.run(() => this.newClaim(userId, key, fingerprint), work);
+        return await this.run(() => this.newClaim(scope, key, fingerprint), work);
       } catch (error) {
         if (!(error instanceof ClaimedElsewhere)) throw error;
       }
       // Another request owns the key: from here on this one only waits for its answer.
       options.beforeWaiting?.();
-      const answer = await this.waitForAnswer<T>(userId, key, fingerprint, deadline, options.resume?.afterMs);
+      const answer = await this.waitForAnswer<T>(scope, key, fingerprint, deadline, options.resume?.afterMs);
       if (answer === undefined) continue; // the owner gave the key up or died: run it ourselves
       if ('replayed' in answer) return answer;
       const resume = options.resume as NonNullable<ExecuteOptions<T>['resume']>;
@@ -163,19 +182,20 @@ export class IdempotencyService {
    * checkpoint to finish from when `resumeAfterMs` is given and the claim's checkpoint is that old.
    */
   private async waitForAnswer<T>(
-    userId: string,
+    scope: IdempotencyScope,
     key: string,
     fingerprint: string,
     deadline: number,
     resumeAfterMs: number | undefined,
   ): Promise<IdempotentResult<T> | { claimId: string; checkpoint: T } | undefined> {
+    const { column, value } = scopeOf(scope);
     for (let poll = POLL_MS; ; poll = Math.min(poll * 2, MAX_POLL_MS)) {
       const [row] = await this.dataSource.query<ClaimRow[]>(
         `SELECT id, request_hash AS "requestHash", response_status AS "responseStatus",
                 response_body AS "responseBody",
                 (extract(epoch FROM clock_timestamp() - created_at) * 1000)::float8 AS "ageMs"
-           FROM idempotency_keys WHERE user_id = $1 AND key = $2`,
-        [userId, key],
+           FROM idempotency_keys WHERE ${column} = $1 AND key = $2`,
+        [value, key],
       );
       if (!row) return undefined;
       if (row.requestHash !== fingerprint) {
@@ -216,14 +236,18 @@ export class IdempotencyService {
   }
 
   /** A claim to be taken by the work (take inserts the row). */
-  private newClaim(userId: string, key: string, fingerprint: string): ClaimHandle {
+  private newClaim(scope: IdempotencyScope, key: string, fingerprint: string): ClaimHandle {
+    const { column, value } = scopeOf(scope);
+    // The guests' unique index is partial (cart_session IS NOT NULL): ON CONFLICT names its predicate.
+    const target =
+      column === 'user_id' ? '(user_id, key)' : '(cart_session, key) WHERE cart_session IS NOT NULL';
     const handle: ClaimHandle = {
       id: undefined,
       take: async (manager) => {
         const [inserted] = await manager.query<Array<{ id: string }>>(
-          `INSERT INTO idempotency_keys (user_id, key, request_hash) VALUES ($1, $2, $3)
-           ON CONFLICT (user_id, key) DO NOTHING RETURNING id`,
-          [userId, key, fingerprint],
+          `INSERT INTO idempotency_keys (${column}, key, request_hash) VALUES ($1, $2, $3)
+           ON CONFLICT ${target} DO NOTHING RETURNING id`,
+          [value, key, fingerprint],
         );
         if (!inserted) throw new ClaimedElsewhere();
         handle.id = inserted.id;

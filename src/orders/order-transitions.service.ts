@@ -6,6 +6,7 @@ import { AuthUser } from '../auth/auth.types';
 import { inTransaction } from '../database/transactions';
 import { EventsService } from '../events';
 import { Order } from './entities/order.entity';
+import { OrderAccess, OrderReader } from './order-access.service';
 import { OrderCancellation } from './order-cancellation.service';
 import { orderDelivered, orderShipped } from './order-events';
 import { OrderRefunds } from './order-refunds.service';
@@ -25,21 +26,25 @@ export class OrderTransitions {
   constructor(
     private readonly dataSource: DataSource,
     private readonly orders: OrdersService,
+    private readonly access: OrderAccess,
     private readonly cancellation: OrderCancellation,
     private readonly refunds: OrderRefunds,
     private readonly audit: AuditService,
     private readonly events: EventsService,
   ) {}
 
-  /** The customer cancels their own pending, unpaid order: stock and discount use are given back. */
-  async cancelByCustomer(id: string, caller: AuthUser, meta: RequestMeta): Promise<Order> {
+  /**
+   * The buyer cancels their own pending, unpaid order (a customer by token, a guest by order token):
+   * stock and discount use are given back.
+   */
+  async cancelByCustomer(id: string, reader: OrderReader, meta: RequestMeta): Promise<Order> {
     const cancelled = await inTransaction(this.dataSource, async (tx) => {
-      const order = await this.orders.lock(tx, id, caller.id);
+      const order = await this.access.lock(tx, id, reader);
       await this.cancellation.cancelPending(tx, order, meta, 'order.cancelled', { reason: 'customer' });
       return order;
     });
     await this.cancellation.withdrawPayments([cancelled], meta);
-    return this.orders.getForCaller(id, caller);
+    return this.access.find(id, reader);
   }
 
   /** Admin status change along the state machine (processing, shipped, delivered, cancelled). */

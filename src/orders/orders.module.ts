@@ -9,6 +9,7 @@ import { StoresModule } from '../stores/stores.module';
 import { OrderItem } from './entities/order-item.entity';
 import { OrderNumberCounter } from './entities/order-number-counter.entity';
 import { Order } from './entities/order.entity';
+import { OrderAccess } from './order-access.service';
 import { OrderCancellation } from './order-cancellation.service';
 import { OrderFulfilmentMoves } from './order-fulfilment-moves.service';
 import { OrderLines } from './order-lines.service';
@@ -44,6 +45,7 @@ import { StoreCustomersService } from './store-customers.service';
   controllers: [OrdersController, OrdersAdminController, StoreCustomersController],
   providers: [
     OrdersService,
+    OrderAccess,
     OrderStoreResolver,
     OrderPlacement,
     OrderCancellation,
@@ -59,6 +61,7 @@ import { StoreCustomersService } from './store-customers.service';
   ],
   exports: [
     OrdersService,
+    OrderAccess,
     OrderPlacement,
     OrderRefunds,
     PaymentOutcomes,
