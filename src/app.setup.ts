@@ -11,6 +11,7 @@ import { AllExceptionsFilter, bodyParserException } from './common/filters/all-e
 import { buildOpenApiDocument } from './common/openapi/document';
 import { createValidationPipe } from './common/validation';
 import { bodyGuard } from './common/http/body-guards';
+import { requestDbContext } from './database/rls/request-db-context';
 
 export const API_PREFIX = 'api';
 export const DOCS_PATH = `${API_PREFIX}/docs`;
@@ -46,6 +47,9 @@ export function configureApp(app: INestApplication): INestApplication {
   });
   // Hostile JSON before the validation pipe sees it: too deep (it recurses) or __proto__-like keys.
   expressApp.use(bodyGuard());
+  // Row-level security: each request runs in its own database context (src/database/rls). Plain
+  // Express middleware, not Nest's: that one would give unmatched URLs a route.
+  if (config.databaseRls) expressApp.use(requestDbContext);
   app.useGlobalFilters(new AllExceptionsFilter());
   app.useGlobalPipes(createValidationPipe());
 

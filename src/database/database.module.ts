@@ -1,11 +1,10 @@
-import { Inject, Injectable, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
+import { Inject, Injectable, Module } from '@nestjs/common';
 import { TypeOrmModule, TypeOrmModuleOptions } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.module';
 import { buildDataSourceOptions } from './data-source-options';
 import { installContextStamping } from './rls/context-stamping';
-import { RequestDbContextMiddleware } from './rls/request-db-context';
 
 /** Installed when the DataSource exists, before any module's start-up hook can query. */
 @Injectable()
@@ -17,8 +16,8 @@ class ContextStampingInstaller {
 
 /**
  * The app's one TypeORM DataSource, built from the same options as the CLI, scripts and tests. With
- * DATABASE_RLS on, every connection it hands out carries the context of the request or background job
- * that asked (src/database/rls; docs/security.md, "Row-level security").
+ * DATABASE_RLS on, every connection it hands out carries the context of the request (middleware in
+ * app.setup.ts) or background job that asked (src/database/rls; docs/security.md, "Row-level security").
  */
 @Module({
   imports: [
@@ -43,12 +42,4 @@ class ContextStampingInstaller {
   ],
   providers: [ContextStampingInstaller],
 })
-export class DatabaseModule implements NestModule {
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
-
-  configure(consumer: MiddlewareConsumer): void {
-    if (this.config.databaseRls) {
-      consumer.apply(RequestDbContextMiddleware).forRoutes({ path: '*path', method: RequestMethod.ALL });
-    }
-  }
-}
+export class DatabaseModule {}

@@ -67,6 +67,12 @@ export async function grantAppRole(url: string): Promise<void> {
   client.on('error', () => undefined);
   await client.connect();
   try {
+    // A cluster of the test's own (outage tests) has no app role yet: test apps only SET ROLE to it.
+    await client.query(`DO $$ BEGIN
+      IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${DEFAULT_APP_ROLE}') THEN
+        CREATE ROLE ${DEFAULT_APP_ROLE} NOLOGIN NOSUPERUSER NOBYPASSRLS;
+      END IF;
+    END $$`);
     await runAll(client, grantAppRoleSql(DEFAULT_APP_ROLE));
   } finally {
     await client.end();

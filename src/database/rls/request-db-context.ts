@@ -1,4 +1,3 @@
-import { Injectable, NestMiddleware } from '@nestjs/common';
 import { NextFunction, Request, Response } from 'express';
 import { AuthUser } from '../../auth/auth.types';
 import { ANONYMOUS_CONTEXT, DbContext, runWithDbContext, SYSTEM_CONTEXT } from './db-context';
@@ -9,7 +8,7 @@ import { isSystemRoute } from './system-routes';
  * known only after the guards ran (and an admin's memberships after StoreAccessGuard), while a query
  * may run before (the bearer-token lookup runs anonymous).
  */
-export function requestDbContext(request: Request, boundCartSession?: string): DbContext {
+export function requestDbContextOf(request: Request, boundCartSession?: string): DbContext {
   if (isSystemRoute(request)) return SYSTEM_CONTEXT;
   const header = request.headers['x-cart-session'];
   const cartSession = boundCartSession ?? (typeof header === 'string' && header !== '' ? header : null);
@@ -24,10 +23,7 @@ export function requestDbContext(request: Request, boundCartSession?: string): D
   };
 }
 
-/** Every request runs in its own context (db-context.ts), derived from the request as it goes. */
-@Injectable()
-export class RequestDbContextMiddleware implements NestMiddleware {
-  use(request: Request, _response: Response, next: NextFunction): void {
-    runWithDbContext({ derive: (bound) => requestDbContext(request, bound) }, next);
-  }
+/** Express middleware: every request runs in its own context (db-context.ts), derived as it goes. */
+export function requestDbContext(request: Request, _response: Response, next: NextFunction): void {
+  runWithDbContext({ derive: (bound) => requestDbContextOf(request, bound) }, next);
 }
