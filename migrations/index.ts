@@ -20,6 +20,7 @@ import { Shipping1000000000019 } from './0019-shipping';
 import { FulfilmentsReturns1000000000021 } from './0021-fulfilments-returns';
 import { StoreStaff1000000000022 } from './0022-store-staff';
 import { RowLevelSecurity1000000000023 } from './0023-row-level-security';
+import { JobQueue1000000000025 } from './0025-job-queue';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the app, the CLI (ormconfig.ts)
@@ -48,6 +49,7 @@ export const ALL_MIGRATIONS = [
   FulfilmentsReturns1000000000021,
   StoreStaff1000000000022,
   RowLevelSecurity1000000000023,
+  JobQueue1000000000025,
 ];
 
 /** The legacy baseline alone: what an existing database already has (see docs/migrations.md). */

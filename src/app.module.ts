@@ -16,8 +16,11 @@ import { LoyaltyModule } from './extensions/loyalty/loyalty.module';
 import { HealthModule } from './health/health.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { InventoryModule } from './inventory/inventory.module';
+import { JobsModule } from './jobs/jobs.module';
+import { RetentionModule } from './jobs/retention/retention.module';
 import { LoggingModule } from './logging/logging.module';
 import { MailModule } from './mail/mail.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { OrdersModule } from './orders/orders.module';
 import { PaymentsModule } from './payments/payments.module';
 import { ShippingModule } from './shipping/shipping.module';
@@ -42,10 +45,12 @@ export class AppModule {
         AppConfigModule.forRoot(config),
         LoggingModule,
         DatabaseModule,
+        JobsModule,
         AuditModule,
         EventsModule,
         AuthModule,
         HealthModule,
+        MetricsModule,
         // Domain modules (one line each):
         CartModule,
         CheckoutModule,
@@ -63,6 +68,7 @@ export class AppModule {
         TaxModule,
         CatalogModule,
         WebhooksModule,
+        RetentionModule,
         // Extensions (docs/extending.md):
         LoyaltyModule,
       ],

@@ -25,6 +25,7 @@ import { PasswordChangeService } from './password-change.service';
 import { PasswordRecoveryService } from './password-recovery.service';
 import { ProfilesService } from './profiles.service';
 import { SessionsService } from './sessions.service';
+import { TokenRetention } from './token-retention';
 
 /**
  * Authentication and authorisation. The three global guards run on every route, in this order:
@@ -62,6 +63,7 @@ import { SessionsService } from './sessions.service';
     InvitationsService,
     ProfilesService,
     MailTokenSealer,
+    TokenRetention,
     AccountTokensService,
     EmailVerificationService,
     PasswordRecoveryService,
@@ -77,6 +79,7 @@ import { SessionsService } from './sessions.service';
     EmailVerificationService,
     PasswordChangeService,
     AccountClosureService,
+    TokenRetention,
   ],
 })
 export class AuthModule {}

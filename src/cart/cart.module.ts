@@ -6,6 +6,7 @@ import { CartService } from './cart.service';
 import { CartItem } from './entities/cart-item.entity';
 import { Cart } from './entities/cart.entity';
 import { GuestCartMergeSubscriber } from './guest-cart-merge.subscriber';
+import { GuestCartRetention } from './guest-cart-retention';
 
 /**
  * Carts per store, for customers and guests. CatalogPricingService (current prices and stock) comes
@@ -15,7 +16,7 @@ import { GuestCartMergeSubscriber } from './guest-cart-merge.subscriber';
 @Module({
   imports: [TypeOrmModule.forFeature([Cart, CartItem]), CatalogModule],
   controllers: [CartController],
-  providers: [CartService, GuestCartMergeSubscriber],
-  exports: [CartService, CatalogModule],
+  providers: [CartService, GuestCartMergeSubscriber, GuestCartRetention],
+  exports: [CartService, CatalogModule, GuestCartRetention],
 })
 export class CartModule {}

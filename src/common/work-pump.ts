@@ -6,7 +6,8 @@ import { runAsSystem } from '../database/rls/db-context';
  * so that shutdown can wait for it.
  */
 export class WorkPump {
-  private pass: Promise<void> | undefined;
+  /** The pass in progress; resolves with the error it stopped on, if any. */
+  private pass: Promise<unknown> | undefined;
   private again = false;
   private stopped = false;
   private readonly inFlight = new Set<Promise<void>>();
@@ -42,6 +43,17 @@ export class WorkPump {
     });
   }
 
+  /**
+   * A kick for a scheduled job: resolves once the pass it started or joined is over, and throws what
+   * that pass failed on (so the job counts as failed and is retried).
+   */
+  async kickAndWait(): Promise<void> {
+    this.kick();
+    const failure = await this.pass;
+    if (failure instanceof Error) throw failure;
+    if (failure !== undefined) throw new Error('The pass failed');
+  }
+
   /** Tracks work a pass started; `settled` runs once it is done (e.g. to kick when a batch was full). */
   track(work: Promise<void>, settled?: () => void): void {
     const running: Promise<void> = work.finally(() => {
@@ -62,15 +74,17 @@ export class WorkPump {
     await Promise.allSettled([...this.inFlight]);
   }
 
-  private async loop(): Promise<void> {
+  private async loop(): Promise<unknown> {
     try {
       do {
         this.again = false;
         // Background work acts for nobody: the system's database context, whoever kicked the pump.
         if (await runAsSystem(() => this.runPass())) this.again = true;
       } while (this.again && !this.stopped);
+      return undefined;
     } catch (error) {
       this.onError(error);
+      return error ?? new Error('Pass failed');
     }
   }
 }

@@ -66,6 +66,10 @@ export interface AppConfig {
   events: EventsSettings;
   /** WEBHOOK_*: outgoing webhooks (src/webhooks). */
   webhooks: WebhookSettings;
+  /** JOBS*: where the background work runs (src/jobs). */
+  jobs: JobsSettings;
+  /** RETENTION_*: how long finished rows are kept before the retention job deletes them. */
+  retention: RetentionSettings;
   /** SMTP_URL, MAIL_FROM, STOREFRONT_URL: the emails of src/mail. */
   mail: MailSettings;
 }
@@ -95,6 +99,31 @@ export interface WebhookSettings {
   pollIntervalMs: number;
   /** Failed sends in a row (no success between them) after which an endpoint is disabled. */
   disableAfterFailures: number;
+}
+
+export const JOB_RUNNERS = ['inprocess', 'pgboss'] as const;
+export type JobRunnerKind = (typeof JOB_RUNNERS)[number];
+
+/** JOBS_*: the background jobs (reservation sweep, outbox and webhook passes, retention). */
+export interface JobsSettings {
+  /** JOBS: `inprocess` timers in every process, or `pgboss`: one run per period across instances. */
+  runner: JobRunnerKind;
+  /** pg-boss: an active job older than this (its worker died) is failed and retried. */
+  expireSeconds: number;
+  /** pg-boss: retries of a failed run, RETRY_DELAY_SECONDS apart (doubling). */
+  retryLimit: number;
+  retryDelaySeconds: number;
+  /** pg-boss: how often one instance expires stuck jobs and archives finished ones. */
+  maintenanceIntervalSeconds: number;
+}
+
+/** RETENTION_*: ages past which finished rows are deleted, and how often that runs. */
+export interface RetentionSettings {
+  intervalMinutes: number;
+  guestCartDays: number;
+  idempotencyHours: number;
+  tokenDays: number;
+  outboxDays: number;
 }
 
 /** EVENTS_*: how this process delivers the outbox's events to their subscribers. */
@@ -216,6 +245,8 @@ export function loadAppConfig(env: NodeJS.ProcessEnv, options: LoadAppConfigOpti
   const trustProxy = parseTrustProxy(read('TRUST_PROXY'));
   const events = parseEventsSettings(read);
   const webhooks = parseWebhookSettings(read);
+  const jobs = parseJobsSettings(read);
+  const retention = parseRetentionSettings(read);
   const mail = parseMailSettings(read);
 
   // Not trimmed: a secret is used byte for byte.
@@ -271,6 +302,8 @@ export function loadAppConfig(env: NodeJS.ProcessEnv, options: LoadAppConfigOpti
     trustProxy,
     events,
     webhooks,
+    jobs,
+    retention,
     mail,
   };
 }
@@ -350,6 +383,51 @@ function parseEventsSettings(read: (name: string) => string | undefined): Events
     ),
     maxAttempts: parseInteger('EVENTS_MAX_ATTEMPTS', read('EVENTS_MAX_ATTEMPTS'), 12, 1, 100),
     retryBaseMs: parseInteger('EVENTS_RETRY_BASE_MS', read('EVENTS_RETRY_BASE_MS'), 1000, 1, 3_600_000),
+  };
+}
+
+function parseJobsSettings(read: (name: string) => string | undefined): JobsSettings {
+  const runner = read('JOBS')?.toLowerCase() ?? 'inprocess';
+  if (!(JOB_RUNNERS as readonly string[]).includes(runner)) {
+    throw new ConfigValidationError(
+      'JOBS',
+      `must be one of ${JOB_RUNNERS.join(', ')} (got ${quote(read('JOBS') ?? '')})`,
+    );
+  }
+  return {
+    runner: runner as JobRunnerKind,
+    expireSeconds: parseInteger('JOBS_EXPIRE_SECONDS', read('JOBS_EXPIRE_SECONDS'), 300, 1, 86_400),
+    retryLimit: parseInteger('JOBS_RETRY_LIMIT', read('JOBS_RETRY_LIMIT'), 3, 0, 100),
+    retryDelaySeconds: parseInteger('JOBS_RETRY_DELAY_SECONDS', read('JOBS_RETRY_DELAY_SECONDS'), 5, 0, 3600),
+    maintenanceIntervalSeconds: parseInteger(
+      'JOBS_MAINTENANCE_INTERVAL_SECONDS',
+      read('JOBS_MAINTENANCE_INTERVAL_SECONDS'),
+      60,
+      1,
+      3600,
+    ),
+  };
+}
+
+function parseRetentionSettings(read: (name: string) => string | undefined): RetentionSettings {
+  return {
+    intervalMinutes: parseInteger(
+      'RETENTION_INTERVAL_MINUTES',
+      read('RETENTION_INTERVAL_MINUTES'),
+      60,
+      1,
+      10_080,
+    ),
+    guestCartDays: parseInteger('RETENTION_GUEST_CART_DAYS', read('RETENTION_GUEST_CART_DAYS'), 30, 1, 3650),
+    idempotencyHours: parseInteger(
+      'RETENTION_IDEMPOTENCY_HOURS',
+      read('RETENTION_IDEMPOTENCY_HOURS'),
+      24,
+      1,
+      87_600,
+    ),
+    tokenDays: parseInteger('RETENTION_TOKEN_DAYS', read('RETENTION_TOKEN_DAYS'), 7, 1, 3650),
+    outboxDays: parseInteger('RETENTION_OUTBOX_DAYS', read('RETENTION_OUTBOX_DAYS'), 30, 1, 3650),
   };
 }
 

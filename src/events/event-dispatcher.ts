@@ -7,6 +7,7 @@ import { CommitSignal } from './commit-signal';
 import { DomainEvent } from './domain-event';
 import { Subscriber, SubscriberRegistry } from './subscriber-registry';
 import { WorkPump } from '../common/work-pump';
+import { JobsService } from '../jobs/jobs.service';
 
 /** Events fanned out per statement. */
 const FAN_OUT_BATCH = 200;
@@ -43,13 +44,16 @@ interface ClaimedDelivery {
  * EVENTS_MAX_ATTEMPTS (logged). A failing or slow subscriber holds up only its own deliveries.
  *
  * Woken by the commit of a transaction that recorded events in this process (CommitSignal), and by a
- * poll every EVENTS_POLL_INTERVAL_MS for everything else: retries that fell due, events of other
- * instances, and events left behind by a crash between commit and dispatch.
+ * safety pass every EVENTS_POLL_INTERVAL_MS for everything else: retries that fell due, events of
+ * other instances, and events left behind by a crash between commit and dispatch. The safety pass is
+ * the `events-dispatch` job (src/jobs): with JOBS=pgboss one pass per period in the whole deployment,
+ * with JOBS=inprocess one per process. The commit's kick stays in-process: no statement is added to
+ * the recording transaction, and delivery starts at once.
  */
 @Injectable()
 export class EventDispatcher implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(EventDispatcher.name);
-  private timer: NodeJS.Timeout | undefined;
+  private started = false;
   private unsubscribe: (() => void) | undefined;
   private saturated = false;
   private readonly pump = new WorkPump(
@@ -63,17 +67,25 @@ export class EventDispatcher implements OnApplicationBootstrap, BeforeApplicatio
     private readonly registry: SubscriberRegistry,
     private readonly commitSignal: CommitSignal,
     @InjectAppConfig() private readonly config: AppConfig,
-  ) {}
+    jobs: JobsService,
+  ) {
+    if (config.events.dispatch) {
+      jobs.define({
+        name: 'events-dispatch',
+        everyMs: config.events.pollIntervalMs,
+        run: () => this.pump.kickAndWait(),
+      });
+    }
+  }
 
   get running(): boolean {
-    return this.timer !== undefined;
+    return this.started;
   }
 
   onApplicationBootstrap(): void {
     if (!this.config.events.dispatch) return;
     this.unsubscribe = this.commitSignal.onCommit(() => this.kick());
-    this.timer = setInterval(() => this.kick(), this.config.events.pollIntervalMs);
-    this.timer.unref();
+    this.started = true;
     this.kick();
   }
 
@@ -82,8 +94,7 @@ export class EventDispatcher implements OnApplicationBootstrap, BeforeApplicatio
    * for the pass in progress and the running handlers, whose outcomes are written back.
    */
   async beforeApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    this.timer = undefined;
+    this.started = false;
     this.unsubscribe?.();
     await this.pump.stop();
     await this.pump.drain();

@@ -4,6 +4,7 @@ import { CommitSignal } from './commit-signal';
 import { EventDispatcher } from './event-dispatcher';
 import { EventsAdminController } from './events-admin.controller';
 import { EventsService } from './events.service';
+import { OutboxRetention } from './outbox-retention';
 import { SubscriberRegistry } from './subscriber-registry';
 
 /**
@@ -15,7 +16,7 @@ import { SubscriberRegistry } from './subscriber-registry';
 @Module({
   imports: [DiscoveryModule],
   controllers: [EventsAdminController],
-  providers: [SubscriberRegistry, CommitSignal, EventsService, EventDispatcher],
-  exports: [EventsService],
+  providers: [SubscriberRegistry, CommitSignal, EventsService, EventDispatcher, OutboxRetention],
+  exports: [EventsService, OutboxRetention],
 })
 export class EventsModule {}

@@ -1,42 +1,47 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { InjectAppConfig } from '../config/app-config.module';
 import { runAsSystem } from '../database/rls/db-context';
 import { inTransaction } from '../database/transactions';
+import { JobsService } from '../jobs/jobs.service';
 import { Order } from './entities/order.entity';
 import { OrderCancellation } from './order-cancellation.service';
 import { SYSTEM_META } from './orders.service';
 
 /**
  * Cancels pending orders older than RESERVATION_TTL_MINUTES, so no stock stays held by an abandoned
- * checkout. Safe in every instance at once (expireStale claims rows with SKIP LOCKED).
+ * checkout. Safe in every instance at once (expireStale claims rows with SKIP LOCKED). Runs as the
+ * `reservations-sweep` job (src/jobs): once per interval in the deployment with JOBS=pgboss, in each
+ * process with JOBS=inprocess; a sweep that fails is retried and counted there.
  */
 @Injectable()
-export class ReservationSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ReservationSweeper implements OnApplicationShutdown {
   private readonly logger = new Logger(ReservationSweeper.name);
-  private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly cancellation: OrderCancellation,
     @InjectAppConfig() private readonly config: AppConfig,
-  ) {}
+    jobs: JobsService,
+  ) {
+    jobs.define({ name: 'reservations-sweep', everyMs: this.intervalMs, run: () => this.sweepOnce() });
+  }
 
   /** Sweeps at a tenth of the TTL, between 5 s and 60 s: a hold outlives its TTL by at most that. */
   get intervalMs(): number {
     return Math.min(60_000, Math.max(5_000, (this.config.reservationTtlMinutes * 60_000) / 10));
   }
 
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.sweep(), this.intervalMs);
-    this.timer.unref();
+  async onApplicationShutdown(): Promise<void> {
+    await this.running;
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  /** The job's run: one sweep, its failure thrown (the job retries and counts it). */
+  private async sweepOnce(): Promise<void> {
+    const n = await this.expireStale(this.config.reservationTtlMinutes);
+    if (n > 0) this.logger.log(`Expired ${n} pending order(s) and released their stock`);
   }
 
   /** One sweep; overlapping calls in one instance share the run in progress. */

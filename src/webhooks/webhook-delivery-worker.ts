@@ -7,6 +7,7 @@ import { webhookSignature } from './signature';
 import { WebhookOutcomes } from './webhook-outcomes';
 import { SendOutcome, WEBHOOK_USER_AGENT, WebhookSender } from './webhook-sender';
 import { WorkPump } from '../common/work-pump';
+import { JobsService } from '../jobs/jobs.service';
 
 /** Sends running at once in this process (a send holds no database connection). */
 const MAX_IN_FLIGHT = 16;
@@ -32,15 +33,15 @@ export interface ClaimedWebhook {
  * runs with no connection held, and its outcome is written in a short transaction of its own
  * (WebhookOutcomes): succeeded, retried later with backoff, or failed after WEBHOOK_MAX_ATTEMPTS.
  *
- * Woken in-process when deliveries are created (fan-out, test ping) and polled every
- * WEBHOOK_POLL_INTERVAL_MS for retries and other instances' work. Runs where the events dispatcher
- * runs (EVENTS_DISPATCH).
+ * Woken in-process when deliveries are created (fan-out, test ping) and by the `webhooks-deliver`
+ * job every WEBHOOK_POLL_INTERVAL_MS for retries and other instances' work (src/jobs: once per period
+ * in the deployment with JOBS=pgboss, per process with JOBS=inprocess). Runs where the events
+ * dispatcher runs (EVENTS_DISPATCH).
  */
 @Injectable()
 export class WebhookDeliveryWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(WebhookDeliveryWorker.name);
   private readonly sender: WebhookSender;
-  private timer: NodeJS.Timeout | undefined;
   private readonly pump = new WorkPump(
     () => this.pass(),
     (error) => this.logger.error(`Webhook claim failed: ${message(error)}`),
@@ -50,8 +51,16 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, BeforeAppl
     private readonly dataSource: DataSource,
     private readonly outcomes: WebhookOutcomes,
     @InjectAppConfig() private readonly config: AppConfig,
+    jobs: JobsService,
   ) {
     this.sender = new WebhookSender(config.webhooks.allowPrivate, config.webhooks.timeoutMs);
+    if (config.events.dispatch) {
+      jobs.define({
+        name: 'webhooks-deliver',
+        everyMs: config.webhooks.pollIntervalMs,
+        run: () => this.pump.kickAndWait(),
+      });
+    }
   }
 
   private get enabled(): boolean {
@@ -60,15 +69,11 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, BeforeAppl
 
   onApplicationBootstrap(): void {
     if (!this.enabled) return;
-    this.timer = setInterval(() => this.kick(), this.config.webhooks.pollIntervalMs);
-    this.timer.unref();
     this.kick();
   }
 
   /** Before the DataSource closes: no new claims; sends in progress are aborted and given back. */
   async beforeApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    this.timer = undefined;
     await this.pump.stop();
     this.sender.close();
     await this.pump.drain();

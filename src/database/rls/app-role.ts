@@ -37,6 +37,16 @@ export function grantAppRoleSql(role: string): string[] {
     `GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA public TO ${name}`,
     `ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${name}`,
     `ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO ${name}`,
+    // The job queue's schema (migration 0025, src/jobs): rows of its tables only; its queues (partitions)
+    // are created by the owner in migrations, whose later tables the default privileges cover.
+    `DO $$ BEGIN
+       IF to_regnamespace('pgboss') IS NOT NULL THEN
+         GRANT USAGE ON SCHEMA pgboss TO ${name};
+         GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA pgboss TO ${name};
+         GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA pgboss TO ${name};
+         ALTER DEFAULT PRIVILEGES IN SCHEMA pgboss GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${name};
+       END IF;
+     END $$`,
     // Guarded: a database the migrations have not reached yet has neither table.
     `DO $$ BEGIN
        IF to_regclass('public.logs') IS NOT NULL THEN REVOKE UPDATE, DELETE, TRUNCATE ON logs FROM ${name}; END IF;
