@@ -88,10 +88,16 @@ export default tseslint.config(
       'health',
       'idempotency',
       'inventory',
+      'jobs',
+      'mail',
+      'metrics',
       'orders',
       'payments',
+      'shipping',
       'staff',
       'stores',
+      'tax',
+      'webhooks',
     ];
     const message =
       "Another module's entity: use that module's exported service or type (only entity files, for relations, and src/database/entities.ts import entities across modules).";
