@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, FindOptionsWhere, Repository } from 'typeorm';
+import { EntityManager, FindOptionsWhere, In, Repository } from 'typeorm';
 import { ADMIN_ROLES, AuthUser } from '../auth/auth.types';
+import { Permission } from '../auth/permissions';
+import { roleAllows } from '../auth/role-permissions';
 import { AppException } from '../common/errors';
 import { Order } from './entities/order.entity';
 import { hashOrderToken, ORDER_TOKEN_PATTERN } from './order-token';
@@ -62,7 +64,15 @@ export class OrderAccess {
     if (!reader.user && reader.orderToken === undefined) {
       throw new AppException(401, 'UNAUTHORIZED', 'Sign in, or send the X-Order-Token of your guest order');
     }
-    if (this.isAdmin(reader, options)) return [{ id }];
+    if (this.isAdmin(reader, options)) {
+      // Store staff read the orders of the stores where their role may (API.md, "Store staff").
+      if (reader.user?.role === 'super_admin') return [{ id }];
+      const stores = (reader.user?.memberships ?? [])
+        .filter((m) => roleAllows(m.role, Permission.OrdersRead))
+        .map((m) => m.storeId);
+      if (stores.length > 0)
+        return [{ id, storeId: In(stores) }, ...(reader.user ? [{ id, userId: reader.user.id }] : [])];
+    }
     const where: FindOptionsWhere<Order>[] = [];
     if (reader.user) where.push({ id, userId: reader.user.id });
     // A malformed token matches nothing (no hashing of arbitrary input, same 404 as a wrong one).

@@ -10,6 +10,7 @@ import { DataSource } from 'typeorm';
 import { closeTestApp, createTestApp } from '../support/app';
 import { addMembership, bearer, createTestUser, TestUser } from '../support/auth';
 import { createTestDatabase, TestDatabase } from '../support/database';
+import { StoreWorlds } from './store-world';
 
 const PASSWORD = 'correct horse battery staple';
 const email = (): string => `staff-${randomBytes(4).toString('hex')}@test.example`;
@@ -70,7 +71,7 @@ describe('store staff', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    app = await createTestApp(db.url);
+    app = await createTestApp(db.url, { WEBHOOK_ALLOW_PRIVATE: 'true' });
     superAdmin = await createTestUser(app, 'super_admin');
     storeA = await newStore();
     storeB = await newStore();
@@ -262,6 +263,17 @@ describe('store staff', () => {
       expect(results.find((r) => r.status === 409)?.body.code).toBe('LAST_OWNER');
       expect(await owners(store)).toBe(1);
     }
+  });
+
+  it('GET /orders/:id: an admin reads the orders of their own stores only (404 for another store’s)', async () => {
+    const fixtures = new StoreWorlds(app, superAdmin);
+    const [a, b] = [await fixtures.world('Orders A'), await fixtures.world('Orders B')];
+    const staff = await memberAdmin(a.storeId, 'staff');
+    const mine = await http().get(`/api/orders/${a.order}`).set(bearer(staff)).expect(200);
+    expect(mine.body.id).toBe(a.order);
+    const other = await http().get(`/api/orders/${b.order}`).set(bearer(staff)).expect(404);
+    expect(other.body.code).toBe('ORDER_NOT_FOUND');
+    await http().get(`/api/orders/${b.order}`).set(bearer(superAdmin)).expect(200);
   });
 
   it('a store created later has no members: only super admins work in it until they add an owner', async () => {
