@@ -1,9 +1,11 @@
-import { Inject, Injectable, Module } from '@nestjs/common';
+import { Global, Inject, Injectable, Module } from '@nestjs/common';
 import { TypeOrmModule, TypeOrmModuleOptions } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.module';
 import { buildDataSourceOptions } from './data-source-options';
+import { setPreparedStatements } from './prepared-query';
+import { ReadReplicas } from './read-replicas';
 import { installContextStamping } from './rls/context-stamping';
 
 /** Installed when the DataSource exists, before any module's start-up hook can query. */
@@ -11,6 +13,7 @@ import { installContextStamping } from './rls/context-stamping';
 class ContextStampingInstaller {
   constructor(dataSource: DataSource, @Inject(APP_CONFIG) config: AppConfig) {
     if (config.databaseRls) installContextStamping(dataSource, { appRole: config.databaseAppRole });
+    setPreparedStatements(dataSource, config.databasePreparedStatements);
   }
 }
 
@@ -18,7 +21,9 @@ class ContextStampingInstaller {
  * The app's one TypeORM DataSource, built from the same options as the CLI, scripts and tests. With
  * DATABASE_RLS on, every connection it hands out carries the context of the request (middleware in
  * app.setup.ts) or background job that asked (src/database/rls; docs/security.md, "Row-level security").
+ * ReadReplicas (global) serves the storefront's catalog reads from DATABASE_REPLICA_URLS.
  */
+@Global()
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
@@ -40,6 +45,7 @@ class ContextStampingInstaller {
       },
     }),
   ],
-  providers: [ContextStampingInstaller],
+  providers: [ContextStampingInstaller, ReadReplicas],
+  exports: [ReadReplicas],
 })
 export class DatabaseModule {}

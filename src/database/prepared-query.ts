@@ -9,6 +9,11 @@ import { DataSource, QueryFailedError } from 'typeorm';
  * (log it; wrap failures in QueryFailedError), so query logging, statement counting in tests and the
  * database-error mapping behave as for any other statement. Not for use inside a transaction: it takes
  * whichever pooled connection is free.
+ *
+ * With DATABASE_PREPARED_STATEMENTS=false (setPreparedStatements) the same statement goes unnamed:
+ * behind PgBouncer in transaction mode a named statement is prepared on one server connection and
+ * looked for on another ("prepared statement … does not exist"). TypeORM's own statements are always
+ * unnamed.
  */
 export async function queryPrepared<T extends QueryResultRow>(
   dataSource: DataSource,
@@ -20,10 +25,19 @@ export async function queryPrepared<T extends QueryResultRow>(
   const logger = dataSource.logger;
   logger.logQuery(sql, params);
   try {
-    const result = await pool.query<T>({ name, text: sql, values: params });
+    const statement = unnamed.has(dataSource) ? { text: sql } : { name, text: sql };
+    const result = await pool.query<T>({ ...statement, values: params });
     return result.rows;
   } catch (error) {
     logger.logQueryError(error instanceof Error ? error : String(error), sql, params);
     throw new QueryFailedError(sql, params, error as Error);
   }
+}
+
+const unnamed = new WeakSet<DataSource>();
+
+/** DATABASE_PREPARED_STATEMENTS for one DataSource (the app's and each read replica's). */
+export function setPreparedStatements(dataSource: DataSource, on: boolean): void {
+  if (on) unnamed.delete(dataSource);
+  else unnamed.add(dataSource);
 }

@@ -1,10 +1,9 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { QueryResultRow } from 'pg';
-import { DataSource } from 'typeorm';
 import { AppException } from '../../common/errors';
 import { Paginated } from '../../common/pagination';
 import { queryPrepared } from '../../database/prepared-query';
+import { ReadReplicas } from '../../database/read-replicas';
 import {
   buildCategoryTreeQuery,
   buildProductDetailQuery,
@@ -31,7 +30,7 @@ import {
  */
 @Injectable()
 export class StorefrontService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly replicas: ReadReplicas) {}
 
   async categoryTree(storeSlug: string): Promise<CategoryNode[]> {
     assertStorable(storeSlug);
@@ -70,17 +69,17 @@ export class StorefrontService {
     return toProductDetail(row.product);
   }
 
-  /** The statement's first row; prepared when the builder named it (see SqlStatement.name). */
+  /**
+   * The statement's first row; prepared when the builder named it (see SqlStatement.name). From a read
+   * replica when there are any: the public catalog may be as old as the replica's lag (the checkout
+   * re-reads prices and stock on the primary).
+   */
   private async one<T>(statement: SqlStatement): Promise<T | undefined> {
-    const rows =
+    const rows = await this.replicas.run((dataSource) =>
       statement.name !== undefined
-        ? await queryPrepared<T & QueryResultRow>(
-            this.dataSource,
-            statement.name,
-            statement.sql,
-            statement.params,
-          )
-        : await this.dataSource.query<T[]>(statement.sql, statement.params);
+        ? queryPrepared<T & QueryResultRow>(dataSource, statement.name, statement.sql, statement.params)
+        : dataSource.query<T[]>(statement.sql, statement.params),
+    );
     return rows[0];
   }
 }
