@@ -20,6 +20,7 @@ import { Shipping1000000000019 } from './0019-shipping';
 import { FulfilmentsReturns1000000000021 } from './0021-fulfilments-returns';
 import { StoreStaff1000000000022 } from './0022-store-staff';
 import { RowLevelSecurity1000000000023 } from './0023-row-level-security';
+import { CatalogKeysetIndexes1000000000024 } from './0024-catalog-keyset-indexes';
 import { JobQueue1000000000025 } from './0025-job-queue';
 
 /**
@@ -49,6 +50,7 @@ export const ALL_MIGRATIONS = [
   FulfilmentsReturns1000000000021,
   StoreStaff1000000000022,
   RowLevelSecurity1000000000023,
+  CatalogKeysetIndexes1000000000024,
   JobQueue1000000000025,
 ];
 

@@ -39,7 +39,13 @@ import {
   searchQueryText,
   SqlStatement,
 } from '../src/catalog/storefront-sql';
-import { toProductCard, toProductDetail } from '../src/catalog/storefront/storefront.responses';
+import { toProductDetail } from '../src/catalog/storefront/storefront.responses';
+import {
+  decodeProductCursor,
+  deriveCursorKey,
+  encodeProductCursor,
+} from '../src/catalog/storefront/product-cursor';
+import { toProductPage } from '../src/catalog/storefront/product-page';
 import { parseOptions } from './bench/args';
 import { openDatabase } from './bench/database';
 import { LoadRequest, Measurement, warmThenMeasure } from './bench/load';
@@ -96,7 +102,7 @@ const OPTIONS = {
   variants: { type: 'integer', default: 4, min: 1, max: 36 },
   /** Run the app with `node --cpu-prof` (profiles in bench-results/cpu-profiles, written at exit). */
   cpuProf: { type: 'boolean' },
-  /** Measure that scenario alone (e.g. to profile it); all four when absent. */
+  /** Measure that scenario alone (e.g. to profile it); all when absent. */
   only: { type: 'string' },
   /** The app's LOG_LEVEL: `log` (JSON access lines, as production) or `warn` (none, to measure them). */
   appLogLevel: { type: 'choice', default: 'log', choices: ['log', 'warn'] },
@@ -119,6 +125,8 @@ interface Scenario {
  */
 function runBaselineServer(): void {
   const pool = new Pool({ connectionString: process.env.BENCH_DATABASE_URL, max: POOL_SIZE });
+  // The app's cursor key (same JWT_SECRET): both servers issue and accept the same cursors.
+  const cursorKey = deriveCursorKey(process.env.JWT_SECRET ?? '');
   // Prepared when the builder names the statement, as in the app (StorefrontService).
   const run = <T extends QueryResultRow>(statement: SqlStatement) =>
     pool.query<T>({ name: statement.name, text: statement.sql, values: statement.params });
@@ -145,7 +153,11 @@ function runBaselineServer(): void {
       const page = Number(query.get('page') ?? 1);
       const limit = Number(query.get('limit') ?? 24);
       const money = (key: string) => (query.has(key) ? parseMoney(query.get(key) as string) : undefined);
-      const sort = query.get('sort') ?? 'newest';
+      const sortParam = query.get('sort') ?? 'newest';
+      const sort = (PRODUCT_SORTS as readonly string[]).includes(sortParam)
+        ? (sortParam as ProductSort)
+        : 'newest';
+      const cursor = query.get('cursor');
       const statement = buildProductListQuery({
         storeSlug: parts[2],
         categorySlug: query.get('category') ?? undefined,
@@ -155,13 +167,14 @@ function runBaselineServer(): void {
         maxPrice: money('maxPrice'),
         attributes: Object.keys(attributes).length > 0 ? attributes : undefined,
         featured: query.get('featured') === 'true',
-        sort: (PRODUCT_SORTS as readonly string[]).includes(sort) ? (sort as ProductSort) : 'newest',
+        sort,
         limit,
         offset: (page - 1) * limit,
+        after: cursor === null ? undefined : decodeProductCursor(cursorKey, sort, cursor),
       });
       const { rows } = await run<ProductListRow>(statement);
       if (!rows[0]) return send(res, 404, {});
-      send(res, 200, { items: rows[0].items.map(toProductCard), total: rows[0].total, page, limit });
+      send(res, 200, toProductPage(rows[0], { page, limit, sort }, cursorKey));
     };
     handle().catch((error: unknown) => {
       process.stderr.write(`baseline: ${error instanceof Error ? error.message : String(error)}\n`);
@@ -289,7 +302,14 @@ async function main(): Promise<void> {
     });
     const sql = new Client({ connectionString: database.url });
     await sql.connect();
-    let catalog: { products: number; variants: number; postgres: string; sampleSlugs: string[] };
+    let catalog: {
+      products: number;
+      variants: number;
+      postgres: string;
+      sampleSlugs: string[];
+      /** The newest-first position 90 % of the way down the store: the deep cursor page starts there. */
+      deep: { key: string; id: string };
+    };
     try {
       const count = async (table: string): Promise<number> =>
         Number(
@@ -324,7 +344,17 @@ async function main(): Promise<void> {
           WHERE s.slug = $1 AND p.is_active ORDER BY md5(p.id::text) LIMIT 500`,
         [STORE],
       );
+      const deep = await sql.query<{ key: string; id: string }>(
+        `SELECT to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS key, p.id::text AS id
+           FROM products p JOIN stores s ON s.id = p.store_id
+          WHERE s.slug = $1 AND p.is_active
+          ORDER BY p.created_at DESC, p.id DESC
+         OFFSET (SELECT count(*) * 9 / 10 FROM products p JOIN stores s ON s.id = p.store_id
+                  WHERE s.slug = $1 AND p.is_active) LIMIT 1`,
+        [STORE],
+      );
       catalog = {
+        deep: deep.rows[0],
         products: await count('products'),
         variants: await count('product_variants'),
         postgres: (await sql.query<{ v: string }>(`SELECT current_setting('server_version') AS v`)).rows[0].v,
@@ -348,6 +378,7 @@ async function main(): Promise<void> {
 
     // 2. The app and the baseline, each in its own process, both compiled.
     buildApp(run, BUILD_DIR);
+    const jwtSecret = randomBytes(32).toString('hex');
     const app = await startApp(run, {
       buildDir: BUILD_DIR,
       databaseUrl: database.url,
@@ -356,7 +387,7 @@ async function main(): Promise<void> {
       logFile: APP_LOG_FILE,
       cpuProfDir: options.cpuProf ? path.join(ROOT, 'bench-results', 'cpu-profiles') : undefined,
       inheritEnv: false,
-      env: { JWT_SECRET: randomBytes(32).toString('hex'), AUTH_RATE_LIMIT: '0' },
+      env: { JWT_SECRET: jwtSecret, AUTH_RATE_LIMIT: '0' },
     });
     const baselinePort = await findFreePort();
     const baseline = startNode(
@@ -368,6 +399,7 @@ async function main(): Promise<void> {
         HOME: process.env.HOME,
         NODE_ENV: 'production',
         BENCH_DATABASE_URL: database.url,
+        JWT_SECRET: jwtSecret,
         PORT: String(baselinePort),
       },
     );
@@ -386,6 +418,13 @@ async function main(): Promise<void> {
         paths: [`${products}?category=apparel&attr.color=red&minPrice=20&maxPrice=200`],
       },
       { name: 'text search', paths: [`${products}?q=cotton`] },
+      {
+        // 90 % of the way down the newest-first list, by cursor: must cost what page 1 costs.
+        name: 'deep cursor page',
+        paths: [
+          `${products}?cursor=${encodeProductCursor(deriveCursorKey(jwtSecret), 'newest', catalog.deep)}`,
+        ],
+      },
       { name: 'product detail', paths: catalog.sampleSlugs.map((slug) => `${products}/${slug}`) },
     ];
     const scenarios = allScenarios.filter((s) => options.only === undefined || s.name === options.only);

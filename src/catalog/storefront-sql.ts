@@ -24,7 +24,25 @@ export interface ProductListFilter {
   sort: ProductSort;
   limit: number;
   offset: number;
+  /** Keyset pagination: the page starts right after this position of `sort` (offset is then 0). */
+  after?: SortKeyPosition;
 }
+
+/** A place in a sort order: the sort key of a product (as the statement writes it) and its id. */
+export interface SortKeyPosition {
+  key: string;
+  id: string;
+}
+
+/**
+ * Filtered totals are counted up to this many matches and no further: an exact count reads every
+ * product the filter touches, linear in the catalog. Counting stops after TOTAL_CAP + 1 matches, so its
+ * cost is bounded by TOTAL_CAP / (the filter's selectivity) whatever the store's size; above it the
+ * response says `total: TOTAL_CAP, totalCapped: true` (Elasticsearch's `track_total_hits` with
+ * `relation: gte`). Small, because the count probes each product's variants: ten pages of 25 cost
+ * about ten times the page itself. The unfiltered total comes from a trigger-kept counter, always exact.
+ */
+export const TOTAL_CAP = 250;
 
 export interface SqlStatement {
   sql: string;
@@ -42,8 +60,13 @@ export interface SqlStatement {
 /** What the list statement returns: one row, or none when the store is unknown or inactive. */
 export interface ProductListRow {
   store_id: string;
+  /** Exact, or TOTAL_CAP when there are more filtered matches than that (then total_capped). */
   total: number;
+  total_capped: boolean;
   items: ProductCardRow[];
+  /** The last item's position when another page follows, else null. */
+  next_key: string | null;
+  next_id: string | null;
 }
 
 export interface ProductCardRow {
@@ -152,7 +175,53 @@ const CARD_FIELDS = `
  */
 const SORT_PRICE = 'p.base_price + coalesce(p.min_variant_adjustment, 0)';
 
-/** The public product list: one statement returning `{ store_id, total, items }` (ProductListRow). */
+/** Placeholder for the variant condition in the WHERE list (written per use, see conditionsWith). */
+const VARIANT_EXISTS = '<variant exists>';
+
+/**
+ * Per sort: the page order inside (on products), the same order outside (on the page's rows, where the
+ * price is the computed sort_price), the key as text for the cursor, and the keyset condition that
+ * continues after a position. Each order is read from one index in index order, starting at the cursor
+ * (migrations 0010, 0011, 0024: store_id, key, id; ties broken by id in the direction of the sort).
+ */
+const SORTS: Record<
+  ProductSort,
+  { inner: string; outer: string; key: string; after: (key: string, id: string) => string }
+> = {
+  newest: {
+    inner: 'p.created_at DESC, p.id DESC',
+    outer: 'p.created_at DESC, p.id DESC',
+    // Microseconds, UTC: a JavaScript Date would lose the last three digits and repeat or skip rows.
+    key: `to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+    after: (key, id) => `(p.created_at, p.id) < (${key}::timestamptz, ${id}::uuid)`,
+  },
+  name: {
+    inner: 'p.name, p.id',
+    outer: 'p.name, p.id',
+    key: 'p.name',
+    after: (key, id) => `(p.name, p.id) > (${key}::text, ${id}::uuid)`,
+  },
+  price: {
+    inner: `${SORT_PRICE}, p.id`,
+    outer: 'p.sort_price, p.id',
+    key: 'p.sort_price::text',
+    after: (key, id) => `(${SORT_PRICE}, p.id) > (${key}::numeric, ${id}::uuid)`,
+  },
+  // Ties newest-id-first too: the index is then read backwards, in exactly this order.
+  '-price': {
+    inner: `${SORT_PRICE} DESC, p.id DESC`,
+    outer: 'p.sort_price DESC, p.id DESC',
+    key: 'p.sort_price::text',
+    after: (key, id) => `(${SORT_PRICE}, p.id) < (${key}::numeric, ${id}::uuid)`,
+  },
+};
+
+/**
+ * The public product list: one statement returning `{ store_id, total, items, next_key, next_id }`
+ * (ProductListRow). It reads one row more than the page to know whether another page follows, and
+ * gives the last item's sort key then (the cursor's content). With `after`, the page starts behind
+ * that position in the sort's index: page 10,000 by cursor costs what page 1 costs.
+ */
 export function buildProductListQuery(filter: ProductListFilter): SqlStatement {
   const params: unknown[] = [filter.storeSlug];
   const param = (value: unknown): string => {
@@ -172,7 +241,9 @@ export function buildProductListQuery(filter: ProductListFilter): SqlStatement {
         SELECT c.id FROM categories c JOIN tree ON c.parent_id = tree.id JOIN st ON c.store_id = st.id
          WHERE c.is_active
       )`;
-    where.push('p.category_id IN (SELECT id FROM tree)');
+    // An array computed once, so each product is checked by a comparison before its variants are
+    // probed (as `IN (SELECT …)` the planner made it a semi join after the variant probe).
+    where.push('p.category_id = ANY (ARRAY(SELECT id FROM tree))');
   }
   if (filter.tagSlug !== undefined) {
     where.push(`p.id IN (SELECT pt.product_id FROM product_tags pt JOIN tags t ON t.id = pt.tag_id
@@ -184,6 +255,7 @@ export function buildProductListQuery(filter: ProductListFilter): SqlStatement {
   }
   if (filter.featured) where.push('p.is_featured');
 
+  let variantExists: ((probe: boolean) => string) | undefined;
   const hasAttributes = filter.attributes !== undefined && Object.keys(filter.attributes).length > 0;
   if (hasAttributes || filter.minPrice !== undefined || filter.maxPrice !== undefined) {
     // One active variant must match every attribute and the price bounds at once. `@>` on the
@@ -197,40 +269,65 @@ export function buildProductListQuery(filter: ProductListFilter): SqlStatement {
     if (filter.maxPrice !== undefined) {
       variantWhere.push(`p.base_price + v.price_adjustment <= ${param(filter.maxPrice)}::numeric / 100`);
     }
-    where.push(`EXISTS (SELECT 1 FROM product_variants v WHERE ${variantWhere.join(' AND ')})`);
+    variantExists = (probe: boolean) =>
+      `EXISTS (SELECT 1 FROM product_variants v WHERE ${variantWhere.join(' AND ')}${probe ? ' OFFSET 0' : ''})`;
+    where.push(VARIANT_EXISTS);
   }
 
-  const order = {
-    newest: { inner: 'p.created_at DESC, p.id DESC', outer: 'p.created_at DESC, p.id DESC' },
-    name: { inner: 'p.name, p.id', outer: 'p.name, p.id' },
-    price: { inner: `${SORT_PRICE}, p.id`, outer: 'p.sort_price, p.id' },
-    // Ties newest-id-first too: the index is then read backwards, in exactly this order.
-    '-price': { inner: `${SORT_PRICE} DESC, p.id DESC`, outer: 'p.sort_price DESC, p.id DESC' },
-  }[filter.sort];
+  const order = SORTS[filter.sort];
   const byPrice = filter.sort === 'price' || filter.sort === '-price';
-  const conditions = where.join('\n       AND ');
+  // The page lets the planner choose how to match variants: a rare attribute is found through the GIN
+  // index, a common one by probing products in the sort's order until the page is full. The capped
+  // count always probes (OFFSET 0: the planner does not flatten such a subquery): flattened, the
+  // planner hashed every matching variant of the store against every product of the category
+  // (0.5 s at 100,000 products, linear), where probing in order stops after TOTAL_CAP + 1 matches.
+  const conditionsWith = (probe: boolean) =>
+    where
+      .map((c) => (c === VARIANT_EXISTS && variantExists ? variantExists(probe) : c))
+      .join('\n       AND ');
+  const conditions = conditionsWith(false);
   // Unfiltered, the total is every active product of the store: the trigger-kept counter (migration
-  // 0010) answers that without counting the whole store on every page view.
+  // 0010) answers that without counting the whole store on every page view. Filtered, the matches are
+  // counted up to TOTAL_CAP + 1 and no further (a constant, so the planner sees the LIMIT), walking the
+  // sort's index like the page does.
   const total =
     where.length === visible.length
-      ? `coalesce((SELECT spc.active_products FROM store_product_counts spc WHERE spc.store_id = st.id), 0)`
-      : `(SELECT count(*) FROM products p WHERE ${conditions})::int`;
+      ? `SELECT coalesce((SELECT spc.active_products FROM store_product_counts spc
+                           WHERE spc.store_id = st.id), 0) AS n, false AS capped`
+      : `SELECT least(m.n, ${TOTAL_CAP}) AS n, m.n > ${TOTAL_CAP} AS capped
+           FROM (SELECT count(*)::int AS n
+                   FROM (SELECT 1 FROM products p WHERE ${conditionsWith(true)}
+                          ORDER BY ${order.inner} LIMIT ${TOTAL_CAP + 1}) c) m`;
+  const pageConditions =
+    filter.after === undefined
+      ? conditions
+      : `${conditions}\n       AND ${order.after(param(filter.after.key), param(filter.after.id))}`;
+  const limit = `${param(filter.limit)}::int`;
+  const offset = filter.after === undefined ? ` OFFSET ${param(filter.offset)}::int` : '';
 
   const sql = `
     WITH RECURSIVE st AS (SELECT id FROM stores WHERE slug = $1 AND is_active)${categoryTree}
-    SELECT st.id AS store_id,
-      ${total} AS total,
-      (SELECT coalesce(json_agg(json_build_object(${CARD_FIELDS}) ORDER BY ${order.outer}), '[]'::json)
-         FROM (
-           SELECT p.*, ${byPrice ? SORT_PRICE : 'NULL::numeric'} AS sort_price
-             FROM products p
-            WHERE ${conditions}
-            ORDER BY ${order.inner}
-            LIMIT ${param(filter.limit)} OFFSET ${param(filter.offset)}
-         ) p
-         ${VARIANT_SUMMARY}
-      ) AS items
-    FROM st`;
+    SELECT st.id AS store_id, tot.n AS total, tot.capped AS total_capped,
+      pg.items, pg.next_key, pg.next_id
+    FROM st
+    CROSS JOIN LATERAL (${total}) tot
+    CROSS JOIN LATERAL (
+      SELECT coalesce(json_agg(json_build_object(${CARD_FIELDS}) ORDER BY p.n)
+                        FILTER (WHERE p.n <= ${limit}), '[]'::json) AS items,
+             CASE WHEN count(*) > ${limit} THEN min(${order.key}) FILTER (WHERE p.n = ${limit}) END AS next_key,
+             CASE WHEN count(*) > ${limit} THEN min(p.id::text) FILTER (WHERE p.n = ${limit}) END AS next_id
+        FROM (
+          SELECT p.*, row_number() OVER (ORDER BY ${order.outer}) AS n
+            FROM (
+              SELECT p.*, ${byPrice ? SORT_PRICE : 'NULL::numeric'} AS sort_price
+                FROM products p
+               WHERE ${pageConditions}
+               ORDER BY ${order.inner}
+               LIMIT ${limit} + 1${offset}
+            ) p
+        ) p
+        ${VARIANT_SUMMARY}
+    ) pg`;
   return { sql, params, name: listStatementName(filter) };
 }
 
@@ -252,6 +349,7 @@ function listStatementName(filter: ProductListFilter): string | undefined {
     filter.sort === '-price';
   if (valueDependent) return undefined;
   const parts = ['storefront_products', filter.sort];
+  if (filter.after !== undefined) parts.push('after');
   if (filter.categorySlug !== undefined) parts.push('category');
   if (filter.tagSlug !== undefined) parts.push('tag');
   if (filter.featured) parts.push('featured');

@@ -189,7 +189,15 @@ describe('storefront catalog', () => {
   describe('GET /stores/:storeSlug/products', () => {
     it('lists active products newest first with the card shape and money as strings', async () => {
       const res = await list('shop-a').expect(200);
-      expect(res.body).toEqual({ items: expect.any(Array), total: 5, page: 1, limit: 24 });
+      expect(res.body).toEqual({
+        items: expect.any(Array),
+        total: 5,
+        page: 1,
+        limit: 24,
+        totalCapped: false,
+        hasMore: false,
+        nextCursor: null,
+      });
       expect(slugsOf(res.body)).toEqual([
         'classic-tee',
         'wool-hoodie',
@@ -254,7 +262,15 @@ describe('storefront catalog', () => {
       expect(third.body).toMatchObject({ total: 5, page: 3, limit: 2 });
       expect(slugsOf(third.body)).toEqual(['hidden-category-item']);
       const beyond = await list('shop-a', '?limit=2&page=4').expect(200);
-      expect(beyond.body).toEqual({ items: [], total: 5, page: 4, limit: 2 });
+      expect(beyond.body).toEqual({
+        items: [],
+        total: 5,
+        page: 4,
+        limit: 2,
+        totalCapped: false,
+        hasMore: false,
+        nextCursor: null,
+      });
       // A filtered total counts the matches, not the page.
       const filtered = await list('shop-a', '?category=apparel&limit=1').expect(200);
       expect(filtered.body).toMatchObject({ total: 3, page: 1, limit: 1 });

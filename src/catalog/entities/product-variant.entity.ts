@@ -27,6 +27,8 @@ export type VariantAttributes = Record<string, string>;
 @Index('idx_product_variants_sku', ['sku'])
 @Index('idx_product_variants_active', ['isActive'])
 @Index('idx_product_variants_attributes', { synchronize: false })
+// The covering probe of a product's active variants (migration 0024).
+@Index('idx_product_variants_product_active', { synchronize: false })
 @Check('chk_product_variants_weight', `"weight_grams" >= 0`)
 export class ProductVariant {
   @PrimaryGeneratedColumn('uuid')

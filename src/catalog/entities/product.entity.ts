@@ -32,6 +32,9 @@ import { ProductVariant } from './product-variant.entity';
 @Index('idx_products_store_newest', { synchronize: false })
 // The price-sort index of migration 0011.
 @Index('idx_products_store_price', { synchronize: false })
+// Keyset and filter indexes of migration 0024 (name sort, category newest-first).
+@Index('idx_products_store_name', { synchronize: false })
+@Index('idx_products_store_category_newest', { synchronize: false })
 @Check('chk_products_base_price', `"base_price" >= 0`)
 @Check('chk_products_tax_class', sqlIn('tax_class', TAX_CLASSES))
 export class Product {

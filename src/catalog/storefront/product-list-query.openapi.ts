@@ -1,8 +1,10 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiQuery } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiQuery, getSchemaPath } from '@nestjs/swagger';
 import { MONEY_INPUT_PATTERN } from '../../common/openapi';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../common/pagination';
-import { PRODUCT_SORTS } from '../storefront-sql';
+import { PRODUCT_SORTS, TOTAL_CAP } from '../storefront-sql';
+import { MAX_CURSOR_LENGTH } from './product-cursor';
+import { ProductCard } from './storefront.responses';
 import {
   MAX_ATTRIBUTE_FILTERS,
   MAX_ATTRIBUTE_KEY_LENGTH,
@@ -25,7 +27,21 @@ export function ApiProductListQuery(): MethodDecorator {
     ApiQuery({
       name: 'page',
       required: false,
+      description:
+        'Page number, for small catalogs: a deep page costs a scan of every product before it. ' +
+        'Ignored when `cursor` is sent (the cursor wins).',
       schema: { type: 'integer', minimum: 1, maximum: MAX_PAGE, default: 1 },
+    }),
+    ApiQuery({
+      name: 'cursor',
+      required: false,
+      description:
+        'Keyset pagination: the `nextCursor` of the previous page, sent with the same `sort` (and, to ' +
+        'continue the same list, the same filters and `limit`). Any depth costs what the first page costs, ' +
+        'and products added or removed meanwhile never make a product repeat or be skipped. Opaque: a ' +
+        'cursor that this API did not return, or one of another `sort`, is 400 `INVALID_CURSOR`. When both ' +
+        '`cursor` and `page` are sent, the cursor wins and `page` only echoes in the response.',
+      schema: { type: 'string', minLength: 1, maxLength: MAX_CURSOR_LENGTH, pattern: '^[A-Za-z0-9_-]+$' },
     }),
     ApiQuery({
       name: 'limit',
@@ -91,6 +107,54 @@ export function ApiProductListQuery(): MethodDecorator {
         maxProperties: MAX_ATTRIBUTE_FILTERS,
       },
       extensions: { 'x-parameter-name-pattern': ATTRIBUTE_PARAMETER_PATTERN },
+    }),
+  );
+}
+
+/**
+ * The 200 of the listing: the API's page shape plus keyset pagination and the total's precision.
+ * Declared by hand (like ApiPaginatedResponse) because the page is a plain object, not a class.
+ */
+export function ApiProductPageResponse(): MethodDecorator {
+  return applyDecorators(
+    ApiExtraModels(ProductCard),
+    ApiOkResponse({
+      description: 'One page of products',
+      schema: {
+        type: 'object',
+        required: ['items', 'total', 'page', 'limit', 'totalCapped', 'hasMore', 'nextCursor'],
+        properties: {
+          items: { type: 'array', items: { $ref: getSchemaPath(ProductCard) } },
+          total: {
+            type: 'integer',
+            minimum: 0,
+            maximum: 2147483647,
+            description:
+              `Products matching the filters. Without filters always exact. With filters, exact up to ` +
+              `${TOTAL_CAP}; beyond, counting stops: \`total\` is ${TOTAL_CAP} and \`totalCapped\` is true.`,
+          },
+          totalCapped: {
+            type: 'boolean',
+            description: `true: at least \`total\` (${TOTAL_CAP}) products match; the exact number was not counted`,
+          },
+          page: {
+            type: 'integer',
+            minimum: 1,
+            description:
+              'The `page` parameter as sent (default 1); meaningless for items fetched by `cursor`',
+          },
+          limit: { type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE },
+          hasMore: { type: 'boolean', description: 'Another page follows this one' },
+          nextCursor: {
+            type: 'string',
+            nullable: true,
+            maxLength: MAX_CURSOR_LENGTH,
+            description:
+              'Pass as `cursor` (with the same `sort`) for the next page; null on the last page. ' +
+              'Given for page-number requests too, so a client can switch to cursors at any page.',
+          },
+        },
+      },
     }),
   );
 }

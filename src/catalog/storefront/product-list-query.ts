@@ -8,6 +8,8 @@ import { PRODUCT_SORTS, ProductSort, searchQueryText } from '../storefront-sql';
 /** What `GET /stores/:storeSlug/products` accepts, validated and converted. */
 export interface ProductListQuery {
   page: number;
+  /** The raw `cursor` (the service checks it): when present, `page` is ignored. */
+  cursor?: string;
   limit: number;
   categorySlug?: string;
   tagSlug?: string;
@@ -31,6 +33,7 @@ const ATTRIBUTE_PREFIX = 'attr.';
 const ATTRIBUTE_KEY_PATTERN = /^[\p{L}\p{N}_-]+$/u;
 const KNOWN_PARAMS = new Set([
   'page',
+  'cursor',
   'limit',
   'category',
   'tag',
@@ -127,6 +130,7 @@ export function parseProductListQuery(raw: Record<string, unknown>): ProductList
     sort: 'newest',
   };
   if (attributeCount > 0) query.attributes = attributes;
+  if (values.cursor !== undefined) query.cursor = values.cursor;
 
   const q = values.q;
   if (q !== undefined) {

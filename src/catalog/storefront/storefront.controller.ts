@@ -1,12 +1,12 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Public } from '../../common/decorators/public.decorator';
-import { ApiErrors, ApiPaginatedResponse } from '../../common/openapi';
-import { Paginated } from '../../common/pagination';
+import { ApiErrors } from '../../common/openapi';
 import { parseProductListQuery } from './product-list-query';
-import { ApiProductListQuery } from './product-list-query.openapi';
+import { ApiProductListQuery, ApiProductPageResponse } from './product-list-query.openapi';
 import { StorefrontService } from './storefront.service';
-import { CategoryNode, ProductCard, ProductDetail } from './storefront.responses';
+import { TOTAL_CAP } from '../storefront-sql';
+import { CategoryNode, ProductDetail, ProductPage } from './storefront.responses';
 
 /** Public catalog reads. Only active stores, categories, products and variants are visible. */
 @ApiTags('storefront')
@@ -33,12 +33,17 @@ export class StorefrontController {
   @ApiOperation({
     summary: 'Browse the store’s products',
     description:
-      'Public. Active products as cards: filter by category (with sub-categories), tag, words, variant price range, featured and variant attributes (`attr.<key>=<value>`).',
+      'Public. Active products as cards: filter by category (with sub-categories), tag, words, variant price range, featured and variant attributes (`attr.<key>=<value>`). ' +
+      'Paged by `page` (small catalogs) or by `cursor` (`nextCursor` of the previous page: any depth costs what page 1 costs; the cursor wins when both are sent). ' +
+      `Filtered totals are exact up to ${TOTAL_CAP} matches, then capped (\`totalCapped\`).`,
   })
   @ApiProductListQuery()
-  @ApiPaginatedResponse(ProductCard)
+  @ApiProductPageResponse()
   @ApiErrors(
-    [400, 'VALIDATION_FAILED: a bad or unknown parameter; details lists each, by field'],
+    [
+      400,
+      'VALIDATION_FAILED: a bad or unknown parameter (details lists each, by field); INVALID_CURSOR: a cursor this API did not return, or one of another sort',
+    ],
     [404, 'STORE_NOT_FOUND (unknown or inactive store)'],
   )
   products(
@@ -46,7 +51,7 @@ export class StorefrontController {
     // The raw query object (a plain type, so the global ValidationPipe leaves it alone): `attr.*`
     // names are open-ended and parseProductListQuery validates everything.
     @Query() query: Record<string, unknown>,
-  ): Promise<Paginated<ProductCard>> {
+  ): Promise<ProductPage> {
     return this.storefront.listProducts(storeSlug, parseProductListQuery(query));
   }
 

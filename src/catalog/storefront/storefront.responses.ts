@@ -74,6 +74,23 @@ export class ProductDetail extends ProductCard {
   variants: ProductVariantView[];
 }
 
+/**
+ * A page of the listing: the API's `{ items, total, page, limit }` plus keyset pagination and the
+ * total's precision (documented by ApiProductPageResponse).
+ */
+export interface ProductPage {
+  items: ProductCard[];
+  total: number;
+  page: number;
+  limit: number;
+  /** true: at least `total` products match (counting stopped at TOTAL_CAP). */
+  totalCapped: boolean;
+  /** Another page follows this one. */
+  hasMore: boolean;
+  /** Pass as `cursor` for the next page; null on the last page. */
+  nextCursor: string | null;
+}
+
 type DetailRow = NonNullable<ProductDetailRow['product']>;
 
 /**

@@ -1,7 +1,8 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { QueryResultRow } from 'pg';
 import { AppException } from '../../common/errors';
-import { Paginated } from '../../common/pagination';
+import { AppConfig } from '../../config/app-config';
+import { InjectAppConfig } from '../../config/app-config.module';
 import { queryPrepared } from '../../database/prepared-query';
 import { ReadReplicas } from '../../database/read-replicas';
 import {
@@ -13,13 +14,14 @@ import {
   ProductListRow,
   SqlStatement,
 } from '../storefront-sql';
+import { decodeProductCursor, deriveCursorKey } from './product-cursor';
 import { ProductListQuery } from './product-list-query';
+import { toProductPage } from './product-page';
 import {
   CategoryNode,
-  ProductCard,
   ProductDetail,
+  ProductPage,
   toCategoryTree,
-  toProductCard,
   toProductDetail,
 } from './storefront.responses';
 
@@ -30,7 +32,14 @@ import {
  */
 @Injectable()
 export class StorefrontService {
-  constructor(private readonly replicas: ReadReplicas) {}
+  private readonly cursorKey: Buffer;
+
+  constructor(
+    @InjectAppConfig() config: AppConfig,
+    private readonly replicas: ReadReplicas,
+  ) {
+    this.cursorKey = deriveCursorKey(config.jwtSecret);
+  }
 
   async categoryTree(storeSlug: string): Promise<CategoryNode[]> {
     assertStorable(storeSlug);
@@ -39,8 +48,11 @@ export class StorefrontService {
     return toCategoryTree(row.categories);
   }
 
-  async listProducts(storeSlug: string, query: ProductListQuery): Promise<Paginated<ProductCard>> {
+  async listProducts(storeSlug: string, query: ProductListQuery): Promise<ProductPage> {
     assertStorable(storeSlug);
+    // The cursor wins over `page` (checked before the store is looked up, like every other parameter).
+    const after =
+      query.cursor === undefined ? undefined : decodeProductCursor(this.cursorKey, query.sort, query.cursor);
     const row = await this.one<ProductListRow>(
       buildProductListQuery({
         storeSlug,
@@ -54,10 +66,11 @@ export class StorefrontService {
         sort: query.sort,
         limit: query.limit,
         offset: (query.page - 1) * query.limit,
+        after,
       }),
     );
     if (!row) throw storeNotFound();
-    return { items: row.items.map(toProductCard), total: row.total, page: query.page, limit: query.limit };
+    return toProductPage(row, query, this.cursorKey);
   }
 
   async product(storeSlug: string, productSlug: string): Promise<ProductDetail> {
