@@ -24,8 +24,11 @@ function toView(log: AuditLog): AuditLogView {
 export class AuditLogsService {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Newest first; `from` inclusive, `to` exclusive. */
-  async list(query: AuditLogQuery): Promise<Paginated<AuditLogView>> {
+  /**
+   * Newest first; `from` inclusive, `to` exclusive. `storeIds` undefined: every row (super admin);
+   * otherwise only rows of those stores, so rows without a store (auth events, platform actions) never.
+   */
+  async list(query: AuditLogQuery, storeIds?: string[]): Promise<Paginated<AuditLogView>> {
     const from = query.from !== undefined ? new Date(query.from) : undefined;
     const to = query.to !== undefined ? new Date(query.to) : undefined;
     if (from && to && from > to) {
@@ -34,6 +37,7 @@ export class AuditLogsService {
       ]);
     }
     const qb = this.dataSource.getRepository(AuditLog).createQueryBuilder('l');
+    if (storeIds) qb.andWhere('l.storeId = ANY(CAST(:storeIds AS uuid[]))', { storeIds });
     if (query.userId) qb.andWhere('l.userId = :userId', { userId: query.userId });
     if (query.entityType) qb.andWhere('l.entityType = :entityType', { entityType: query.entityType });
     if (query.entityId) qb.andWhere('l.entityId = :entityId', { entityId: query.entityId });

@@ -20,6 +20,15 @@ export interface ProfileSearch extends PaginationQuery {
   role?: ProfileRole;
 }
 
+/**
+ * A caller's extra condition on the searched profiles, as SQL on the alias `p` (customers: "a customer
+ * of one of these stores"), so the scoped page and its total stay one query each.
+ */
+export interface ProfileRestriction {
+  sql: string;
+  params: Record<string, unknown>;
+}
+
 /** Escapes LIKE wildcards so that a search for "50%" means the text "50%". */
 export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -79,11 +88,12 @@ export class ProfilesService {
   }
 
   /** Email or name containing `q` (case-insensitive), newest first. Two queries whatever the page. */
-  async search(query: ProfileSearch): Promise<Paginated<ProfileView>> {
+  async search(query: ProfileSearch, restrict?: ProfileRestriction): Promise<Paginated<ProfileView>> {
     const qb = this.dataSource.getRepository(Profile).createQueryBuilder('p');
+    if (restrict) qb.andWhere(restrict.sql, restrict.params);
     const q = query.q?.trim();
     if (q) {
-      qb.where('(p.email ILIKE :pattern OR p.fullName ILIKE :pattern)', { pattern: `%${escapeLike(q)}%` });
+      qb.andWhere('(p.email ILIKE :pattern OR p.fullName ILIKE :pattern)', { pattern: `%${escapeLike(q)}%` });
     }
     if (query.role) qb.andWhere('p.role = :role', { role: query.role });
     const [rows, total] = await qb

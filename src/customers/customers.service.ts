@@ -5,6 +5,7 @@ import { AppException } from '../common/errors';
 import { Paginated } from '../common/pagination';
 import { AddressesService } from './addresses.service';
 import { CustomerDetail, CustomerSearchQuery } from './dto/customer.dto';
+import { StoreCustomerRegistry } from './store-customer-registry.service';
 
 /** The admin's view of customers: profiles (from the auth module) with their addresses. */
 @Injectable()
@@ -12,6 +13,7 @@ export class CustomersService {
   constructor(
     private readonly profiles: ProfilesService,
     private readonly addresses: AddressesService,
+    private readonly storeCustomers: StoreCustomerRegistry,
   ) {}
 
   /** The caller's own profile (GET /api/me). */
@@ -22,12 +24,20 @@ export class CustomersService {
     return profile;
   }
 
-  search(query: CustomerSearchQuery): Promise<Paginated<ProfileView>> {
-    return this.profiles.search(query);
+  /**
+   * `storeIds` undefined: every profile (super admin). Otherwise only the customers of those stores
+   * (none for an empty list), filtered in the same query as the page.
+   */
+  search(query: CustomerSearchQuery, storeIds?: string[]): Promise<Paginated<ProfileView>> {
+    const restrict =
+      storeIds === undefined ? undefined : this.storeCustomers.customerOfAnyCondition(storeIds, 'p');
+    return this.profiles.search(query, restrict);
   }
 
-  async detail(id: string): Promise<CustomerDetail> {
-    const profile = await this.profiles.findView(id);
+  /** As search: outside `storeIds` the profile does not exist for the caller (404, like an unknown id). */
+  async detail(id: string, storeIds?: string[]): Promise<CustomerDetail> {
+    const visible = storeIds === undefined || (await this.storeCustomers.isCustomerOfAny(id, storeIds));
+    const profile = visible ? await this.profiles.findView(id) : null;
     if (!profile) throw new AppException(HttpStatus.NOT_FOUND, 'CUSTOMER_NOT_FOUND', 'Customer not found');
     return { ...profile, addresses: await this.addresses.list(id) };
   }

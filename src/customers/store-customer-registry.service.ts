@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { ProfileRestriction } from '../auth/profiles.service';
 import { RequestMeta } from '../audit/audit.types';
 import { MetadataPatch } from '../common/metadata/metadata';
 import { applyMetadataPatch } from '../common/metadata/metadata.sql';
@@ -29,6 +30,27 @@ export class StoreCustomerRegistry {
   /** The store-customer row's id, or null when the profile never bought from the store. */
   async find(storeId: string, profileId: string): Promise<{ id: string } | null> {
     return this.customers.findOne({ where: { storeId, profileId }, select: { id: true } });
+  }
+
+  /** True when the profile is a customer of at least one of `storeIds` (one indexed lookup). */
+  async isCustomerOfAny(profileId: string, storeIds: string[]): Promise<boolean> {
+    if (storeIds.length === 0) return false;
+    const rows: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM store_customers WHERE profile_id = $1 AND store_id = ANY($2::uuid[]) LIMIT 1`,
+      [profileId, storeIds],
+    );
+    return rows.length > 0;
+  }
+
+  /**
+   * "A customer of one of `storeIds`" as a condition on the profiles alias `profileAlias`, for a
+   * search that keeps its page and total in one query each (no lookup per profile).
+   */
+  customerOfAnyCondition(storeIds: string[], profileAlias: string): ProfileRestriction {
+    return {
+      sql: `EXISTS (SELECT 1 FROM store_customers sc WHERE sc.profile_id = ${profileAlias}.id AND sc.store_id = ANY(CAST(:customerOfStoreIds AS uuid[])))`,
+      params: { customerOfStoreIds: storeIds },
+    };
   }
 
   /**

@@ -1,7 +1,11 @@
 import { INestApplication, RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
-import { StoreSource, STORE_FROM_KEY } from '../../src/auth/decorators/store-from.decorator';
+import {
+  SCOPED_BY_HANDLER_KEY,
+  StoreSource,
+  STORE_FROM_KEY,
+} from '../../src/auth/decorators/store-from.decorator';
 import { Permission, PERMISSIONS_KEY } from '../../src/auth/permissions';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -13,6 +17,8 @@ export interface AdminRoute {
   /** What `@Allow` declares; undefined when nothing does. */
   permissions: Permission[] | undefined;
   storeFrom: StoreSource | undefined;
+  /** `@ScopedByHandler()`: keyed by a resource of several stores; the handler scopes (404 outside). */
+  scopedByHandler: boolean;
 }
 
 const asArray = (value: unknown): string[] =>
@@ -49,6 +55,9 @@ export function adminRoutes(app: INestApplication): AdminRoute[] {
               handler,
               metatype,
             ]),
+            scopedByHandler:
+              reflector.getAllAndOverride<boolean | undefined>(SCOPED_BY_HANDLER_KEY, [handler, metatype]) ===
+              true,
           });
         }
       }

@@ -43,6 +43,8 @@ function expectedFor(route: AdminRoute, actor: Actor, store: StoreName): Expecte
   if (actor === 'superAdmin') return ALLOWED;
   if (!route.pattern.includes(':')) return ALLOWED; // GET /admin/stores: scoped by the handler
   if (store === 'B') return 404;
+  // GET /admin/customers/:id: a profile outside the stores where the role may read it does not exist.
+  if (route.scopedByHandler) return permissions.some((p) => roleAllows(actor, p)) ? ALLOWED : 404;
   return permissions.some((p) => roleAllows(actor, p)) ? ALLOWED : 403;
 }
 
@@ -113,6 +115,7 @@ describe('store staff: roles × stores × every admin route', () => {
         r.pattern.includes(':') &&
         !r.pattern.includes(':storeId') &&
         !r.storeFrom &&
+        !r.scopedByHandler &&
         !(r.permissions ?? []).includes(Permission.Platform),
     );
     expect(keyedWithoutStore.map((r) => `${r.method.toUpperCase()} ${r.pattern}`)).toEqual([]);
@@ -179,7 +182,11 @@ describe('store staff: roles × stores × every admin route', () => {
     ['owner', 'get', '/api/admin/stores/{storeId}/staff', undefined, 200],
     ['owner', 'get', '/api/admin/stores/{storeId}/webhooks', undefined, 200],
     ['owner', 'post', '/api/admin/stores', { name: 'Mine' }, 403],
-    ['owner', 'get', '/api/admin/customers', undefined, 403],
+    ['owner', 'get', '/api/admin/customers', undefined, 200],
+    ['owner', 'get', '/api/admin/customers/{customer}', undefined, 200],
+    ['manager', 'get', '/api/admin/customers/{customer}', undefined, 200],
+    ['staff', 'get', '/api/admin/customers/{customer}', undefined, 404],
+    ['owner', 'get', '/api/admin/audit-logs', undefined, 200],
   ])('%s: %s %s %j → %i', async (actor, method, path, body, status) => {
     const concrete = path.replace(/\{(\w+)\}/g, (_m, key: string) => worlds.A[key]);
     const req = http()[method](concrete).set(bearer(actors[actor]));

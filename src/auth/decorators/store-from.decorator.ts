@@ -17,6 +17,17 @@ export interface StoreSource {
 export const StoreFrom = (kind: string, param: string): MethodDecorator & ClassDecorator =>
   SetMetadata(STORE_FROM_KEY, { kind, param } satisfies StoreSource);
 
+export const SCOPED_BY_HANDLER_KEY = 'storesScopedByHandler';
+
+/**
+ * On an admin route keyed by a resource that belongs to several stores at once (a profile is a
+ * customer of many): no single store to check, so StoreAccessGuard lets every admin through and the
+ * handler answers only what the caller's stores with the route's permission may see (404 otherwise;
+ * see src/auth/store-scope.ts).
+ */
+export const ScopedByHandler = (): MethodDecorator & ClassDecorator =>
+  SetMetadata(SCOPED_BY_HANDLER_KEY, true);
+
 /** Answers which store a resource of one kind belongs to; null when there is no such resource. */
 export interface StoreResolver {
   storeOf(id: string): Promise<string | null>;

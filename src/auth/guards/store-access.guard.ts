@@ -6,6 +6,7 @@ import { isUuid } from '../../common/validation';
 import { StoreMembershipsLookup } from '../../staff/store-memberships.lookup';
 import { AuthUser } from '../auth.types';
 import {
+  SCOPED_BY_HANDLER_KEY,
   STORE_FROM_KEY,
   STORE_RESOLVER_KEY,
   StoreResolver,
@@ -65,6 +66,7 @@ export class StoreAccessGuard implements CanActivate, OnModuleInit {
     if (!isAdminPath(request) || user.role === 'super_admin') return true;
 
     const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean | undefined>(SCOPED_BY_HANDLER_KEY, targets)) return true;
     const permissions =
       this.reflector.getAllAndOverride<Permission[] | undefined>(PERMISSIONS_KEY, targets) ?? [];
     const store = await this.storeOfRoute(
