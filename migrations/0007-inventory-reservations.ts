@@ -1,5 +1,20 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { constraintExists, constraintValidated, withLockTimeout, outsideTransaction } from './support';
+import {
+  backfillOrderNumberCounters,
+  bulkBackfill,
+  createBridge,
+  drainQueue,
+  dropBridge,
+  syncAllQueued,
+} from './reservations-backfill';
+import {
+  constraintExists,
+  constraintValidated,
+  inBriefLockTransaction,
+  inOneTransaction,
+  outsideTransaction,
+  withLockTimeout,
+} from './support';
 
 /**
  * Race-free versions of the seed's database functions (seed migration 003). The seed's
@@ -79,9 +94,10 @@ const FUNCTIONS_SQL = [
      RETURN committed;
    END;
    $$ LANGUAGE plpgsql`,
+];
 
-  // YYYYMM + at least five digits; the counter row is bumped atomically, and lpad never truncates.
-  `CREATE OR REPLACE FUNCTION generate_order_number() RETURNS TEXT AS $$
+// YYYYMM + at least five digits; the counter row is bumped atomically, and lpad never truncates.
+const ORDER_NUMBER_FUNCTION_SQL = `CREATE OR REPLACE FUNCTION generate_order_number() RETURNS TEXT AS $$
    DECLARE
      v_period TEXT := to_char(NOW() AT TIME ZONE 'UTC', 'YYYYMM');
      v_seq BIGINT;
@@ -91,24 +107,82 @@ const FUNCTIONS_SQL = [
      RETURNING c.last_value INTO v_seq;
      RETURN v_period || lpad(v_seq::text, GREATEST(5, length(v_seq::text)), '0');
    END;
-   $$ LANGUAGE plpgsql`,
-];
+   $$ LANGUAGE plpgsql`;
 
 /**
  * 0007 — inventory holds as rows (`inventory_reservations`), the per-month order number counter, the
  * race-free stock functions, and `CHECK (reserved <= quantity)`.
  *
  * Existing data is carried over: each pending order's lines become active holds, and the counters
- * start after the highest order number already issued. If a variant's `reserved` then differs from
- * its holds, the migration refuses and lists the variants (see docs/migrations.md for the fix).
+ * start after the highest order number already issued. If a variant's `reserved` differs from what its
+ * pending orders hold, the migration refuses before changing anything and lists the variants (see
+ * docs/migrations.md for the fix).
+ *
+ * It runs while orders are being placed (docs/migrations.md, "0007 under live traffic"): the only
+ * table locks on orders and order_items are two short transactions (creating the table with its
+ * foreign key and the bridge triggers; dropping the triggers), each bounded by a short lock_timeout and
+ * retried. Everything that reads many rows runs outside them: the checks, the counter scan, and the
+ * backfill in keyed batches of their own transactions; orders changed meanwhile are queued by the
+ * bridge and re-synced. Every step is idempotent: after a crash, run the migrations again.
  */
 export class InventoryReservations1000000000007 implements MigrationInterface {
   name = 'InventoryReservations1000000000007';
-  // The CHECK is added NOT VALID and validated in separate statements (no long lock); the rest runs
-  // in an explicit transaction below.
   transaction = false as const;
 
   public async up(q: QueryRunner): Promise<void> {
+    await this.refuseOverReserved(q);
+    await this.refuseReservedMismatch(q);
+
+    // No lock on existing tables: a new table, and functions that touch no table when created.
+    await inBriefLockTransaction(q, () => this.createCounters(q));
+
+    // Short: catalog changes only (the new table is empty, so its foreign keys check nothing).
+    const [{ present }] = (await q.query(
+      `SELECT to_regclass('public.inventory_reservations') IS NOT NULL AS present`,
+    )) as Array<{ present: boolean }>;
+    await inBriefLockTransaction(q, async () => {
+      // Up front and in one order, so this transaction never waits holding half of what it needs.
+      await q.query(`LOCK TABLE orders, order_items, product_variants IN SHARE ROW EXCLUSIVE MODE`);
+      if (!present) await this.createReservationsTable(q);
+      await createBridge(q);
+      // The seed's racy overloads must not stay callable next to the safe ones.
+      await q.query(`DROP FUNCTION IF EXISTS reserve_inventory(UUID, INTEGER)`);
+      await q.query(`DROP FUNCTION IF EXISTS release_inventory(UUID, INTEGER)`);
+      await q.query(`DROP FUNCTION IF EXISTS commit_inventory(UUID, INTEGER)`);
+      for (const sql of FUNCTIONS_SQL) await q.query(sql);
+    });
+
+    // Numbers continue after the highest one issued in each month: orders written before the bridge
+    // are in this scan, later ones raised their counter through it. Only then the counting function.
+    await backfillOrderNumberCounters(q);
+    await inOneTransaction(q, async () => {
+      await q.query(ORDER_NUMBER_FUNCTION_SQL);
+    });
+
+    // What pending orders hold becomes explicit holds, then the orders changed meanwhile are re-synced.
+    await bulkBackfill(q);
+    await drainQueue(q);
+    await inBriefLockTransaction(q, async () => {
+      // Writers and readers of orders wait for the rest of this transaction: a few queued orders and
+      // dropping the triggers (DROP TRIGGER needs ACCESS EXCLUSIVE anyway).
+      await q.query(`LOCK TABLE orders, order_items IN ACCESS EXCLUSIVE MODE`);
+      await syncAllQueued(q);
+      await dropBridge(q);
+    });
+
+    await withLockTimeout(q, async () => {
+      if (!(await constraintExists(q, 'inventory', 'chk_inventory_reserved_le_quantity'))) {
+        await q.query(
+          `ALTER TABLE inventory ADD CONSTRAINT chk_inventory_reserved_le_quantity CHECK (reserved <= quantity) NOT VALID`,
+        );
+      }
+      if (!(await constraintValidated(q, 'inventory', 'chk_inventory_reserved_le_quantity'))) {
+        await q.query(`ALTER TABLE inventory VALIDATE CONSTRAINT chk_inventory_reserved_le_quantity`);
+      }
+    });
+  }
+
+  private async refuseOverReserved(q: QueryRunner): Promise<void> {
     const overReserved = (await q.query(
       `SELECT variant_id::text AS "variantId", quantity, reserved FROM inventory
         WHERE reserved > quantity ORDER BY variant_id LIMIT 20`,
@@ -124,34 +198,50 @@ export class InventoryReservations1000000000007 implements MigrationInterface {
         ].join('\n'),
       );
     }
-
-    const [{ present }] = (await q.query(
-      `SELECT to_regclass('public.inventory_reservations') IS NOT NULL AS present`,
-    )) as Array<{ present: boolean }>;
-    if (!present) {
-      await q.startTransaction();
-      try {
-        await this.createTablesAndFunctions(q);
-        await q.commitTransaction();
-      } catch (error) {
-        await q.rollbackTransaction();
-        throw error;
-      }
-    }
-
-    await withLockTimeout(q, async () => {
-      if (!(await constraintExists(q, 'inventory', 'chk_inventory_reserved_le_quantity'))) {
-        await q.query(
-          `ALTER TABLE inventory ADD CONSTRAINT chk_inventory_reserved_le_quantity CHECK (reserved <= quantity) NOT VALID`,
-        );
-      }
-      if (!(await constraintValidated(q, 'inventory', 'chk_inventory_reserved_le_quantity'))) {
-        await q.query(`ALTER TABLE inventory VALIDATE CONSTRAINT chk_inventory_reserved_le_quantity`);
-      }
-    });
   }
 
-  private async createTablesAndFunctions(q: QueryRunner): Promise<void> {
+  /**
+   * What the holds will be, compared with `reserved`, in one statement (one snapshot; a writer that
+   * changes an order and its stock in one transaction keeps them equal in it). Reads only.
+   */
+  private async refuseReservedMismatch(q: QueryRunner): Promise<void> {
+    const mismatched = (await q.query(`
+      SELECT i.variant_id::text AS "variantId", i.reserved, COALESCE(h.held, 0)::int AS held
+        FROM inventory i
+        LEFT JOIN (SELECT oi.variant_id, sum(oi.quantity) AS held
+                     FROM order_items oi JOIN orders o ON o.id = oi.order_id
+                    WHERE o.status = 'pending' GROUP BY oi.variant_id) h ON h.variant_id = i.variant_id
+       WHERE i.reserved <> COALESCE(h.held, 0)
+       ORDER BY i.variant_id LIMIT 20`)) as Array<{ variantId: string; reserved: number; held: number }>;
+    if (mismatched.length > 0) {
+      throw new Error(
+        [
+          'Migration 0007 (inventory reservations) refused: inventory.reserved does not match the pending orders.',
+          ...mismatched.map(
+            (m) => `  - variant ${m.variantId}: reserved ${m.reserved}, held by pending orders ${m.held}`,
+          ),
+          'Set inventory.reserved to the units held by pending orders (docs/migrations.md), then run the migrations again.',
+        ].join('\n'),
+      );
+    }
+  }
+
+  private async createCounters(q: QueryRunner): Promise<void> {
+    await q.query(`
+      CREATE TABLE IF NOT EXISTS order_number_counters (
+        period CHAR(6) NOT NULL,
+        last_value BIGINT NOT NULL DEFAULT 0,
+        updated_at TIMESTAMPTZ NOT NULL DEFAULT NOW(),
+        CONSTRAINT order_number_counters_pkey PRIMARY KEY (period),
+        CONSTRAINT chk_order_number_counters_period CHECK (period ~ '^[0-9]{6}$')
+      )`);
+    await q.query(
+      `CREATE OR REPLACE TRIGGER trg_order_number_counters_updated_at BEFORE UPDATE ON order_number_counters
+       FOR EACH ROW EXECUTE FUNCTION update_updated_at_column()`,
+    );
+  }
+
+  private async createReservationsTable(q: QueryRunner): Promise<void> {
     await q.query(`
       CREATE TABLE inventory_reservations (
         id UUID NOT NULL DEFAULT gen_random_uuid(),
@@ -181,57 +271,6 @@ export class InventoryReservations1000000000007 implements MigrationInterface {
       `CREATE TRIGGER trg_inventory_reservations_updated_at BEFORE UPDATE ON inventory_reservations
        FOR EACH ROW EXECUTE FUNCTION update_updated_at_column()`,
     );
-
-    await q.query(`
-      CREATE TABLE order_number_counters (
-        period CHAR(6) NOT NULL,
-        last_value BIGINT NOT NULL DEFAULT 0,
-        updated_at TIMESTAMPTZ NOT NULL DEFAULT NOW(),
-        CONSTRAINT order_number_counters_pkey PRIMARY KEY (period),
-        CONSTRAINT chk_order_number_counters_period CHECK (period ~ '^[0-9]{6}$')
-      )`);
-    await q.query(
-      `CREATE TRIGGER trg_order_number_counters_updated_at BEFORE UPDATE ON order_number_counters
-       FOR EACH ROW EXECUTE FUNCTION update_updated_at_column()`,
-    );
-
-    // The seed's racy overloads must not stay callable next to the safe ones.
-    await q.query(`DROP FUNCTION IF EXISTS reserve_inventory(UUID, INTEGER)`);
-    await q.query(`DROP FUNCTION IF EXISTS release_inventory(UUID, INTEGER)`);
-    await q.query(`DROP FUNCTION IF EXISTS commit_inventory(UUID, INTEGER)`);
-    for (const sql of FUNCTIONS_SQL) await q.query(sql);
-
-    // Carry over existing data: numbers continue after the highest one issued in each month...
-    await q.query(`
-      INSERT INTO order_number_counters (period, last_value)
-      SELECT substr(order_number, 1, 6), max(substr(order_number, 7)::bigint)
-        FROM orders WHERE order_number ~ '^[0-9]{11,}$'
-       GROUP BY 1`);
-    // ...and what pending orders hold becomes explicit holds.
-    await q.query(`
-      INSERT INTO inventory_reservations (order_id, variant_id, quantity, status)
-      SELECT oi.order_id, oi.variant_id, sum(oi.quantity), 'active'
-        FROM order_items oi JOIN orders o ON o.id = oi.order_id
-       WHERE o.status = 'pending'
-       GROUP BY oi.order_id, oi.variant_id`);
-    const mismatched = (await q.query(`
-      SELECT i.variant_id::text AS "variantId", i.reserved, COALESCE(h.held, 0)::int AS held
-        FROM inventory i
-        LEFT JOIN (SELECT variant_id, sum(quantity) AS held FROM inventory_reservations
-                    WHERE status = 'active' GROUP BY variant_id) h ON h.variant_id = i.variant_id
-       WHERE i.reserved <> COALESCE(h.held, 0)
-       ORDER BY i.variant_id LIMIT 20`)) as Array<{ variantId: string; reserved: number; held: number }>;
-    if (mismatched.length > 0) {
-      throw new Error(
-        [
-          'Migration 0007 (inventory reservations) refused: inventory.reserved does not match the pending orders.',
-          ...mismatched.map(
-            (m) => `  - variant ${m.variantId}: reserved ${m.reserved}, held by pending orders ${m.held}`,
-          ),
-          'Set inventory.reserved to the units held by pending orders (docs/migrations.md), then run the migrations again.',
-        ].join('\n'),
-      );
-    }
   }
 
   public async down(q: QueryRunner): Promise<void> {
@@ -242,8 +281,10 @@ export class InventoryReservations1000000000007 implements MigrationInterface {
     await withLockTimeout(q, async () => {
       await q.query(`ALTER TABLE inventory DROP CONSTRAINT IF EXISTS chk_inventory_reserved_le_quantity`);
     });
-    await q.startTransaction();
-    try {
+    await inBriefLockTransaction(q, async () => {
+      // Dropping the table removes its foreign keys' triggers on orders and product_variants.
+      await q.query(`LOCK TABLE orders, order_items, product_variants IN ACCESS EXCLUSIVE MODE`);
+      await dropBridge(q); // left behind by an interrupted up
       for (const fn of [
         'generate_order_number()',
         'commit_inventory(UUID)',
@@ -255,10 +296,6 @@ export class InventoryReservations1000000000007 implements MigrationInterface {
       }
       await q.query(`DROP TABLE IF EXISTS order_number_counters`);
       await q.query(`DROP TABLE IF EXISTS inventory_reservations`);
-      await q.commitTransaction();
-    } catch (error) {
-      await q.rollbackTransaction();
-      throw error;
-    }
+    });
   }
 }

@@ -88,3 +88,51 @@ export async function inOneTransaction(q: QueryRunner, work: () => Promise<void>
     throw error;
   }
 }
+
+/** PostgreSQL's lock_not_available (lock_timeout expired) and deadlock_detected. */
+const RETRYABLE_LOCK_ERRORS = new Set(['55P03', '40P01']);
+
+export interface BriefLockOptions {
+  /**
+   * lock_timeout for this transaction. Everyone who asks for a conflicting lock after us queues behind
+   * our request while we wait, so this bounds their wait too: keep it well under what a request may wait.
+   */
+  lockTimeout: string;
+  /** Tries in all before the migration fails (and can be run again). */
+  attempts: number;
+  /** Pause before retry n is n × this (the conflicting transaction gets room to finish). */
+  backoffMs: number;
+}
+
+export const BRIEF_LOCK: BriefLockOptions = { lockTimeout: '500ms', attempts: 20, backoffMs: 250 };
+
+function sqlStateOf(error: unknown): string | undefined {
+  const e = error as { code?: unknown; driverError?: { code?: unknown } };
+  const code = e?.code ?? e?.driverError?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/**
+ * For `transaction = false` migrations: runs `work` in a short transaction of its own with
+ * `SET LOCAL lock_timeout`, and when a lock cannot be had in time (or a deadlock is detected) rolls
+ * back, waits and tries again, up to `attempts` times. `work` must be safe to run again from scratch.
+ */
+export async function inBriefLockTransaction(
+  q: QueryRunner,
+  work: () => Promise<void>,
+  options: BriefLockOptions = BRIEF_LOCK,
+): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await inOneTransaction(q, async () => {
+        await q.query(`SET LOCAL lock_timeout = '${options.lockTimeout}'`);
+        await work();
+      });
+      return;
+    } catch (error) {
+      const code = sqlStateOf(error);
+      if (!code || !RETRYABLE_LOCK_ERRORS.has(code) || attempt >= options.attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, attempt * options.backoffMs));
+    }
+  }
+}
