@@ -4,6 +4,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AppConfig } from '../config/app-config';
+import { throttlerStorageFor } from '../common/redis/throttler-storage';
 import { APP_CONFIG } from '../config/app-config.module';
 import { EventsModule } from '../events/events.module';
 import { AccountClosureService } from './account-closure.service';
@@ -48,7 +49,11 @@ import { TokenRetention } from './token-retention';
     }),
     ThrottlerModule.forRootAsync({
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => authThrottlerOptions(config.authRateLimit),
+      // Shared counters in Redis when REDIS_URL is set (src/common/redis), else in memory.
+      useFactory: (config: AppConfig) => ({
+        ...authThrottlerOptions(config.authRateLimit),
+        storage: throttlerStorageFor(config),
+      }),
     }),
   ],
   controllers: [AuthController, AccountsController, AdminInvitationsController],

@@ -1,10 +1,14 @@
+import cluster from 'node:cluster';
 import { Logger } from '@nestjs/common';
 import { AppConfig, ConfigValidationError, loadAppConfig } from '../config/app-config';
 import { createStartupLogger } from '../logging/app-logger';
 import { describeStartupError, StartupError } from './describe-startup-error';
 import { Running } from './running';
+import { forkWorkers } from './cluster-primary';
+import { startWorker } from './cluster-worker';
 import { installSignalHandlers, stopEverything } from './shutdown';
 import { start } from './start';
+import { startHttp } from './start-http';
 
 /**
  * The process: config (an invalid one exits 1 with one line) → start-up logger → signal handlers →
@@ -25,10 +29,12 @@ export async function bootstrap(): Promise<void> {
   // pino (LOG_LEVEL, LOG_FORMAT) from the first line on; the app's own takes over once it exists.
   Logger.overrideLogger(createStartupLogger(config));
   const running = new Running();
-  installSignalHandlers(running);
+  installSignalHandlers(running, { worker: cluster.isWorker });
 
   try {
-    await start(config, running);
+    // WEB_CONCURRENCY > 1: this process prepares the database once and forks the workers that serve.
+    if (cluster.isWorker) await startWorker(config, running);
+    else await start(config, running, config.webConcurrency > 1 ? forkWorkers : startHttp);
   } catch (error) {
     if (running.shuttingDown) {
       // A signal arrived mid-start and tore things down under us: the signal handler exits.

@@ -9,6 +9,8 @@ export class Running {
   app?: INestApplication;
   migrationDataSource?: DataSource;
   devPostgres?: { stop(): Promise<void> };
+  /** WEB_CONCURRENCY > 1, the primary: its workers (stop drains them; src/bootstrap/cluster-primary.ts). */
+  cluster?: { stop(): Promise<void> };
   /** A signal arrived: the start-up steps stop where they are and the signal handler exits. */
   shuttingDown = false;
 }

@@ -4,8 +4,12 @@ import { Running } from './running';
 
 const logger = new Logger('Bootstrap');
 
-/** SIGINT/SIGTERM stop what is running and exit 0; a second signal exits at once. */
-export function installSignalHandlers(running: Running): void {
+/**
+ * SIGINT/SIGTERM stop what is running and exit 0; a second signal exits at once. A cluster worker
+ * listens to SIGTERM only (its primary forwards one; Ctrl-C's SIGINT to the whole process group must
+ * not count as the second signal), and drains too when its primary is gone.
+ */
+export function installSignalHandlers(running: Running, { worker = false }: { worker?: boolean } = {}): void {
   const onSignal = (signal: NodeJS.Signals): void => {
     if (running.shuttingDown) {
       process.stderr.write(`${signal} received again: exiting immediately\n`);
@@ -21,13 +25,20 @@ export function installSignalHandlers(running: Running): void {
       },
     );
   };
-  process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  if (worker) {
+    process.on('SIGINT', () => undefined);
+    process.on('disconnect', () => {
+      if (!running.shuttingDown) onSignal('SIGTERM');
+    });
+    return;
+  }
+  process.on('SIGINT', onSignal);
 }
 
 /** The app first (in-flight requests still need the database), then the database. */
 export async function stopEverything(running: Running): Promise<void> {
-  const { app, migrationDataSource, devPostgres } = running;
+  const { app, migrationDataSource, cluster, devPostgres } = running;
   if (app) {
     await withTimeout(app.close(), 10_000, 'closing the HTTP server').catch((error: unknown) =>
       logger.warn(`Closing the app: ${firstLine(error)}`),
@@ -36,9 +47,17 @@ export async function stopEverything(running: Running): Promise<void> {
   if (migrationDataSource?.isInitialized) {
     await migrationDataSource.destroy().catch(() => undefined);
   }
+  // The workers' apps use the database: they drain before it stops.
+  let clusterError: Error | undefined;
+  if (cluster) {
+    await cluster.stop().catch((error: unknown) => {
+      clusterError = error instanceof Error ? error : new Error(String(error));
+    });
+  }
   if (devPostgres) {
     await devPostgres.stop();
   }
+  if (clusterError) throw clusterError;
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {

@@ -10,6 +10,8 @@ import { Running } from './running';
 export async function startHttp(
   config: AppConfig & { databaseUrl: string },
   running: Running,
+  // A cluster worker stays quiet: its primary announces once every worker listens.
+  { announce = true }: { announce?: boolean } = {},
 ): Promise<void> {
   const app = await NestFactory.create(AppModule.forRoot(config), new AppExpressAdapter(), {
     rawBody: true,
@@ -21,6 +23,7 @@ export async function startHttp(
   useAppLogger(app);
   configureApp(app);
   await app.listen(config.port);
+  if (!announce) return;
 
   process.stdout.write(`API: http://localhost:${config.port}/api\n`);
   process.stdout.write(`Docs: http://localhost:${config.port}/api/docs\n`);

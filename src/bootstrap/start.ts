@@ -8,7 +8,12 @@ import { startHttp } from './start-http';
  * (dev PostgreSQL) → migrations and start-up tasks → HTTP. Each step records what it started in
  * `running`; after each one a signal that arrived meanwhile ends the start (the handler stops it all).
  */
-export async function start(config: AppConfig, running: Running): Promise<void> {
+export async function start(
+  config: AppConfig,
+  running: Running,
+  // WEB_CONCURRENCY > 1: forkWorkers (src/bootstrap/cluster-primary.ts) serves instead.
+  serve: typeof startHttp = startHttp,
+): Promise<void> {
   const embedded = config.databaseUrl === undefined;
   const databaseUrl = config.databaseUrl ?? (await startDevPostgres(config, running));
   const appConfig: AppConfig & { databaseUrl: string } = { ...config, databaseUrl };
@@ -25,5 +30,5 @@ export async function start(config: AppConfig, running: Running): Promise<void> 
     appConfig.databaseUrl = await provisionDevAppRole(config, databaseUrl);
   }
 
-  await startHttp(appConfig, running);
+  await serve(appConfig, running);
 }

@@ -9,6 +9,7 @@ import { OptionalUser } from '../auth/decorators/current-user.decorator';
 import { Public } from '../common/decorators/public.decorator';
 import { ApiErrors, ApiOptionalAuth } from '../common/openapi';
 import { IDEMPOTENCY_KEY_PATTERN } from '../idempotency/idempotency.service';
+import { CountsCheckoutOutcome } from '../metrics/checkout-outcome.interceptor';
 import { CheckoutService } from './checkout.service';
 import { CheckoutDto, CheckoutResponse } from './dto/checkout.dto';
 
@@ -21,6 +22,7 @@ export class CheckoutController {
   constructor(private readonly checkout: CheckoutService) {}
 
   @Post()
+  @CountsCheckoutOutcome()
   @ApiOperation({
     summary: 'Check out the cart',
     description:

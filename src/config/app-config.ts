@@ -76,6 +76,14 @@ export interface AppConfig {
   retention: RetentionSettings;
   /** SMTP_URL, MAIL_FROM, STOREFRONT_URL: the emails of src/mail. */
   mail: MailSettings;
+  /** REDIS_URL: shared rate-limit counters across instances; unset: each process counts in memory. */
+  redisUrl: string | undefined;
+  /** WEB_CONCURRENCY: worker processes (node:cluster) sharing PORT; 1 runs the app in this process. */
+  webConcurrency: number;
+  /** METRICS_TOKEN: GET /api/metrics wants `Authorization: Bearer <token>`; unset: open. */
+  metricsToken: string | undefined;
+  /** SHUTDOWN_GRACE_MS: readiness answers 503 this long after SIGTERM before the server stops accepting. */
+  shutdownGraceMs: number;
 }
 
 /** How emails go out (src/mail) and where their links point. */
@@ -258,6 +266,16 @@ export function loadAppConfig(env: NodeJS.ProcessEnv, options: LoadAppConfigOpti
   const jobs = parseJobsSettings(read);
   const retention = parseRetentionSettings(read);
   const mail = parseMailSettings(read);
+  const redisUrl = parseRedisUrl(read('REDIS_URL'));
+  const webConcurrency = parseInteger('WEB_CONCURRENCY', read('WEB_CONCURRENCY'), 1, 1, 64);
+  const metricsToken = env.METRICS_TOKEN ? env.METRICS_TOKEN : undefined;
+  if (metricsToken !== undefined && metricsToken.length < 16) {
+    throw new ConfigValidationError(
+      'METRICS_TOKEN',
+      `must be at least 16 characters (got ${metricsToken.length})`,
+    );
+  }
+  const shutdownGraceMs = parseInteger('SHUTDOWN_GRACE_MS', read('SHUTDOWN_GRACE_MS'), 0, 0, 8000);
 
   // Not trimmed: a secret is used byte for byte.
   const envSecret = env.JWT_SECRET ? env.JWT_SECRET : undefined;
@@ -317,7 +335,29 @@ export function loadAppConfig(env: NodeJS.ProcessEnv, options: LoadAppConfigOpti
     jobs,
     retention,
     mail,
+    redisUrl,
+    webConcurrency,
+    metricsToken,
+    shutdownGraceMs,
   };
+}
+
+function parseRedisUrl(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  // The value may hold a password: never echo it.
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'redis:' && url.protocol !== 'rediss:') || !url.hostname) {
+    throw new ConfigValidationError(
+      'REDIS_URL',
+      'must be a URL like redis://:password@host:6379/0 or rediss://host:6380 (the value is not shown)',
+    );
+  }
+  return raw;
 }
 
 /** Nest logger levels for LOG_LEVEL: each level includes the more severe ones. */

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { InjectAppConfig } from '../config/app-config.module';
+import { mailSends } from '../metrics/domain-metrics';
 import { MailDeliveries } from './mail-deliveries.service';
 import { MailTemplate, RenderedMail } from './mail.types';
 import { MAIL_TRANSPORT, MailTransport, PermanentMailError } from './transport/mail-transport';
@@ -44,10 +45,12 @@ export class MailSender {
     try {
       await this.transport.send({ ...rendered, from: this.config.mail.from, messageId, template });
     } catch (error) {
+      mailSends.inc({ template, outcome: error instanceof PermanentMailError ? 'refused' : 'failed' });
       if (!(error instanceof PermanentMailError)) throw error;
       this.logger.warn(`Not sending ${template} mail for ${event.type} ${event.id}: ${error.message}`);
       return;
     }
+    mailSends.inc({ template, outcome: 'sent' });
     await this.deliveries.recordSent(event.id, template, messageId);
   }
 }

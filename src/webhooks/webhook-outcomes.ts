@@ -5,6 +5,7 @@ import { RequestMeta } from '../audit/audit.types';
 import { AppConfig } from '../config/app-config';
 import { InjectAppConfig } from '../config/app-config.module';
 import { inTransaction } from '../database/transactions';
+import { webhookSends } from '../metrics/domain-metrics';
 import { webhookRetryDelayMs } from './backoff';
 import { SendOutcome } from './webhook-sender';
 
@@ -39,6 +40,7 @@ export class WebhookOutcomes {
   async succeeded(delivery: ClaimedRef, outcome: SendOutcome): Promise<void> {
     await inTransaction(this.dataSource, async (tx) => {
       if (!(await this.write(tx, delivery, 'succeeded', outcome, 0))) return;
+      webhookSends.inc({ outcome: 'succeeded' });
       await tx.query(
         `UPDATE webhook_endpoints SET consecutive_failures = 0 WHERE id = $1 AND consecutive_failures <> 0`,
         [delivery.endpoint_id],
@@ -57,6 +59,7 @@ export class WebhookOutcomes {
     const delay = final ? 0 : webhookRetryDelayMs(delivery.attempts, retryBaseMs, retryMaxMs);
     await inTransaction(this.dataSource, async (tx) => {
       if (!(await this.write(tx, delivery, final ? 'failed' : 'pending', outcome, delay))) return;
+      webhookSends.inc({ outcome: final ? 'failed' : 'retrying' });
       const [rows] = await tx.query<[Array<{ store_id: string; url: string; failures: number }>, number]>(
         `UPDATE webhook_endpoints
             SET consecutive_failures = consecutive_failures + 1,
