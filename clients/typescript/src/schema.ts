@@ -14,7 +14,7 @@ export interface paths {
     };
     /**
      * Search the audit log
-     * @description Newest first; every filter is optional.
+     * @description Newest first; every filter is optional. A super admin sees every row. Another admin sees the rows of the stores where their role holds `audit.read` (owner); rows without a store (auth events, platform actions such as stores and invitations) are super admin only. No such store: an empty page.
      */
     get: operations['AuditLogs_list'];
     put?: never;
@@ -34,7 +34,7 @@ export interface paths {
     };
     /**
      * Search profiles
-     * @description Newest first; every role unless filtered.
+     * @description Newest first; every role unless filtered. A super admin sees every profile. Another admin sees only the customers (profiles with an order) of the stores where their role holds `customers.read` (owner, manager); with no such store the list is empty (200, not 403).
      */
     get: operations['AdminCustomers_list'];
     put?: never;
@@ -54,7 +54,7 @@ export interface paths {
     };
     /**
      * Get a profile with its addresses
-     * @description Any role; addresses default first, then newest.
+     * @description Any role; addresses default first, then newest. A super admin sees every profile. Another admin sees only the customers (profiles with an order) of the stores where their role holds `customers.read` (owner, manager); with no such store the list is empty (200, not 403). A profile outside what the caller may see is 404 CUSTOMER_NOT_FOUND, like an unknown id.
      */
     get: operations['AdminCustomers_detail'];
     put?: never;
@@ -1325,6 +1325,46 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/health/live': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Liveness probe
+     * @description Always 200 while the process can answer HTTP; touches no database, so a database outage does not get healthy processes restarted.
+     */
+    get: operations['Probes_live'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/health/ready': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Readiness probe
+     * @description 200 when the database answers within 2 s, every migration of this build is applied and the process is not shutting down; else 503 with the reason (take the instance out of rotation).
+     */
+    get: operations['Probes_ready'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/me': {
     parameters: {
       query?: never;
@@ -1435,6 +1475,26 @@ export interface paths {
      * @description Needs the current password. Every other session ends (this device’s stays when its refreshToken is sent), and so do outstanding reset links.
      */
     post: operations['Me_changePassword'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/metrics': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Prometheus metrics
+     * @description Prometheus text format (prom-client): `http_requests_total` and `http_request_duration_seconds` by method, route pattern and status; database pool; checkout, webhook and email outcomes; active stock reservations; outbox depth and failed deliveries; process metrics. With WEB_CONCURRENCY the numbers are summed over all workers. When METRICS_TOKEN is set it wants `Authorization: Bearer <METRICS_TOKEN>` (not a user token). Names and labels: docs/operations.md, "Metrics and probes".
+     */
+    get: operations['Metrics_scrape'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1714,7 +1774,7 @@ export interface paths {
     };
     /**
      * Browse the store’s products
-     * @description Public. Active products as cards: filter by category (with sub-categories), tag, words, variant price range, featured and variant attributes (`attr.<key>=<value>`).
+     * @description Public. Active products as cards: filter by category (with sub-categories), tag, words, variant price range, featured and variant attributes (`attr.<key>=<value>`). Paged by `page` (small catalogs) or by `cursor` (`nextCursor` of the previous page: any depth costs what page 1 costs; the cursor wins when both are sent). Filtered totals are exact up to 250 matches, then capped (`totalCapped`).
      */
     get: operations['Storefront_products'];
     put?: never;
@@ -2642,6 +2702,13 @@ export interface components {
       orderItemId: string;
       quantity: number;
     };
+    LiveResponse: {
+      /**
+       * @example ok
+       * @enum {string}
+       */
+      status: 'ok';
+    };
     LoginDto: {
       /**
        * Format: email
@@ -2696,6 +2763,19 @@ export interface components {
        * @enum {string}
        */
       reason: 'order_paid' | 'order_refunded';
+    };
+    NotReadyResponse: {
+      /**
+       * @description `database_down`: no answer within 2 s; `migrations_pending`: this build expects migrations the database lacks; `shutting_down`: draining after SIGTERM (in-flight requests finish)
+       * @example shutting_down
+       * @enum {string}
+       */
+      reason: 'database_down' | 'migrations_pending' | 'shutting_down';
+      /**
+       * @example not_ready
+       * @enum {string}
+       */
+      status: 'not_ready';
     };
     OrderFulfillmentResponse: {
       /** @example UPS */
@@ -3006,6 +3086,13 @@ export interface components {
       id: string;
       name: string;
       slug: string;
+    };
+    ReadyResponse: {
+      /**
+       * @example ready
+       * @enum {string}
+       */
+      status: 'ready';
     };
     ReceiveReturnDto: {
       /** @description The lines that came back (each at most once, at most what the return asked for); lines left out came back with 0 */
@@ -10953,6 +11040,55 @@ export interface operations {
       };
     };
   };
+  Probes_live: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The process is up */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LiveResponse'];
+        };
+      };
+    };
+  };
+  Probes_ready: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Ready for traffic */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReadyResponse'];
+        };
+      };
+      /** @description Not ready: `reason` says why */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotReadyResponse'];
+        };
+      };
+    };
+  };
   Me_me: {
     parameters: {
       query?: never;
@@ -11541,6 +11677,35 @@ export interface operations {
       };
       /** @description The database cannot be reached (DATABASE_UNAVAILABLE) */
       503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Metrics_scrape: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The metrics, `text/plain; version=0.0.4` */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/plain': string;
+        };
+      };
+      /** @description UNAUTHORIZED: METRICS_TOKEN is set and the request does not carry it */
+      401: {
         headers: {
           [name: string]: unknown;
         };
@@ -12505,7 +12670,10 @@ export interface operations {
   Storefront_products: {
     parameters: {
       query?: {
+        /** @description Page number, for small catalogs: a deep page costs a scan of every product before it. Ignored when `cursor` is sent (the cursor wins). */
         page?: number;
+        /** @description Keyset pagination: the `nextCursor` of the previous page, sent with the same `sort` (and, to continue the same list, the same filters and `limit`). Any depth costs what the first page costs, and products added or removed meanwhile never make a product repeat or be skipped. Opaque: a cursor that this API did not return, or one of another `sort`, is 400 `INVALID_CURSOR`. When both `cursor` and `page` are sent, the cursor wins and `page` only echoes in the response. */
+        cursor?: string;
         limit?: number;
         /** @description Category slug; includes its active sub-categories */
         category?: string;
@@ -12535,22 +12703,29 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description One page */
+      /** @description One page of products */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': {
+            /** @description Another page follows this one */
+            hasMore: boolean;
             items: components['schemas']['ProductCard'][];
             limit: number;
+            /** @description Pass as `cursor` (with the same `sort`) for the next page; null on the last page. Given for page-number requests too, so a client can switch to cursors at any page. */
+            nextCursor: string | null;
+            /** @description The `page` parameter as sent (default 1); meaningless for items fetched by `cursor` */
             page: number;
-            /** @description Rows matching the filters */
+            /** @description Products matching the filters. Without filters always exact. With filters, exact up to 250; beyond, counting stops: `total` is 250 and `totalCapped` is true. */
             total: number;
+            /** @description true: at least `total` (250) products match; the exact number was not counted */
+            totalCapped: boolean;
           };
         };
       };
-      /** @description VALIDATION_FAILED: a bad or unknown parameter; details lists each, by field */
+      /** @description VALIDATION_FAILED: a bad or unknown parameter (details lists each, by field); INVALID_CURSOR: a cursor this API did not return, or one of another sort */
       400: {
         headers: {
           [name: string]: unknown;
