@@ -134,7 +134,8 @@ describe('audit trail', () => {
         .expect(201);
       secrets.push(accepted.body.accessToken, accepted.body.refreshToken);
 
-      // The customer registered above is invited and accepts: customer → admin.
+      // The customer registered above is invited and accepts: customer → admin. An existing account
+      // proves itself with its current password (which the invitation never changes).
       const promotion = await http()
         .post('/api/admin/invitations')
         .set(bearer(superAdmin))
@@ -143,7 +144,7 @@ describe('audit trail', () => {
       secrets.push(promotion.body.token);
       const promoted = await http()
         .post('/api/auth/invitations/accept')
-        .send({ token: promotion.body.token, password: newPassword })
+        .send({ token: promotion.body.token, password })
         .expect(201);
       secrets.push(promoted.body.accessToken, promoted.body.refreshToken);
       expect(promoted.body.user).toEqual(expect.objectContaining({ id: userId, role: 'admin' }));
