@@ -13,10 +13,11 @@ import { DomainEvents1000000000012 } from './0012-domain-events';
 import { Metadata1000000000013 } from './0013-metadata';
 import { Webhooks1000000000014 } from './0014-webhooks';
 import { Loyalty1000000000015 } from './0015-loyalty';
+import { AccountTokens1000000000016 } from './0016-account-tokens';
 import { Mail1000000000017 } from './0017-mail';
-import { Tax1000000000020 } from './0020-tax';
 import { GuestCheckout1000000000018 } from './0018-guest-checkout';
 import { Shipping1000000000019 } from './0019-shipping';
+import { Tax1000000000020 } from './0020-tax';
 import { FulfilmentsReturns1000000000021 } from './0021-fulfilments-returns';
 import { StoreStaff1000000000022 } from './0022-store-staff';
 import { RowLevelSecurity1000000000023 } from './0023-row-level-security';
@@ -43,10 +44,11 @@ export const ALL_MIGRATIONS = [
   Metadata1000000000013,
   Webhooks1000000000014,
   Loyalty1000000000015,
+  AccountTokens1000000000016,
   Mail1000000000017,
-  Tax1000000000020,
   GuestCheckout1000000000018,
   Shipping1000000000019,
+  Tax1000000000020,
   FulfilmentsReturns1000000000021,
   StoreStaff1000000000022,
   RowLevelSecurity1000000000023,
