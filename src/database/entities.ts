@@ -2,6 +2,7 @@ import { AuditLog } from '../audit/entities/audit-log.entity';
 import { AdminInvitation } from '../auth/entities/admin-invitation.entity';
 import { Profile } from '../auth/entities/profile.entity';
 import { RefreshToken } from '../auth/entities/refresh-token.entity';
+import { AccountToken } from '../auth/entities/account-token.entity';
 import { CartItem } from '../cart/entities/cart-item.entity';
 import { Cart } from '../cart/entities/cart.entity';
 import { Category } from '../catalog/entities/category.entity';
@@ -45,6 +46,7 @@ export const ALL_ENTITIES: Array<new () => object> = [
   Store,
   Profile,
   RefreshToken,
+  AccountToken,
   AdminInvitation,
   Address,
   StoreCustomer,
@@ -77,10 +79,10 @@ export const ALL_ENTITIES: Array<new () => object> = [
   TaxRate,
   StoreMembership,
   StoreInvitation,
+  ShippingZone,
+  ShippingMethod,
   Fulfillment,
   FulfillmentItem,
   OrderReturn,
   ReturnItem,
-  ShippingZone,
-  ShippingMethod,
 ];
