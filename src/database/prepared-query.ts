@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { Pool, QueryResultRow } from 'pg';
 import { DataSource, QueryFailedError } from 'typeorm';
 
@@ -30,6 +31,7 @@ export async function queryPrepared<T extends QueryResultRow>(
     return result.rows;
   } catch (error) {
     logger.logQueryError(error instanceof Error ? error : String(error), sql, params);
+    explainLostStatement(error);
     throw new QueryFailedError(sql, params, error as Error);
   }
 }
@@ -40,4 +42,16 @@ const unnamed = new WeakSet<DataSource>();
 export function setPreparedStatements(dataSource: DataSource, on: boolean): void {
   if (on) unnamed.delete(dataSource);
   else unnamed.add(dataSource);
+}
+
+/** invalid_sql_statement_name, duplicate_prepared_statement: what a transaction-mode pooler does to named statements. */
+const LOST_STATEMENT_CODES = new Set(['26000', '42P05']);
+
+function explainLostStatement(error: unknown): void {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  if (typeof code !== 'string' || !LOST_STATEMENT_CODES.has(code)) return;
+  new Logger('Database').error(
+    `A named prepared statement was lost or duplicated on the server (${code}): behind PgBouncer in ` +
+      'transaction mode set DATABASE_PREPARED_STATEMENTS=false (docs/operations.md, "Database tier")',
+  );
 }
