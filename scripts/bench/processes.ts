@@ -140,6 +140,8 @@ export async function startApp(run: BenchRun, options: AppOptions): Promise<Star
     {
       ...(options.inheritEnv ? process.env : { PATH: process.env.PATH, HOME: process.env.HOME }),
       ...options.env,
+      // WEB_CONCURRENCY=2 npm run bench:… runs the app with two cluster workers, whatever inheritEnv says.
+      ...(process.env.WEB_CONCURRENCY ? { WEB_CONCURRENCY: process.env.WEB_CONCURRENCY } : {}),
       NODE_ENV: 'production',
       LOG_LEVEL: options.logLevel,
       LOG_FORMAT: 'json',
