@@ -9,7 +9,8 @@ import { JobsService } from '../../src/jobs/jobs.service';
 import { closeTestApp, createTestApp } from '../support/app';
 import { createTestDatabase, TestDatabase } from '../support/database';
 import { inventoryViolations } from '../support/invariants';
-import { waitFor } from '../events/helpers';
+import { placed, waitFor } from '../events/helpers';
+import { SubscriberBehaviour, TEST_TABLES_SQL, TestSubscribersModule } from '../events/test-subscribers';
 import { bossJobs, orderStatus, reserved, staleOrder, statsOf } from './helpers';
 
 jest.setTimeout(60_000);
@@ -60,6 +61,28 @@ describe.each(['inprocess', 'pgboss'] as const)('Jobs (JOBS=%s)', (runner) => {
       const rows = await bossJobs(sql, 'reservations-sweep');
       expect(rows.some((r) => r.state === 'completed')).toBe(true);
     }
+  });
+
+  it('the scheduled outbox pass delivers an event no commit in this process announced (another instance recorded it)', async () => {
+    await sql.query(TEST_TABLES_SQL);
+    app = await createTestApp(
+      db.url,
+      { JOBS: runner, EVENTS_POLL_INTERVAL_MS: '1000' },
+      { imports: [TestSubscribersModule.forInstance('jobs', new SubscriberBehaviour())] },
+    );
+    // Straight into the outbox, as another instance's transaction would leave it: no CommitSignal here.
+    const event = placed();
+    await sql.query(`INSERT INTO outbox_events (id, type, store_id, payload) VALUES ($1, $2, $3, $4)`, [
+      event.id,
+      event.type,
+      event.storeId,
+      JSON.stringify(event.data),
+    ]);
+    await waitFor('the scheduled pass to deliver it', async () => {
+      const { rows } = await sql.query(`SELECT 1 FROM test_handled WHERE event_id = $1`, [event.id]);
+      return rows.length > 0 ? true : undefined;
+    });
+    expect((await statsOf(app, 'events-dispatch')).runs).toBeGreaterThanOrEqual(1);
   });
 
   it('retention deletes only finished rows older than their age and keeps every live one', async () => {
