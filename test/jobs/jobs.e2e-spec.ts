@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { JobsService } from '../../src/jobs/jobs.service';
 import { closeTestApp, createTestApp } from '../support/app';
-import { createTestDatabase, TestDatabase } from '../support/database';
+import { appRoleUrlFor, createTestDatabase, TestDatabase } from '../support/database';
 import { inventoryViolations } from '../support/invariants';
 import { placed, waitFor } from '../events/helpers';
 import { SubscriberBehaviour, TEST_TABLES_SQL, TestSubscribersModule } from '../events/test-subscribers';
@@ -62,6 +62,23 @@ describe.each(['inprocess', 'pgboss'] as const)('Jobs (JOBS=%s)', (runner) => {
       expect(rows.some((r) => r.state === 'completed')).toBe(true);
     }
   });
+
+  (runner === 'pgboss' ? it : it.skip)(
+    'runs on the app role of the provisioning grants: rows in pgboss, no CREATE',
+    async () => {
+      const role = new URL(appRoleUrlFor(db.url)).username;
+      const rights = await sql.query<{ usage: boolean; create: boolean }>(
+        `SELECT has_schema_privilege($1, 'pgboss', 'USAGE') AS usage, has_schema_privilege($1, 'pgboss', 'CREATE') AS create`,
+        [role],
+      );
+      expect(rights.rows[0]).toEqual({ usage: true, create: false });
+      app = await createTestApp(appRoleUrlFor(db.url), { JOBS: runner, RESERVATION_TTL_MINUTES: '1' });
+      await waitFor('a sweep run through pg-boss as the app role', async () =>
+        (await bossJobs(sql, 'reservations-sweep')).some((r) => r.state === 'completed') ? true : undefined,
+      );
+      expect((await statsOf(app, 'reservations-sweep')).failures).toBe(0);
+    },
+  );
 
   it('the scheduled outbox pass delivers an event no commit in this process announced (another instance recorded it)', async () => {
     await sql.query(TEST_TABLES_SQL);
