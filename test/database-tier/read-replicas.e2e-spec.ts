@@ -111,6 +111,38 @@ describeIfBinaries('read replicas (DATABASE_REPLICA_URLS)', () => {
     expect(await listedNames()).toEqual(['P', 'Q', 'R']);
   });
 
+  it('with the replica hung (SIGSTOP), a read waits at most the query/connect timeout, then reads the primary', async () => {
+    const timeouts = {
+      DATABASE_STATEMENT_TIMEOUT_MS: '1000',
+      DATABASE_QUERY_TIMEOUT_MS: '1000',
+      DATABASE_CONNECT_TIMEOUT_MS: '1000',
+    };
+    const bounded = await createTestApp(cluster.primary.url, {
+      DATABASE_REPLICA_URLS: cluster.replica.url,
+      ...timeouts,
+    });
+    try {
+      // A pooled replica connection first, so the hang meets an open connection as well as new ones.
+      await request(bounded.getHttpServer()).get(`/api/stores/${slug}/products`).expect(200);
+      const thaw = cluster.freezeReplica();
+      try {
+        const durations: number[] = [];
+        for (let i = 0; i < 4; i++) {
+          const started = Date.now();
+          await request(bounded.getHttpServer()).get(`/api/stores/${slug}/products`).expect(200);
+          durations.push(Date.now() - started);
+        }
+        // The first read pays the timeout; the replica is then skipped (REPLICA_RETRY_MS).
+        expect(durations[0]).toBeLessThan(1000 + FALLBACK_BOUND_MS);
+        expect(Math.max(...durations.slice(1))).toBeLessThan(500);
+      } finally {
+        thaw();
+      }
+    } finally {
+      await closeTestApp(bounded);
+    }
+  }, 60_000);
+
   it('with the replica stopped, reads fall back to the primary within the bound, and return to it once it is back', async () => {
     await cluster.stopReplica();
     for (let i = 0; i < 10; i++) {

@@ -115,6 +115,21 @@ export class ReplicaCluster {
     await this.sql(this.replica, 'SELECT pg_wal_replay_resume()');
   }
 
+  /**
+   * SIGSTOP to the replica's postmaster and every process it forked: connections are still accepted
+   * by the kernel, nothing answers (a hung server, not a dead one). Returns the thaw.
+   */
+  freezeReplica(): () => void {
+    const postmaster = Number(
+      fs.readFileSync(path.join(this.replica.pgdata, 'postmaster.pid'), 'utf8').split('\n')[0],
+    );
+    const pids = [postmaster, ...childrenOf(postmaster)];
+    for (const pid of pids) process.kill(pid, 'SIGSTOP');
+    return () => {
+      for (const pid of pids) process.kill(pid, 'SIGCONT');
+    };
+  }
+
   async stopReplica(): Promise<void> {
     await this.bin('pg_ctl', ['-D', this.replica.pgdata, '-m', 'fast', '-w', 'stop']);
   }
@@ -164,6 +179,21 @@ export class ReplicaCluster {
       throw new Error(`${name} failed: ${stderr.trim() || String(error)}`);
     }
   }
+}
+
+function childrenOf(parent: number): number[] {
+  return fs
+    .readdirSync('/proc')
+    .filter((entry) => {
+      if (!/^\d+$/.test(entry)) return false;
+      try {
+        const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === parent;
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
 }
 
 async function node(dir: string, name: string): Promise<Node> {
