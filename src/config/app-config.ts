@@ -207,6 +207,12 @@ export function loadAppConfig(env: NodeJS.ProcessEnv, options: LoadAppConfigOpti
       `must be on or off (got ${quote(read('DATABASE_RLS') ?? '')})`,
     );
   }
+  const databaseReplicaUrls = (read('DATABASE_REPLICA_URLS') ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '')
+    .map((entry) => parseDatabaseUrl(entry, 'DATABASE_REPLICA_URLS') as string);
+  const databasePreparedStatements = parseDatabasePreparedStatements(read, rawRls === 'on');
   const port = parseInteger('PORT', read('PORT'), 3000, 1, 65535);
   const dataDir = path.resolve(options.cwd ?? process.cwd(), read('DATA_DIR') ?? '.data');
 
@@ -215,12 +221,6 @@ export function loadAppConfig(env: NodeJS.ProcessEnv, options: LoadAppConfigOpti
   const stripeApiUrl = parseHttpUrl('STRIPE_API_URL', read('STRIPE_API_URL'));
   // Well below Stripe's 80 s default: a customer waits for it at checkout.
   const stripeTimeoutMs = parseInteger('STRIPE_TIMEOUT_MS', read('STRIPE_TIMEOUT_MS'), 15_000, 100, 120_000);
-  const databaseReplicaUrls = (read('DATABASE_REPLICA_URLS') ?? '')
-    .split(',')
-    .map((entry) => entry.trim())
-    .filter((entry) => entry !== '')
-    .map((entry) => parseDatabaseUrl(entry, 'DATABASE_REPLICA_URLS') as string);
-  const databasePreparedStatements = parseDatabasePreparedStatements(read, rawRls === 'on');
   const reservationTtlMinutes = parseInteger(
     'RESERVATION_TTL_MINUTES',
     read('RESERVATION_TTL_MINUTES'),
@@ -309,6 +309,8 @@ export function loadAppConfig(env: NodeJS.ProcessEnv, options: LoadAppConfigOpti
     databaseMigrationUrl,
     databaseRls: rawRls === 'on',
     databaseAppRole,
+    databaseReplicaUrls,
+    databasePreparedStatements,
     port,
     dataDir,
     jwtSecret,
@@ -327,8 +329,6 @@ export function loadAppConfig(env: NodeJS.ProcessEnv, options: LoadAppConfigOpti
     logFormat: rawLogFormat as LogFormat,
     corsOrigins,
     corsAllowLocalhost: databaseUrl === undefined,
-    databaseReplicaUrls,
-    databasePreparedStatements,
     trustProxy,
     events,
     webhooks,
@@ -540,6 +540,29 @@ function parseMailSettings(read: (name: string) => string | undefined): MailSett
   return { smtpUrl, from, storefrontUrl: storefrontUrl.replace(/\/+$/, '') };
 }
 
+/**
+ * Off means "behind a transaction-mode pooler": a session setting lands on whichever server connection
+ * the pooler picks, so the row-level security context (stamped per session) could reach another
+ * request. That pair is refused rather than half-working (docs/operations.md, "Database tier").
+ */
+function parseDatabasePreparedStatements(read: (name: string) => string | undefined, rls: boolean): boolean {
+  const raw = read('DATABASE_PREPARED_STATEMENTS')?.toLowerCase() ?? 'true';
+  if (raw !== 'true' && raw !== 'false') {
+    throw new ConfigValidationError(
+      'DATABASE_PREPARED_STATEMENTS',
+      `must be true or false (got ${quote(read('DATABASE_PREPARED_STATEMENTS') ?? '')})`,
+    );
+  }
+  if (raw === 'false' && rls) {
+    throw new ConfigValidationError(
+      'DATABASE_PREPARED_STATEMENTS',
+      'false (a transaction-mode pooler) cannot be combined with DATABASE_RLS=on: the row-level security ' +
+        'context is a session setting; use pool_mode=session, or DATABASE_RLS=off behind PgBouncer in transaction mode',
+    );
+  }
+  return raw === 'true';
+}
+
 function parseDatabaseUrl(raw: string | undefined, name = 'DATABASE_URL'): string | undefined {
   if (raw === undefined) {
     return undefined;
@@ -580,29 +603,6 @@ function parseHttpUrl(name: string, raw: string | undefined): string | undefined
     throw new ConfigValidationError(name, `must be an http:// or https:// URL (got ${quote(raw)})`);
   }
   return raw;
-/**
- * Off means "behind a transaction-mode pooler": a session setting lands on whichever server connection
- * the pooler picks, so the row-level security context (stamped per session) could reach another
- * request. That pair is refused rather than half-working (docs/operations.md, "Database tier").
- */
-function parseDatabasePreparedStatements(read: (name: string) => string | undefined, rls: boolean): boolean {
-  const raw = read('DATABASE_PREPARED_STATEMENTS')?.toLowerCase() ?? 'true';
-  if (raw !== 'true' && raw !== 'false') {
-    throw new ConfigValidationError(
-      'DATABASE_PREPARED_STATEMENTS',
-      `must be true or false (got ${quote(read('DATABASE_PREPARED_STATEMENTS') ?? '')})`,
-    );
-  }
-  if (raw === 'false' && rls) {
-    throw new ConfigValidationError(
-      'DATABASE_PREPARED_STATEMENTS',
-      'false (a transaction-mode pooler) cannot be combined with DATABASE_RLS=on: the row-level security ' +
-        'context is a session setting; use pool_mode=session, or DATABASE_RLS=off behind PgBouncer in transaction mode',
-    );
-  }
-  return raw === 'true';
-}
-
 }
 
 /** CORS_ORIGINS: comma-separated, each exactly an origin as a browser sends it (no path, no slash). */
