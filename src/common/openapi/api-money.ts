@@ -23,15 +23,19 @@ export function ApiMoney(options: MoneyOptions = {}): PropertyDecorator {
 
 /** A money field of a request body: a decimal string or a JSON number, at most two decimals. */
 export function ApiMoneyInput(options: MoneyOptions = {}): PropertyDecorator {
+  const { nullable, ...rest } = options as MoneyOptions & { nullable?: boolean };
+  const branches = [
+    { type: 'string', pattern: MONEY_INPUT_PATTERN, example: '19.99' },
+    // No multipleOf: 0.01 is not exact in binary floating point; the server checks the decimals.
+    { type: 'number', example: 19.99 },
+  ];
   return applyDecorators(
     ApiProperty({
-      oneOf: [
-        { type: 'string', pattern: MONEY_INPUT_PATTERN, example: '19.99' },
-        // No multipleOf: 0.01 is not exact in binary floating point; the server checks the decimals.
-        { type: 'number', example: 19.99 },
-      ],
+      // OpenAPI 3.0: `nullable` needs a `type` beside it, so a nullable input is nullable in each
+      // branch, and anyOf (null matches both branches, which oneOf would refuse).
+      ...(nullable ? { anyOf: branches.map((b) => ({ ...b, nullable: true })) } : { oneOf: branches }),
       description: 'A decimal string or number with at most two decimals',
-      ...options,
+      ...rest,
     } as ApiPropertyOptions),
   );
 }

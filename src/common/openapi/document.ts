@@ -33,6 +33,7 @@ const TAGS: ReadonlyArray<{ name: string; description: string }> = [
   { name: 'admin: tax', description: 'Tax rates of a store by country, region and tax class' },
   { name: 'admin: webhooks', description: 'Outgoing webhooks of a store: endpoints, deliveries, pings' },
   { name: 'admin: customers', description: 'Customers, store customers and the audit log' },
+  { name: 'admin: staff', description: 'Store staff: members, roles and invitations of a store' },
   { name: 'admin: invitations', description: 'Invitations for new admins' },
   { name: 'admin: events', description: 'Domain event dispatch: lag and failed deliveries' },
   { name: 'loyalty', description: 'Loyalty points (the example extension): own balance, admin reads' },
