@@ -1481,6 +1481,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/metrics': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Prometheus metrics
+     * @description Prometheus text format (prom-client): `http_requests_total` and `http_request_duration_seconds` by method, route pattern and status; database pool; checkout, webhook and email outcomes; active stock reservations; outbox depth and failed deliveries; process metrics. With WEB_CONCURRENCY the numbers are summed over all workers. When METRICS_TOKEN is set it wants `Authorization: Bearer <METRICS_TOKEN>` (not a user token). Names and labels: docs/operations.md, "Metrics and probes".
+     */
+    get: operations['Metrics_scrape'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/orders': {
     parameters: {
       query?: never;
@@ -11657,6 +11677,35 @@ export interface operations {
       };
       /** @description The database cannot be reached (DATABASE_UNAVAILABLE) */
       503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Metrics_scrape: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The metrics, `text/plain; version=0.0.4` */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/plain': string;
+        };
+      };
+      /** @description UNAUTHORIZED: METRICS_TOKEN is set and the request does not carry it */
+      401: {
         headers: {
           [name: string]: unknown;
         };
