@@ -11,6 +11,8 @@ import { AllExceptionsFilter, bodyParserException } from './common/filters/all-e
 import { buildOpenApiDocument } from './common/openapi/document';
 import { createValidationPipe } from './common/validation';
 import { bodyGuard } from './common/http/body-guards';
+import { httpMetricsMiddleware } from './metrics/http-metrics.middleware';
+import { MetricsService } from './metrics/metrics.service';
 import { requestDbContext } from './database/rls/request-db-context';
 
 export const API_PREFIX = 'api';
@@ -38,6 +40,8 @@ export function configureApp(app: INestApplication): INestApplication {
   // Before anything that can answer (CORS preflights, body-parser errors): every response gets its
   // X-Request-Id and one access line, and browsers their CORS headers.
   expressApp.use(accessLogMiddleware(app.get<Logger>(ROOT_LOGGER)));
+  // Request counts and latency by route pattern (GET /api/metrics).
+  expressApp.use(httpMetricsMiddleware(app.get(MetricsService)));
   const cors = corsMiddleware({ origins: config.corsOrigins, allowLocalhost: config.corsAllowLocalhost });
   if (cors) expressApp.use(cors);
   expressApp.useBodyParser('json', { limit: BODY_LIMIT });

@@ -1,20 +1,18 @@
-import { Injectable, NestMiddleware } from '@nestjs/common';
-import { NextFunction, Request, Response } from 'express';
+import { NextFunction, Request, RequestHandler, Response } from 'express';
 import { UNMATCHED_ROUTE } from './http-metrics';
 import { MetricsService } from './metrics.service';
 
 /**
  * Times every request and counts it on `finish` by route pattern (Express's req.route, e.g.
- * /api/orders/:id, as the access log uses), method and status. A request whose client went away
- * before the answer is not counted.
+ * /api/orders/:id, as the access log uses), method and status. Plain Express middleware installed by
+ * configureApp next to the access log, not a Nest middleware: Nest's `forRoutes('*')` registers a
+ * route of its own, which would make every unmatched request look routed. A request whose client went
+ * away before the answer is not counted.
  */
-@Injectable()
-export class HttpMetricsMiddleware implements NestMiddleware {
-  private readonly pid = String(process.pid);
-
-  constructor(private readonly metrics: MetricsService) {}
-
-  use(req: Request, res: Response, next: NextFunction): void {
+export function httpMetricsMiddleware(metrics: MetricsService): RequestHandler {
+  const pid = String(process.pid);
+  const { http } = metrics;
+  return (req: Request, res: Response, next: NextFunction): void => {
     const started = process.hrtime.bigint();
     res.once('finish', () => {
       const route = (req.route as { path?: unknown } | undefined)?.path;
@@ -23,12 +21,10 @@ export class HttpMetricsMiddleware implements NestMiddleware {
         route: typeof route === 'string' ? route : UNMATCHED_ROUTE,
         status: String(res.statusCode),
       };
-      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      const { http } = this.metrics;
       http.requests.inc(labels);
-      http.duration.observe(labels, seconds);
-      http.perProcess.inc({ pid: this.pid });
+      http.duration.observe(labels, Number(process.hrtime.bigint() - started) / 1e9);
+      http.perProcess.inc({ pid });
     });
     next();
-  }
+  };
 }
