@@ -188,6 +188,7 @@ describe('domain events: one outbox row per change, in its transaction (manual p
             orderId: order.id,
             orderNumber: order.orderNumber,
             customerId: order.user.id,
+            email: order.user.email,
             total: '20.00',
             currency: 'EUR',
           },
@@ -250,6 +251,7 @@ describe('domain events: one outbox row per change, in its transaction (manual p
           paymentId: rows[0].id,
           // The buyer's id (checked against the order in test/orders/order-metadata.e2e-spec.ts).
           customerId: expect.any(String),
+          email: expect.any(String),
           amount: '30.00',
           currency: 'EUR',
         },
@@ -555,6 +557,7 @@ describe('domain events: Stripe webhooks', () => {
       orderNumber: order.orderNumber,
       paymentId: order.paymentId,
       customerId: expect.any(String),
+      email: expect.any(String),
       amount: '10.00',
       currency: 'EUR',
     });
