@@ -328,6 +328,9 @@ describe('a database that is down, shutting down, frozen, restarted', () => {
 async function waitForBlockedBackend(locker: Client): Promise<number> {
   const deadline = Date.now() + 5000;
   for (;;) {
+    // The locker is inside a transaction, where pg_stat_activity is a snapshot taken at its first
+    // read: clear it, or a poll that started before the checkout's wait never sees the wait.
+    await locker.query('SELECT pg_stat_clear_snapshot()');
     const { rows } = await locker.query<{ pid: number }>(
       `SELECT pid FROM pg_stat_activity
         WHERE application_name = 'commerce-api' AND wait_event_type = 'Lock'`,

@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { Logger } from '@nestjs/common';
 import { createTransport, Transporter } from 'nodemailer';
@@ -36,8 +36,11 @@ export class FileTransport implements MailTransport {
     await mkdir(this.folder, { recursive: true, mode: 0o700 });
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     const file = path.join(this.folder, `${stamp}-${fileSafe(mail.messageId)}.eml`);
-    // 0600: the file holds a live token.
-    await writeFile(file, info.message, { mode: 0o600 });
+    // 0600: the file holds a live token. Written beside the folder and renamed in, so whoever watches
+    // the folder (a mail viewer, a test) never reads a half-written message.
+    const partial = path.join(path.dirname(this.folder), `.${path.basename(file)}.partial`);
+    await writeFile(partial, info.message, { mode: 0o600 });
+    await rename(partial, file);
     this.logger.log(`Mail "${mail.subject}" written to ${file}${mail.link ? `; link: ${mail.link}` : ''}`);
   }
 

@@ -26,6 +26,8 @@ describe('a password change racing POST /me/password and DELETE /me → 409 CONC
 
   async function waitUntilSomeoneWaitsForALock(): Promise<void> {
     for (let i = 0; i < 200; i += 1) {
+      // holder is inside its transaction, where pg_stat_activity is a snapshot taken at the first read.
+      await holder.query('SELECT pg_stat_clear_snapshot()');
       const { rows } = await holder.query<{ n: number }>(
         `SELECT count(*)::int AS n FROM pg_stat_activity
           WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()`,
