@@ -42,6 +42,8 @@ export interface OrderCancelledData extends OrderRef {
 export interface OrderShippedData extends OrderRef {
   carrier: string | null;
   trackingNumber: string | null;
+  /** The carrier's tracking page for this shipment (null when the admin gave none). */
+  trackingUrl: string | null;
 }
 
 export type OrderDeliveredData = OrderRef;

@@ -10,7 +10,7 @@ import { OrderMailOrder } from './templates/order.templates';
 
 type OrderRow = NonNullable<Awaited<ReturnType<OrdersService['findById']>>>;
 
-/** A string field an event's data may carry (`email` of guest checkout, `trackingUrl` of fulfilments). */
+/** A string field an event's data may carry (`email` of orders placed since guest checkout). */
 export function optionalString(data: object, key: string): string | null {
   const value: unknown = (data as Record<string, unknown>)[key];
   return typeof value === 'string' && value !== '' ? value : null;

@@ -52,18 +52,20 @@ export function orderCancelled(order: EventOrder, reason: CancelReason): OrderCa
   return new OrderCancelled(order.storeId, { ...ref(order), reason });
 }
 
-/** The status route takes no carrier or tracking number (both null); a fulfilment passes its own. */
+/** The status route takes no tracking (all null); a fulfilment passes its own. */
 export function orderShipped(
   order: EventOrder,
-  tracking: { carrier: string | null; trackingNumber: string | null } = {
+  tracking: { carrier: string | null; trackingNumber: string | null; trackingUrl: string | null } = {
     carrier: null,
     trackingNumber: null,
+    trackingUrl: null,
   },
 ): OrderShipped {
   return new OrderShipped(order.storeId, {
     ...ref(order),
     carrier: tracking.carrier,
     trackingNumber: tracking.trackingNumber,
+    trackingUrl: tracking.trackingUrl,
   });
 }
 

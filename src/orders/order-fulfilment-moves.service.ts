@@ -16,6 +16,7 @@ export type LockedOrder = Order;
 export interface ShipmentTracking {
   carrier: string | null;
   trackingNumber: string | null;
+  trackingUrl: string | null;
 }
 
 /**

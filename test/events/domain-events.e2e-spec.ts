@@ -302,7 +302,7 @@ describe('domain events: one outbox row per change, in its transaction (manual p
       expect(events[2]).toEqual({
         type: 'order.shipped',
         store_id: store.id,
-        payload: { ...ref, carrier: null, trackingNumber: null },
+        payload: { ...ref, carrier: null, trackingNumber: null, trackingUrl: null },
       });
       expect(events[3]).toEqual({ type: 'order.delivered', store_id: store.id, payload: ref });
     });

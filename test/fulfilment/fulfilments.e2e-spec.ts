@@ -108,7 +108,13 @@ describe('fulfilments', () => {
     expect(await orderState(sql, order.id)).toEqual({ status: 'shipped', payment_status: 'paid' });
     const shipped = (await eventsOf(sql, order.id)).filter((e) => e.type === 'order.shipped');
     expect(shipped.map((e) => e.payload)).toEqual([
-      { orderId: order.id, orderNumber: order.orderNumber, carrier: 'DHL', trackingNumber: 'JD2' },
+      {
+        orderId: order.id,
+        orderNumber: order.orderNumber,
+        carrier: 'DHL',
+        trackingNumber: 'JD2',
+        trackingUrl: 'https://track.example/JD2',
+      },
     ]);
 
     // Tracking can be corrected; a delivery of one of two leaves the order shipped.

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EventOf, OnDomainEvent } from '../../events';
 import { MailSender } from '../mail-sender.service';
-import { optionalString, OrderMailReader } from '../order-mail-reader';
+import { OrderMailReader } from '../order-mail-reader';
 import {
   orderPaidMail,
   orderPlacedMail,
@@ -48,8 +48,8 @@ export class OrderMailSubscriber {
         orderShippedMail(order, {
           carrier: event.data.carrier,
           trackingNumber: event.data.trackingNumber,
-          // Fulfilments add it to the event; absent from older ones.
-          trackingUrl: optionalString(event.data, 'trackingUrl'),
+          // Events recorded before trackingUrl joined order.shipped lack it.
+          trackingUrl: event.data.trackingUrl ?? null,
         })
       );
     });
