@@ -166,6 +166,7 @@ describe('mail: order emails over SMTP', () => {
           items: [{ orderItemId: rows[0].id, quantity }],
           carrier: 'DHL',
           trackingNumber: `JD-${quantity}`,
+          trackingUrl: `https://track.test/JD-${quantity}`,
         })
         .expect(201);
     await ship(1);
@@ -173,6 +174,9 @@ describe('mail: order emails over SMTP', () => {
     const shipped = await mailbox.waitFor(both(isTo(next.customer.email), hasSubject('has shipped')));
     expect(shipped.text).toContain('Carrier: DHL');
     expect(shipped.text).toContain('Tracking number: JD-1');
+    // The parcel that completed the order: its tracking page is the link.
+    expect(shipped.text).toContain('Track your parcel:\nhttps://track.test/JD-1');
+    expect(shipped.html).toContain('href="https://track.test/JD-1"');
     await sleep(300);
     expect(
       mailbox.to(next.customer.email).filter((m) => (m.subject ?? '').includes('has shipped')),
