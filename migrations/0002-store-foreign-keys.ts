@@ -3,6 +3,7 @@ import { findViolations, ORPHAN_CHECKS, refusalMessage } from '../src/database/i
 import {
   constraintExists,
   constraintValidated,
+  inBriefLockTransaction,
   sqlQuery,
   withLockTimeout,
   outsideTransaction,
@@ -77,6 +78,13 @@ const FOREIGN_KEYS: ForeignKey[] = [
  * statement, which scans the table without blocking reads or writes. Runs outside a transaction so
  * those locks are released statement by statement; every step is idempotent, so a run that stopped
  * half-way can simply be repeated.
+ *
+ * Under live writes (docs/migrations.md, "The legacy upgrade under live traffic"): ADD FOREIGN KEY
+ * takes SHARE ROW EXCLUSIVE on the table and then on its parent, one after the other; a writer that
+ * holds the parent (an order) and inserts into the child (its lines) waited for it with the migration
+ * waiting for the writer: a deadlock, found only after deadlock_timeout (1 s). So each key is one
+ * brief transaction that first takes both locks in one LOCK TABLE, parent first (the order writers
+ * take them in), with a short lock_timeout, and is retried on timeout or deadlock.
  */
 export class StoreForeignKeys1000000000002 implements MigrationInterface {
   name = 'StoreForeignKeys1000000000002';
@@ -87,14 +95,18 @@ export class StoreForeignKeys1000000000002 implements MigrationInterface {
     if (violations.length > 0) {
       throw new Error(refusalMessage('Migration 0002 (store foreign keys)', violations));
     }
-    await withLockTimeout(q, async () => {
-      for (const fk of FOREIGN_KEYS) {
-        if (await constraintExists(q, fk.table, fk.name)) continue;
+    for (const fk of FOREIGN_KEYS) {
+      if (await constraintExists(q, fk.table, fk.name)) continue;
+      await inBriefLockTransaction(q, async () => {
+        await q.query(`LOCK TABLE ${fk.references}, ${fk.table} IN SHARE ROW EXCLUSIVE MODE`);
         await q.query(
           `ALTER TABLE ${fk.table} ADD CONSTRAINT ${fk.name} FOREIGN KEY (${fk.column})
            REFERENCES ${fk.references} (id) ON DELETE ${fk.onDelete} NOT VALID`,
         );
-      }
+      });
+    }
+    // SHARE UPDATE EXCLUSIVE on the table, ROW SHARE on the parent: reads and writes go on.
+    await withLockTimeout(q, async () => {
       for (const fk of FOREIGN_KEYS) {
         if (await constraintValidated(q, fk.table, fk.name)) continue;
         await q.query(`ALTER TABLE ${fk.table} VALIDATE CONSTRAINT ${fk.name}`);
@@ -107,10 +119,13 @@ export class StoreForeignKeys1000000000002 implements MigrationInterface {
   }
 
   private async revert(q: QueryRunner): Promise<void> {
-    await withLockTimeout(q, async () => {
-      for (const fk of [...FOREIGN_KEYS].reverse()) {
+    // Dropping a key drops its triggers on both tables: both locks up front, as in up.
+    for (const fk of [...FOREIGN_KEYS].reverse()) {
+      if (!(await constraintExists(q, fk.table, fk.name))) continue;
+      await inBriefLockTransaction(q, async () => {
+        await q.query(`LOCK TABLE ${fk.references}, ${fk.table} IN ACCESS EXCLUSIVE MODE`);
         await q.query(`ALTER TABLE ${fk.table} DROP CONSTRAINT IF EXISTS ${fk.name}`);
-      }
-    });
+      });
+    }
   }
 }

@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { withLockTimeout } from './support';
+import { inBriefLockTransaction, outsideTransaction } from './support';
 
 /**
  * The context every app session carries (src/database/rls): who is asking. Set with
@@ -299,42 +299,69 @@ const POLICIES: Record<string, Policy[]> = {
  * store-customer view evaluated with the caller's rights, and the audit log made append-only for every
  * role but the owner (UPDATE, DELETE and TRUNCATE revoked).
  *
- * Locks: ALTER TABLE … ROW LEVEL SECURITY and CREATE POLICY take ACCESS EXCLUSIVE on each table for
- * the rest of this one transaction (catalog changes only, milliseconds in all); each lock waits at
- * most lock_timeout, so a long-running query makes the migration fail and retry instead of queueing
- * every request behind it.
+ * Locks (docs/migrations.md, "The legacy upgrade under live traffic"): ALTER TABLE … ROW LEVEL
+ * SECURITY and CREATE POLICY take ACCESS EXCLUSIVE on their table. Taken table by table in one
+ * transaction they were held until its end while the next was waited for, and order writers (holding
+ * orders, needing ROW SHARE on stores and profiles for their foreign keys) deadlocked with it on every
+ * try. So each table is one brief transaction of its own: its lock taken first (LOCK TABLE, short
+ * lock_timeout), then ENABLE + FORCE and its policies together (a table never has RLS on without its
+ * policies), retried on lock timeout or deadlock. A policy's subquery takes ACCESS SHARE on the table
+ * it reads, which only another ACCESS EXCLUSIVE can hold up. Between two steps some tables have their
+ * policies and some not yet (each one on its own is complete); every step is idempotent (policies are
+ * dropped if present and created again), so an interrupted run is finished by running it again.
  */
 export class RowLevelSecurity1000000000023 implements MigrationInterface {
   name = 'RowLevelSecurity1000000000023';
+  transaction = false as const;
 
   public async up(q: QueryRunner): Promise<void> {
-    await withLockTimeout(q, async () => {
+    // No table lock: functions that read only settings.
+    await inBriefLockTransaction(q, async () => {
       for (const sql of CONTEXT_FUNCTIONS) await q.query(sql);
-      for (const [table, policies] of Object.entries(POLICIES)) {
-        if (!(await tableExists(q, table))) continue;
+    });
+    for (const [table, policies] of Object.entries(POLICIES)) {
+      if (!(await tableExists(q, table))) continue;
+      await inBriefLockTransaction(q, async () => {
+        await q.query(`LOCK TABLE ${table} IN ACCESS EXCLUSIVE MODE`);
         await q.query(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`);
         await q.query(`ALTER TABLE ${table} FORCE ROW LEVEL SECURITY`);
-        for (const policy of policies) await q.query(createPolicy(table, policy));
-      }
+        for (const policy of policies) {
+          await q.query(`DROP POLICY IF EXISTS ${policy.name} ON ${table}`);
+          await q.query(createPolicy(table, policy));
+        }
+      });
+    }
+    // ACCESS EXCLUSIVE on the view only (LOCK TABLE on a view would lock its tables too).
+    await inBriefLockTransaction(q, async () => {
       await q.query(`ALTER VIEW store_customer_orders SET (security_invoker = true)`);
-      await revokeFromAllButOwner(q, 'logs', 'UPDATE, DELETE, TRUNCATE');
-      await revokeFromAllButOwner(q, 'migrations', 'ALL');
     });
+    await inBriefLockTransaction(q, () => revokeFromAllButOwner(q, 'logs', 'UPDATE, DELETE, TRUNCATE'));
+    await inBriefLockTransaction(q, () => revokeFromAllButOwner(q, 'migrations', 'ALL'));
   }
 
   public async down(q: QueryRunner): Promise<void> {
-    await withLockTimeout(q, async () => {
+    await outsideTransaction(q, () => this.revert(q));
+  }
+
+  private async revert(q: QueryRunner): Promise<void> {
+    await inBriefLockTransaction(q, async () => {
       await q.query(`ALTER VIEW store_customer_orders RESET (security_invoker)`);
-      for (const [table, policies] of Object.entries(POLICIES)) {
-        if (!(await tableExists(q, table))) continue;
+    });
+    for (const [table, policies] of Object.entries(POLICIES)) {
+      if (!(await tableExists(q, table))) continue;
+      await inBriefLockTransaction(q, async () => {
+        await q.query(`LOCK TABLE ${table} IN ACCESS EXCLUSIVE MODE`);
         for (const policy of policies) await q.query(`DROP POLICY IF EXISTS ${policy.name} ON ${table}`);
         await q.query(`ALTER TABLE ${table} NO FORCE ROW LEVEL SECURITY`);
         await q.query(`ALTER TABLE ${table} DISABLE ROW LEVEL SECURITY`);
-      }
+      });
+    }
+    // After every policy that calls them is gone.
+    await inBriefLockTransaction(q, async () => {
       for (const fn of FUNCTION_NAMES) await q.query(`DROP FUNCTION IF EXISTS ${fn}`);
-      // The revoked audit-log and migrations grants are not given back: re-run the role provisioning
-      // (docs/security.md) if the app role needs them.
     });
+    // The revoked audit-log and migrations grants are not given back: re-run the role provisioning
+    // (docs/security.md) if the app role needs them.
   }
 }
 

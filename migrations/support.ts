@@ -106,6 +106,15 @@ export interface BriefLockOptions {
 
 export const BRIEF_LOCK: BriefLockOptions = { lockTimeout: '500ms', attempts: 20, backoffMs: 250 };
 
+/** Told of every retry of inBriefLockTransaction (scripts/upgrade-under-load.ts counts them). */
+export type BriefLockRetryListener = (retry: { code: string; attempt: number }) => void;
+let briefLockRetryListener: BriefLockRetryListener | undefined;
+
+/** One listener at a time; `undefined` removes it. */
+export function observeBriefLockRetries(listener: BriefLockRetryListener | undefined): void {
+  briefLockRetryListener = listener;
+}
+
 function sqlStateOf(error: unknown): string | undefined {
   const e = error as { code?: unknown; driverError?: { code?: unknown } };
   const code = e?.code ?? e?.driverError?.code;
@@ -132,6 +141,7 @@ export async function inBriefLockTransaction(
     } catch (error) {
       const code = sqlStateOf(error);
       if (!code || !RETRYABLE_LOCK_ERRORS.has(code) || attempt >= options.attempts) throw error;
+      briefLockRetryListener?.({ code, attempt });
       await new Promise((resolve) => setTimeout(resolve, attempt * options.backoffMs));
     }
   }

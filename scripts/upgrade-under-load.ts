@@ -8,10 +8,11 @@
  *     throwaway embedded PostgreSQL;
  *  2. writers placing and paying orders and readers reading orders, each on its own connection, every
  *     request timed, for the whole upgrade (scripts/upgrade-under-load/traffic.ts);
- *  3. every other migration, as `migration:run` does, timed one by one;
+ *  3. every other migration, as `migration:run` does, timed one by one, all of them under the traffic;
  *  4. the checks: no row lost, every pending order's lines are its holds, reserved = holds, counters.
- * Prints the report and writes bench-results/upgrade-under-load.json. Exit 1 when a check fails or a
- * request waited longer than --max-wait-ms (default 1000).
+ * Prints the report and writes bench-results/upgrade-under-load.json. Exit 1 when a check fails, a
+ * request failed (e.g. a deadlock reached it) or waited longer than --max-wait-ms (default 1000: the
+ * migrations' brief-lock lock_timeout of 500 ms plus a margin).
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -19,6 +20,7 @@ import * as path from 'node:path';
 import { Client } from 'pg';
 import { DataSource, Logger } from 'typeorm';
 import { ALL_MIGRATIONS, LEGACY_BASELINE } from '../migrations';
+import { observeBriefLockRetries } from '../migrations/support';
 import { buildDataSourceOptions } from '../src/database/data-source-options';
 import { EmbeddedPostgres } from '../src/dev-postgres';
 import { checkUpgrade, UpgradeCheck, violations } from './upgrade-under-load/check';
@@ -30,11 +32,6 @@ export interface UpgradeUnderLoadOptions extends TrafficOptions {
   url: string;
   orderItems: number;
   log?: (line: string) => void;
-  /**
-   * The last migration run under traffic (default: all). The rest run after the traffic stopped, timed
-   * apart (`afterTrafficMs`). For a migration that cannot run under writes yet (docs/migrations.md).
-   */
-  through?: string;
 }
 
 export interface WaitFigures {
@@ -47,8 +44,11 @@ export interface WaitFigures {
 export interface MigrationFigures {
   name: string;
   ms: number;
-  /** The longest request that overlapped this migration. */
+  /** Requests that overlapped this migration, and the longest of them. */
+  requests: number;
   maxWaitMs: number;
+  /** Brief-lock steps of this migration rolled back and tried again (lock timeout or deadlock). */
+  lockRetries: number;
 }
 
 export interface UpgradeReport {
@@ -56,13 +56,13 @@ export interface UpgradeReport {
   orders: number;
   seedMs: number;
   upgradeMs: number;
-  /** The migrations after `through`, run once the traffic stopped (0 without `through`). */
-  afterTrafficMs: number;
   migrations: MigrationFigures[];
   requests: Record<RequestSample['kind'] | 'all', WaitFigures>;
   /** The longest wait on a lock that a traffic request was seen in (sampled every 50 ms; a lower bound). */
   longestLockWaitSeenMs: number;
   longestLockWaitOn: string | null;
+  /** Each brief-lock retry: the migration, and 55P03 (lock timeout) or 40P01 (deadlock). */
+  lockRetries: Array<{ migration: string; code: string; attempt: number }>;
   /** Migration runs that failed (lock timeout, deadlock) before a later run went through. */
   migrationFailures: string[];
   trafficErrors: string[];
@@ -163,15 +163,20 @@ export async function runUpgradeUnderLoad(options: UpgradeUnderLoadOptions): Pro
     // A moment of traffic before the upgrade: the "before" figures.
     await new Promise((r) => setTimeout(r, 1000));
     const upgradeStarted = Date.now();
-    const last = options.through ? ALL_MIGRATIONS.findIndex((m) => m.name === options.through) : -1;
-    if (options.through && last < 0) throw new Error(`No migration ${options.through}`);
     const dataSource = new DataSource({
       ...buildDataSourceOptions(options.url, { systemContext: true }),
-      migrations: last < 0 ? ALL_MIGRATIONS : ALL_MIGRATIONS.slice(0, last + 1),
+      migrations: ALL_MIGRATIONS,
       logger: clock,
     });
     await dataSource.initialize();
     const migrationFailures: string[] = [];
+    // The migration running is the one after the last that finished.
+    const lockRetries: UpgradeReport['lockRetries'] = [];
+    observeBriefLockRetries(({ code, attempt }) => {
+      const done = clock.finished.at(-1)?.name;
+      const running = ALL_MIGRATIONS[ALL_MIGRATIONS.findIndex((m) => m.name === done) + 1]?.name ?? '?';
+      lockRetries.push({ migration: running, code, attempt });
+    });
     try {
       // As the runbook says: a migration that fails on a lock (timeout, deadlock) is run again.
       for (let attempt = 1; ; attempt++) {
@@ -187,6 +192,7 @@ export async function runUpgradeUnderLoad(options: UpgradeUnderLoadOptions): Pro
         }
       }
     } finally {
+      observeBriefLockRetries(undefined);
       await dataSource.destroy();
     }
     const upgradeMs = Date.now() - upgradeStarted;
@@ -194,23 +200,18 @@ export async function runUpgradeUnderLoad(options: UpgradeUnderLoadOptions): Pro
     await new Promise((r) => setTimeout(r, 1000));
     sampler.stop();
     const result = await traffic.stop();
-    const restStarted = Date.now();
-    if (last >= 0) {
-      const rest = new DataSource(buildDataSourceOptions(options.url, { systemContext: true }));
-      await rest.initialize();
-      try {
-        await rest.runMigrations();
-      } finally {
-        await rest.destroy();
-      }
-    }
-    const afterTrafficMs = Date.now() - restStarted;
 
     const migrations: MigrationFigures[] = [];
     let from = upgradeStarted;
     for (const step of clock.finished) {
       const overlapping = result.samples.filter((s) => s.startedAt + s.ms >= from && s.startedAt <= step.at);
-      migrations.push({ name: step.name, ms: step.at - from, maxWaitMs: figures(overlapping).maxMs });
+      migrations.push({
+        name: step.name,
+        ms: step.at - from,
+        requests: overlapping.length,
+        maxWaitMs: figures(overlapping).maxMs,
+        lockRetries: lockRetries.filter((r) => r.migration === step.name).length,
+      });
       from = step.at;
     }
     const byKind = (kind: RequestSample['kind']) => figures(result.samples.filter((s) => s.kind === kind));
@@ -220,7 +221,6 @@ export async function runUpgradeUnderLoad(options: UpgradeUnderLoadOptions): Pro
       orders: orderCount(size),
       seedMs,
       upgradeMs,
-      afterTrafficMs,
       migrations,
       requests: {
         all: figures(result.samples),
@@ -231,6 +231,7 @@ export async function runUpgradeUnderLoad(options: UpgradeUnderLoadOptions): Pro
       },
       longestLockWaitSeenMs: Math.round(sampler.longestMs),
       longestLockWaitOn: sampler.on,
+      lockRetries,
       migrationFailures,
       trafficErrors: [...new Set(result.errors)].slice(0, 20),
       check,
@@ -293,7 +294,6 @@ async function main(): Promise<void> {
       writers: flag(args, 'writers', 4),
       readers: flag(args, 'readers', 4),
       thinkMs: flag(args, 'think-ms', 5),
-      through: args.includes('--through') ? args[args.indexOf('--through') + 1] : undefined,
       log,
     });
     const load = os
@@ -310,9 +310,14 @@ async function main(): Promise<void> {
     console.log(JSON.stringify(report, null, 2));
     process.exitCode = 0;
     const slow = report.requests.all.maxMs > maxWaitMs;
-    if (report.violations.length > 0 || slow) {
+    const failed = report.trafficErrors.length > 0;
+    if (report.violations.length > 0 || slow || failed) {
       console.error(
-        `FAILED: ${[...report.violations, ...(slow ? [`a request waited ${report.requests.all.maxMs.toFixed(0)} ms`] : [])].join('; ')}`,
+        `FAILED: ${[
+          ...report.violations,
+          ...(slow ? [`a request waited ${report.requests.all.maxMs.toFixed(0)} ms`] : []),
+          ...(failed ? [`requests failed: ${report.trafficErrors.join(' | ')}`] : []),
+        ].join('; ')}`,
       );
       process.exitCode = 1;
     }
