@@ -1,4 +1,5 @@
 import { AppException } from '../common/errors';
+import { formatMoney, Money } from '../common/money';
 
 /*
  * ISO 4217 codes a store may sell in: those with two minor digits and those with none. Amounts are kept
@@ -45,4 +46,20 @@ export function assertSupportedCurrency(currency: string): void {
       { currency },
     );
   }
+}
+
+/**
+ * 400 VALIDATION_FAILED unless `amount` is a whole number of `currency`'s smallest unit (moneyUnitOf):
+ * a JPY price of 10.50 could never be charged, and every total built from it would need rounding.
+ */
+export function assertAmountInUnitsOf(currency: string, amount: Money, field: string): void {
+  const unit = moneyUnitOf(currency);
+  if (amount % unit === 0) return;
+  const smallest = formatMoney(unit);
+  throw new AppException(
+    400,
+    'VALIDATION_FAILED',
+    `${field} must be a multiple of ${smallest} ${currency}, the currency's smallest amount`,
+    [{ field, errors: [`must be a multiple of ${smallest} in ${currency}`] }],
+  );
 }

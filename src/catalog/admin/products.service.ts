@@ -6,11 +6,12 @@ import { isForeignKeyViolation } from '../../common/database-errors';
 import { AppException } from '../../common/errors';
 import { mergeMetadata } from '../../common/metadata/metadata';
 import { applyMetadataPatch } from '../../common/metadata/metadata.sql';
-import { formatMoney } from '../../common/money';
+import { formatMoney, Money } from '../../common/money';
 import { offsetOf, Paginated, paginated } from '../../common/pagination';
 import { slugify } from '../../common/slug';
 import { inTransaction } from '../../database/transactions';
 import { EventsService, ProductCreated, ProductDeleted, ProductUpdated } from '../../events';
+import { assertAmountInUnitsOf } from '../../stores/currencies';
 import { StoresService } from '../../stores/stores.service';
 import { CreateProductDto, ListProductsQuery, UpdateProductDto } from '../dto/product.dto';
 import { Category } from '../entities/category.entity';
@@ -79,7 +80,8 @@ export class ProductsService {
   async create(storeId: string, dto: CreateProductDto, meta: RequestMeta): Promise<ProductWithTags> {
     return mapCatalogErrors(() =>
       inTransaction(this.dataSource, async (tx) => {
-        await this.stores.requireStoreIn(tx, storeId);
+        const store = await this.stores.requireStoreIn(tx, storeId);
+        assertAmountInUnitsOf(store.currency, dto.basePrice, 'basePrice');
         if (dto.categoryId) await this.requireCategory(tx, storeId, dto.categoryId);
         const tagIds = dto.tagIds ? await this.requireTags(tx, storeId, dto.tagIds) : [];
         const repo = tx.getRepository(Product);
@@ -147,6 +149,8 @@ export class ProductsService {
         ]);
         const diff: Record<string, unknown> = changedFields(before, changes);
         if (diff.categoryId && dto.categoryId) await this.requireCategory(tx, storeId, dto.categoryId);
+        if (dto.basePrice !== undefined)
+          await this.assertPriceInStoreUnits(tx, storeId, dto.basePrice, 'basePrice');
         if (dto.basePrice !== undefined && dto.basePrice < before.basePrice) {
           await this.assertVariantPricesStayNonNegative(tx, id, dto.basePrice);
         }
@@ -219,6 +223,17 @@ export class ProductsService {
       .findOne({ where: { id: productId, storeId }, lock: { mode: 'pessimistic_read' } });
     if (!product) throw notFound('product');
     return product;
+  }
+
+  /** 400 VALIDATION_FAILED unless `amount` can be charged in the store's currency (no 10.50 JPY). */
+  async assertPriceInStoreUnits(
+    tx: EntityManager,
+    storeId: string,
+    amount: Money,
+    field: string,
+  ): Promise<void> {
+    const store = await this.stores.requireStoreIn(tx, storeId);
+    assertAmountInUnitsOf(store.currency, amount, field);
   }
 
   private async assertVariantPricesStayNonNegative(tx: EntityManager, productId: string, basePrice: number) {

@@ -82,6 +82,7 @@ export class VariantsService {
         const product = await this.products.lockForVariantWrite(tx, storeId, productId);
         const priceAdjustment = dto.priceAdjustment ?? 0;
         assertPriceNonNegative(product.basePrice, priceAdjustment);
+        await this.products.assertPriceInStoreUnits(tx, storeId, priceAdjustment, 'priceAdjustment');
         const attributes = dto.attributes ?? {};
         const name = dto.name ?? defaultVariantName(attributes);
         const id = dto.sku
@@ -140,6 +141,7 @@ export class VariantsService {
         const fieldsChanged = Object.keys(diff).length > 0;
         if (fieldsChanged && dto.priceAdjustment !== undefined) {
           assertPriceNonNegative(product.basePrice, dto.priceAdjustment);
+          await this.products.assertPriceInStoreUnits(tx, storeId, dto.priceAdjustment, 'priceAdjustment');
         }
         if (dto.metadata !== undefined) {
           // Merged by its own UPDATE (atomic under concurrency); rolled back with the rest on any error.
