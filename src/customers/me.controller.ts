@@ -194,11 +194,12 @@ export class MeController {
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({
     summary: 'Delete one of my addresses',
-    description: 'Deleting the default makes the newest remaining address the default.',
+    description:
+      'Deleting the default makes the newest remaining address the default. Orders that shipped to it keep their own copy of the address.',
   })
   @ADDRESS_ID
   @ApiNoContentResponse({ description: 'Deleted' })
-  @ApiErrors(ADDRESS_NOT_FOUND, [409, 'ADDRESS_IN_USE (an order ships to it) or CONCURRENT_UPDATE'])
+  @ApiErrors(ADDRESS_NOT_FOUND, [409, 'CONCURRENT_UPDATE'])
   async deleteAddress(
     @CurrentUser() user: AuthUser,
     @UuidParam('id') id: string,
