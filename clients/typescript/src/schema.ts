@@ -1429,7 +1429,7 @@ export interface paths {
     post?: never;
     /**
      * Delete one of my addresses
-     * @description Deleting the default makes the newest remaining address the default.
+     * @description Deleting the default makes the newest remaining address the default. Orders that shipped to it keep their own copy of the address.
      */
     delete: operations['Me_deleteAddress'];
     options?: never;
@@ -11440,7 +11440,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description ADDRESS_IN_USE (an order ships to it) or CONCURRENT_UPDATE */
+      /** @description CONCURRENT_UPDATE */
       409: {
         headers: {
           [name: string]: unknown;
