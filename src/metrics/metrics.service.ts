@@ -2,14 +2,16 @@ import { Injectable, Logger } from '@nestjs/common';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { EventsService } from '../events/events.service';
+import { JobsService } from '../jobs/jobs.service';
 import { isClusterWorker, joinClusterMetrics } from './cluster-metrics';
 import { registerDbGauges } from './db-gauges';
 import { DOMAIN_METRICS } from './domain-metrics';
+import { registerJobGauges } from './job-gauges';
 import { createHttpMetrics, HttpMetrics } from './http-metrics';
 
 /**
  * This app's registry: process metrics (prom-client defaults), HTTP, the database pool, the domain
- * counters and the gauges read from the database at scrape time. One registry per app (not
+ * counters, the gauges read from the database and the periodic jobs' figures, at scrape time. One registry per app (not
  * prom-client's global one), so that several apps in one process (tests) do not collide.
  */
 @Injectable()
@@ -19,11 +21,12 @@ export class MetricsService {
   readonly http: HttpMetrics;
   private readonly clusterAggregate?: () => Promise<string>;
 
-  constructor(dataSource: DataSource, events: EventsService) {
+  constructor(dataSource: DataSource, events: EventsService, jobs: JobsService) {
     collectDefaultMetrics({ register: this.registry });
     this.http = createHttpMetrics(this.registry);
     for (const metric of DOMAIN_METRICS) this.registry.registerMetric(metric);
     registerDbGauges(this.registry, dataSource, events);
+    registerJobGauges(this.registry, jobs);
     if (isClusterWorker()) this.clusterAggregate = joinClusterMetrics(this.registry);
   }
 

@@ -5,6 +5,7 @@
 import { INestApplication } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
+import request from 'supertest';
 import { JobsService } from '../../src/jobs/jobs.service';
 import { closeTestApp, createTestApp } from '../support/app';
 import { appRoleUrlFor, createTestDatabase, TestDatabase } from '../support/database';
@@ -162,6 +163,13 @@ describe.each(['inprocess', 'pgboss'] as const)('Jobs (JOBS=%s)', (runner) => {
       const stats = await statsOf(app, 'retention-prune');
       expect(stats.failures).toBeGreaterThanOrEqual(1);
       expect(stats.runs).toBe(1);
+      // The same figures on /api/metrics, for an alert on failures that grow.
+      const metrics = (await request(app.getHttpServer()).get('/api/metrics').expect(200)).text;
+      const sample = (series: string) =>
+        Number(new RegExp(`^${series.replace(/[{}]/g, '\\$&')} (\\d+)$`, 'm').exec(metrics)?.[1]);
+      expect(sample('commerce_job_runs_total{job="retention-prune"}')).toBe(1);
+      expect(sample('commerce_job_failures_total{job="retention-prune"}')).toBe(stats.failures);
+      expect(sample('commerce_job_queue_depth{job="retention-prune"}')).toBe(stats.depth);
       if (runner === 'pgboss') {
         // The same job, retried: pg-boss counts its attempts.
         const rows = await bossJobs(sql, 'retention-prune');
