@@ -14,29 +14,9 @@ import { Public } from '../common/decorators/public.decorator';
 import { AppException } from '../common/errors';
 import { ApiErrors, ApiOptionalAuth } from '../common/openapi';
 import { UuidParam } from '../common/validation';
-import { bindCartSession } from '../database/rls/db-context';
-import { CART_SESSION_PATTERN, CartOwner, CartService, newCartSession } from './cart.service';
+import { cartOwnerOf } from './cart-owner';
+import { CartService } from './cart.service';
 import { AddCartItemDto, CartResponse, UpdateCartItemDto } from './dto/cart.dto';
-
-/**
- * Who owns the cart of this request: the signed-in customer, else the guest of X-Cart-Session, else a
- * new guest (`create`), whose session id the response hands out.
- */
-function ownerOf(user: AuthUser | undefined, session: string | undefined, create: boolean): CartOwner | null {
-  if (user) return { kind: 'user', userId: user.id };
-  if (session !== undefined) {
-    if (!CART_SESSION_PATTERN.test(session)) {
-      throw new AppException(
-        400,
-        'INVALID_CART_SESSION',
-        'X-Cart-Session must be 16-128 characters of [A-Za-z0-9_-]',
-      );
-    }
-    return { kind: 'guest', sessionId: session };
-  }
-  // Bound to the request's database context: the new cart must be visible to it (row-level security).
-  return create ? { kind: 'guest', sessionId: bindCartSession(newCartSession()) } : null;
-}
 
 @ApiTags('cart')
 // The bearer is optional: a customer's cart is found by token, a guest's by X-Cart-Session (the
@@ -66,7 +46,7 @@ export class CartController {
     @OptionalUser() user: AuthUser | undefined,
     @Headers('x-cart-session') session: string | undefined,
   ): Promise<CartResponse> {
-    return CartResponse.from(await this.carts.view(storeSlug, ownerOf(user, session, true) as CartOwner));
+    return CartResponse.from(await this.carts.view(storeSlug, cartOwnerOf(user, session, true)));
   }
 
   @Post('items')
@@ -91,7 +71,7 @@ export class CartController {
     @Headers('x-cart-session') session: string | undefined,
     @Body() dto: AddCartItemDto,
   ): Promise<CartResponse> {
-    const owner = ownerOf(user, session, true) as CartOwner;
+    const owner = cartOwnerOf(user, session, true);
     return CartResponse.from(await this.carts.addItem(storeSlug, owner, dto.variantId, dto.quantity));
   }
 
@@ -118,7 +98,7 @@ export class CartController {
     @Headers('x-cart-session') session: string | undefined,
     @Body() dto: UpdateCartItemDto,
   ): Promise<CartResponse> {
-    const owner = ownerOf(user, session, false);
+    const owner = cartOwnerOf(user, session, false);
     if (!owner) throw new AppException(404, 'CART_ITEM_NOT_FOUND', 'No such item in your cart');
     return CartResponse.from(await this.carts.updateItem(storeSlug, owner, itemId, dto.quantity));
   }
@@ -141,7 +121,7 @@ export class CartController {
     @OptionalUser() user: AuthUser | undefined,
     @Headers('x-cart-session') session: string | undefined,
   ): Promise<void> {
-    const owner = ownerOf(user, session, false);
+    const owner = cartOwnerOf(user, session, false);
     if (!owner) throw new AppException(404, 'CART_ITEM_NOT_FOUND', 'No such item in your cart');
     await this.carts.removeItem(storeSlug, owner, itemId);
   }

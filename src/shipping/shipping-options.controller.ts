@@ -5,7 +5,7 @@ import { OptionalUser } from '../auth/decorators/current-user.decorator';
 import { Public } from '../common/decorators/public.decorator';
 import { formatMoney } from '../common/money';
 import { ApiErrors, ApiOptionalAuth } from '../common/openapi';
-import { quoteCartOwner } from './cart-owner';
+import { cartOwnerOf } from '../cart/cart-owner';
 import { ShippingOptionResponse, ShippingOptionsQuery } from './dto/shipping-options.dto';
 import { ShippingQuoteService } from './shipping-quote.service';
 
@@ -44,7 +44,7 @@ export class ShippingOptionsController {
     @OptionalUser() user: AuthUser | undefined,
     @Headers('x-cart-session') session: string | undefined,
   ): Promise<ShippingOptionResponse[]> {
-    const options = await this.quotes.quote(storeSlug, quoteCartOwner(user, session), query.country);
+    const options = await this.quotes.quote(storeSlug, cartOwnerOf(user, session, true), query.country);
     return options.map((o) => ({ id: o.id, name: o.name, amount: formatMoney(o.amount) }));
   }
 }
