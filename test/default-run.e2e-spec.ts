@@ -107,6 +107,18 @@ describe('default run: embedded PostgreSQL', () => {
       expect(admin.rows).toHaveLength(1);
       expect(admin.rows[0].role).toBe('super_admin');
       expect(await argon2.verify(admin.rows[0].password_hash, printed?.[1] ?? '')).toBe(true);
+
+      // Row-level security on by default: the app's pool logs in as its own role, which the policies hold
+      // (a request just now, so that the pool has a connection open).
+      expect((await fetch(`http://127.0.0.1:${port}/api/health`)).status).toBe(200);
+      const sessions = await db.query<{ usename: string }>(
+        `SELECT DISTINCT usename FROM pg_stat_activity WHERE application_name = 'commerce-api'`,
+      );
+      expect(sessions.rows).toEqual([{ usename: 'commerce_app' }]);
+      const role = await db.query<{ rolsuper: boolean; rolbypassrls: boolean }>(
+        `SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = 'commerce_app'`,
+      );
+      expect(role.rows).toEqual([{ rolsuper: false, rolbypassrls: false }]);
     } finally {
       await db.end();
     }

@@ -1,6 +1,7 @@
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { appDatabaseUrl, benchRls } from './database';
 import { assertIsApp } from './process-stats';
 import { BenchRun, log } from './run';
 
@@ -104,6 +105,7 @@ export type AppLogLevel = 'log' | 'warn';
 
 export interface AppOptions {
   buildDir: string;
+  /** The owner's URL (openDatabase's `url`): the app migrates with it and connects as its own role. */
   databaseUrl: string;
   port: number;
   /**
@@ -129,7 +131,9 @@ export interface StartedApp extends NodeProcess {
 /**
  * The real app as `npm start` runs it in production: compiled (`buildApp`), then `node <build>/src/main.js`
  * directly, so that the sampled pid is the app itself and its memory holds no TypeScript compiler;
- * NODE_ENV=production, JSON logs. Resolves once /api/health answers.
+ * NODE_ENV=production, JSON logs, row-level security on with the app connected as its own role and the
+ * owner for migrations and start-up tasks (BENCH_RLS=off: as the owner, RLS off). Resolves once
+ * /api/health answers.
  */
 export async function startApp(run: BenchRun, options: AppOptions): Promise<StartedApp> {
   const profiling = options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`] : [];
@@ -145,7 +149,7 @@ export async function startApp(run: BenchRun, options: AppOptions): Promise<Star
       NODE_ENV: 'production',
       LOG_LEVEL: options.logLevel,
       LOG_FORMAT: 'json',
-      DATABASE_URL: options.databaseUrl,
+      ...databaseEnv(options.databaseUrl),
       PORT: String(options.port),
     },
     options.logFile,
@@ -155,8 +159,24 @@ export async function startApp(run: BenchRun, options: AppOptions): Promise<Star
   return { ...app, url, pid: assertIsApp(app.child.pid) };
 }
 
+/** The database settings of the app, as production sets them (docs/security.md, "Database roles"). */
+function databaseEnv(ownerUrl: string): Record<string, string> {
+  // Empty = unset: nothing of the caller's environment (inheritEnv) picks another set-up.
+  const base = { DATABASE_APP_ROLE: '', DATABASE_MIGRATION_URL: '' };
+  if (!benchRls()) return { ...base, DATABASE_URL: ownerUrl, DATABASE_RLS: 'off' };
+  return {
+    ...base,
+    DATABASE_URL: appDatabaseUrl(ownerUrl),
+    DATABASE_MIGRATION_URL: ownerUrl,
+    DATABASE_RLS: 'on',
+  };
+}
+
 /** How the app was run, for the results' settings. */
 export function describeApp(logLevel: AppLogLevel, logFile: string): string {
   const lines = logLevel === 'log' ? 'one access line per request' : 'no access lines';
-  return `compiled (tsc), node src/main.js, NODE_ENV=production, LOG_FORMAT=json, LOG_LEVEL=${logLevel} (${lines}, to ${path.relative(ROOT, logFile)})`;
+  const rls = benchRls()
+    ? 'DATABASE_RLS=on as the app role commerce_app'
+    : 'DATABASE_RLS=off as the owner (BENCH_RLS=off)';
+  return `compiled (tsc), node src/main.js, NODE_ENV=production, LOG_FORMAT=json, LOG_LEVEL=${logLevel} (${lines}, to ${path.relative(ROOT, logFile)}), ${rls}`;
 }

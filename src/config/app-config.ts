@@ -29,7 +29,7 @@ export interface AppConfig {
    * (docs/security.md, "Database roles").
    */
   databaseMigrationUrl: string | undefined;
-  /** DATABASE_RLS: stamp every session with the request's context for the row-level security policies. */
+  /** DATABASE_RLS (default on): stamp each session with the request's context for the RLS policies. */
   databaseRls: boolean;
   /** DATABASE_APP_ROLE: the login role owns the tables and each session switches (SET ROLE) to this one. */
   databaseAppRole: string | undefined;
@@ -200,7 +200,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv, options: LoadAppConfigOpti
       `must be a plain role name (got ${quote(databaseAppRole)})`,
     );
   }
-  const rawRls = read('DATABASE_RLS')?.toLowerCase() ?? 'off';
+  const rawRls = read('DATABASE_RLS')?.toLowerCase() ?? 'on';
   if (rawRls !== 'on' && rawRls !== 'off') {
     throw new ConfigValidationError(
       'DATABASE_RLS',

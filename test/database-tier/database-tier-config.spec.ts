@@ -10,6 +10,9 @@ describe('database tier settings', () => {
     const config = load({});
     expect(config.databaseReplicaUrls).toEqual([]);
     expect(config.databasePreparedStatements).toBe(true);
+    // Row-level security is on unless switched off.
+    expect(config.databaseRls).toBe(true);
+    expect(load({ DATABASE_RLS: 'off' }).databaseRls).toBe(false);
   });
 
   it('reads a comma-separated replica list, ignoring blanks', () => {
@@ -26,8 +29,11 @@ describe('database tier settings', () => {
     );
   });
 
-  it('DATABASE_PREPARED_STATEMENTS: true or false; false refused with DATABASE_RLS=on', () => {
-    expect(load({ DATABASE_PREPARED_STATEMENTS: 'FALSE' }).databasePreparedStatements).toBe(false);
+  it('DATABASE_PREPARED_STATEMENTS: true or false; false refused with DATABASE_RLS=on (the default)', () => {
+    expect(
+      load({ DATABASE_PREPARED_STATEMENTS: 'FALSE', DATABASE_RLS: 'off' }).databasePreparedStatements,
+    ).toBe(false);
+    expect(() => load({ DATABASE_PREPARED_STATEMENTS: 'false' })).toThrow(/DATABASE_RLS=on/);
     expect(() => load({ DATABASE_PREPARED_STATEMENTS: 'no' })).toThrow(/DATABASE_PREPARED_STATEMENTS/);
     expect(() => load({ DATABASE_PREPARED_STATEMENTS: 'false', DATABASE_RLS: 'on' })).toThrow(
       /DATABASE_RLS=on/,

@@ -205,6 +205,21 @@ describe('row-level security', () => {
     expect(other.rows).toEqual([]);
   });
 
+  it("a guest writes and reads Idempotency-Keys of its own cart session only, never another's", async () => {
+    const mine = { role: 'anonymous' as const, cartSession: 'guest-session-aaaaaaaaaaaa' };
+    await as(mine, `INSERT INTO idempotency_keys (cart_session, key, request_hash) VALUES ($1, 'k1', 'h')`, [
+      mine.cartSession,
+    ]);
+    expect((await as(mine, 'SELECT key FROM idempotency_keys')).rows).toEqual([{ key: 'k1' }]);
+    const stranger = { role: 'anonymous' as const, cartSession: 'guest-session-bbbbbbbbbbbb' };
+    expect((await as(stranger, 'SELECT key FROM idempotency_keys')).rows).toEqual([]);
+    await expect(
+      as(stranger, `INSERT INTO idempotency_keys (cart_session, key, request_hash) VALUES ($1, 'k2', 'h')`, [
+        mine.cartSession,
+      ]),
+    ).rejects.toThrow(/row-level security/);
+  });
+
   it('the public reads only active catalog rows', async () => {
     const { rows } = await as<{ id: string }>({ role: 'anonymous' }, 'SELECT id FROM products ORDER BY id');
     expect(rows.map((r) => r.id).sort()).toEqual([ids.product_a, ids.product_b].sort());

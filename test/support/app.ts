@@ -29,7 +29,7 @@ export function testEnv(databaseUrl: string, overrides: NodeJS.ProcessEnv = {}):
     NODE_ENV: 'test',
     DATABASE_URL: databaseUrl,
     // Row-level security: each session switches from the superuser (the owner) to the app's role.
-    ...(rlsEnabled() ? { DATABASE_RLS: 'on', DATABASE_APP_ROLE: DEFAULT_APP_ROLE } : {}),
+    ...(rlsEnabled() ? { DATABASE_RLS: 'on', DATABASE_APP_ROLE: DEFAULT_APP_ROLE } : { DATABASE_RLS: 'off' }),
     JWT_SECRET: TEST_JWT_SECRET,
     AUTH_RATE_LIMIT: '0',
     // Errors only: an expected 500 or a warning still shows, route-mapping chatter does not.

@@ -40,9 +40,12 @@ export function urlForDatabase(name: string): string {
   return url.toString();
 }
 
-/** Row-level security in test apps: DATABASE_RLS=on (the default once it is the app's default). */
+/**
+ * Row-level security in test apps: on, as in the app (DATABASE_RLS unset or `on`); `DATABASE_RLS=off
+ * npx jest …` runs the suite with the app's own checks alone, as the owner.
+ */
 export function rlsEnabled(): boolean {
-  return process.env.DATABASE_RLS === 'on';
+  return (process.env.DATABASE_RLS?.trim().toLowerCase() || 'on') !== 'off';
 }
 
 /**

@@ -47,10 +47,14 @@ export function grantAppRoleSql(role: string): string[] {
          ALTER DEFAULT PRIVILEGES IN SCHEMA pgboss GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${name};
        END IF;
      END $$`,
-    // Guarded: a database the migrations have not reached yet has neither table.
+    // Guarded: a database the migrations have not reached yet has neither table. The migrations table
+    // is read only, for readiness (src/health/readiness.ts, as the system: its policy admits no one else).
     `DO $$ BEGIN
        IF to_regclass('public.logs') IS NOT NULL THEN REVOKE UPDATE, DELETE, TRUNCATE ON logs FROM ${name}; END IF;
-       IF to_regclass('public.migrations') IS NOT NULL THEN REVOKE ALL ON migrations FROM ${name}; END IF;
+       IF to_regclass('public.migrations') IS NOT NULL THEN
+         REVOKE ALL ON migrations FROM ${name};
+         GRANT SELECT ON migrations TO ${name};
+       END IF;
      END $$`,
   ];
 }
