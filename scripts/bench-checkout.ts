@@ -9,9 +9,13 @@
  *       (a new Idempotency-Key each time), over and over. Afterwards: nothing oversold.
  *   hot SKU: N buyers at once for M units of one variant. Successes must be exactly M and nothing
  *       oversold; latency p50/p99 of all N answers (target p99 ≤ 350 ms).
- *   ceiling: the same add-to-cart + checkout transaction written as plain SQL and run by a bare `pg`
- *       pool of the app's size with as many workers as connections: what the database allows without
- *       HTTP, Nest or TypeORM. Target: completed checkouts ≥ 60% of it.
+ *   ceiling: the same add to cart + checkout, statement for statement, run by a bare `pg` pool of the
+ *       app's size with as many workers as connections: what the database allows without HTTP, Nest or
+ *       TypeORM. Built from the services' own statement builders (scripts/bench/checkout-ceiling.ts), so
+ *       it cannot drift from the app (test/checkout/checkout-ceiling-statements.e2e-spec.ts). Target:
+ *       completed checkouts ≥ 60% of it.
+ * Every store has a shipping zone and method and tax rates (created through the admin routes), and
+ * every checkout chooses the method: shipping and tax are on the path (issue 13).
  * The app's resident memory (VmRSS) is sampled every 250 ms; target: under 300 MB throughout. The app
  * runs with LOG_LEVEL=log (JSON access lines to bench-results/checkout-app.log; `--app-log-level warn`
  * turns them off).
@@ -28,8 +32,9 @@ import { JwtService } from '@nestjs/jwt';
 import { randomUUID } from 'node:crypto';
 import * as http from 'node:http';
 import * as path from 'node:path';
-import { Client, Pool, PoolClient } from 'pg';
+import { Client, Pool } from 'pg';
 import { parseOptions, ParsedOptions } from './bench/args';
+import { CEILING_HOLD_MINUTES, ceilingAddToCart, ceilingCheckout } from './bench/checkout-ceiling';
 import { openDatabase } from './bench/database';
 import { LoadRequest, MeasuredRun, percentile, round, warmThenMeasure } from './bench/load';
 import { RssSampler } from './bench/process-stats';
@@ -81,18 +86,71 @@ interface AppUnderTest {
 
 interface Shopper {
   userId: string;
+  email: string;
   token: string;
   addressId: string;
   /** The variants in this shopper's cart (one unit each). */
   variantIds: string[];
 }
 
-/** A store with `variants` variants of one product, `stock` units each; returns store slug and variant ids. */
+/** A store of the benchmark: its slug and id, its variants, the shipping method its checkouts choose. */
+interface BenchStore {
+  slug: string;
+  storeId: string;
+  variantIds: string[];
+  shippingMethodId: string;
+}
+
+/** How the benchmark reaches the admin routes: the app's URL and a super_admin's token. */
+interface AdminApi {
+  url: string;
+  token: string;
+}
+
+async function adminPost<T>(admin: AdminApi, urlPath: string, body: unknown): Promise<T> {
+  const res = await fetch(`${admin.url}${urlPath}`, {
+    method: 'POST',
+    headers: jsonHeaders(admin.token),
+    body: JSON.stringify(body),
+  });
+  if (res.status !== 201)
+    throw new Error(`bench: POST ${urlPath} answered ${res.status}: ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+/**
+ * Shipping and tax on the checkout path, through the admin routes: a US zone with a flat 4.99 method,
+ * and US rates (8 % standard, 6.25 % in IL, the shoppers' state: the region's rate wins).
+ */
+async function configureShippingAndTax(admin: AdminApi, storeId: string): Promise<string> {
+  const base = `/api/admin/stores/${storeId}`;
+  const zone = await adminPost<{ id: string }>(admin, `${base}/shipping-zones`, {
+    name: 'United States',
+    countries: ['US'],
+  });
+  const method = await adminPost<{ id: string }>(admin, `${base}/shipping-methods`, {
+    zoneId: zone.id,
+    name: 'Standard',
+    rateType: 'flat',
+    amount: '4.99',
+  });
+  await adminPost(admin, `${base}/tax-rates`, { country: 'US', taxClass: 'standard', rate: '8.00' });
+  await adminPost(admin, `${base}/tax-rates`, {
+    country: 'US',
+    region: 'IL',
+    taxClass: 'standard',
+    rate: '6.25',
+  });
+  return method.id;
+}
+
+/** A store with `variants` variants of one product, `stock` units each, shipping and tax configured. */
 async function createStore(
   sql: Client,
+  admin: AdminApi,
   variants: number,
   stock: number,
-): Promise<{ slug: string; storeId: string; variantIds: string[] }> {
+): Promise<BenchStore> {
   const slug = `bench-${randomUUID().slice(0, 8)}`;
   const store = await sql.query<{ id: string }>(
     `INSERT INTO stores (slug, name, tax_rate, shipping_flat) VALUES ($1, 'Bench', 0.08, 4.99) RETURNING id`,
@@ -113,7 +171,8 @@ async function createStore(
     variantIds,
     stock,
   ]);
-  return { slug, storeId, variantIds };
+  const shippingMethodId = await configureShippingAndTax(admin, storeId);
+  return { slug, storeId, variantIds, shippingMethodId };
 }
 
 /** One customer per element of `carts`, each with an address and a cart holding those variants. */
@@ -158,6 +217,7 @@ async function createShoppers(
   return Promise.all(
     profiles.rows.map(async (p, i) => ({
       userId: p.id,
+      email: p.email,
       token: await jwt.signAsync({ sub: p.id, email: p.email, role: 'customer', typ: 'access' }),
       addressId: addressOf.get(p.id) ?? '',
       variantIds: carts[i],
@@ -166,8 +226,14 @@ async function createShoppers(
 }
 
 /** A store of `variants` variants with stock that will not run out, and `customers` with empty carts. */
-async function storeWithCustomers(sql: Client, jwt: JwtService, variants: number, customers: number) {
-  const store = await createStore(sql, variants, 1_000_000);
+async function storeWithCustomers(
+  sql: Client,
+  jwt: JwtService,
+  admin: AdminApi,
+  variants: number,
+  customers: number,
+) {
+  const store = await createStore(sql, admin, variants, 1_000_000);
   const shoppers = await createShoppers(
     sql,
     jwt,
@@ -177,8 +243,8 @@ async function storeWithCustomers(sql: Client, jwt: JwtService, variants: number
   return { store, shoppers };
 }
 
-async function hotSku(sql: Client, jwt: JwtService, app: AppUnderTest, opts: Options) {
-  const store = await createStore(sql, 1, opts.hotUnits);
+async function hotSku(sql: Client, jwt: JwtService, app: AppUnderTest, admin: AdminApi, opts: Options) {
+  const store = await createStore(sql, admin, 1, opts.hotUnits);
   const hot = store.variantIds[0];
   const shoppers = await createShoppers(
     sql,
@@ -211,7 +277,10 @@ async function hotSku(sql: Client, jwt: JwtService, app: AppUnderTest, opts: Opt
   const results = await Promise.all(
     shoppers.map(async (s) => {
       const t0 = performance.now();
-      const body = JSON.stringify({ shippingAddressId: s.addressId });
+      const body = JSON.stringify({
+        shippingAddressId: s.addressId,
+        shippingMethodId: store.shippingMethodId,
+      });
       const res = await send(
         'POST',
         `/api/stores/${store.slug}/checkout`,
@@ -352,8 +421,8 @@ function loadFigures({ result, measurement }: MeasuredRun) {
   };
 }
 
-async function addToCart(sql: Client, jwt: JwtService, app: AppUnderTest, opts: Options) {
-  const { store, shoppers } = await storeWithCustomers(sql, jwt, 50, opts.connections);
+async function addToCart(sql: Client, jwt: JwtService, app: AppUnderTest, admin: AdminApi, opts: Options) {
+  const { store, shoppers } = await storeWithCustomers(sql, jwt, admin, 50, opts.connections);
   // Each add goes to the next of the 50 customers in turn (two connections may add to one cart at
   // once, which carts allow). Lending customers from a ShopperPool instead, so that each connection
   // keeps one customer, measured ~9 % fewer adds per second (284 against 309 req/s, same commit).
@@ -366,9 +435,21 @@ async function addToCart(sql: Client, jwt: JwtService, app: AppUnderTest, opts: 
   return loadFigures(await warmThenMeasure({ ...opts, url: app.url }, requests, { serverPid: app.pid }));
 }
 
-async function completedCheckouts(sql: Client, jwt: JwtService, app: AppUnderTest, opts: Options) {
+async function completedCheckouts(
+  sql: Client,
+  jwt: JwtService,
+  app: AppUnderTest,
+  admin: AdminApi,
+  opts: Options,
+) {
   // One set of customers for the warm-up, another for the measured run (see warmThenMeasure).
-  const { store, shoppers: allShoppers } = await storeWithCustomers(sql, jwt, 200, 2 * opts.connections);
+  const { store, shoppers: allShoppers } = await storeWithCustomers(
+    sql,
+    jwt,
+    admin,
+    200,
+    2 * opts.connections,
+  );
   let measuring = false;
   let completed = 0;
   let failedCheckouts = 0;
@@ -386,7 +467,10 @@ async function completedCheckouts(sql: Client, jwt: JwtService, app: AppUnderTes
           return {
             ...req,
             headers: jsonHeaders(shopper.token, { 'idempotency-key': randomUUID() }),
-            body: JSON.stringify({ shippingAddressId: shopper.addressId }),
+            body: JSON.stringify({
+              shippingAddressId: shopper.addressId,
+              shippingMethodId: store.shippingMethodId,
+            }),
           };
         },
         onResponse: (status, body, context: ConnectionContext) => {
@@ -433,134 +517,22 @@ async function completedCheckouts(sql: Client, jwt: JwtService, app: AppUnderTes
 }
 
 /**
- * The checkout transaction as plain SQL: the same statements the app issues (claim the idempotency
- * key, take an order number, then one transaction that locks the cart, prices it, writes the order and
- * its lines, holds the stock, records the customer, the payment and the audit row, empties the cart and
- * stores the response).
+ * The ceiling (scripts/bench/checkout-ceiling.ts): each worker is a customer adding a unit and checking
+ * out, over and over, through a bare pg pool of the app's size. The store and customers are made while
+ * the app still runs (its admin routes configure shipping and tax); the run starts once it stopped.
  */
-async function bareCheckout(
-  client: PoolClient,
-  storeSlug: string,
-  s: Shopper,
-  variantId: string,
-): Promise<void> {
-  // Add to cart, as POST /cart/items does it: availability, the line upsert, the cart as it is now.
-  await client.query(
-    `SELECT v.id, i.quantity - i.reserved AS available, p.base_price + v.price_adjustment AS price
-       FROM product_variants v JOIN products p ON p.id = v.product_id JOIN stores st ON st.id = v.store_id
-       LEFT JOIN inventory i ON i.variant_id = v.id
-      WHERE st.slug = $1 AND v.id = $2 AND v.is_active AND p.is_active`,
-    [storeSlug, variantId],
-  );
-  await client.query(
-    `INSERT INTO cart_items (cart_id, variant_id, quantity)
-     SELECT c.id, $3, 1 FROM carts c JOIN stores st ON st.id = c.store_id WHERE st.slug = $1 AND c.user_id = $2
-     ON CONFLICT (cart_id, variant_id) DO UPDATE SET quantity = cart_items.quantity + 1`,
-    [storeSlug, s.userId, variantId],
-  );
-  await client.query(
-    `SELECT ci.id, ci.variant_id, ci.quantity, v.sku, p.name, v.name, p.base_price + v.price_adjustment AS price,
-            i.quantity - i.reserved AS available
-       FROM cart_items ci JOIN carts c ON c.id = ci.cart_id JOIN stores st ON st.id = c.store_id
-       JOIN product_variants v ON v.id = ci.variant_id JOIN products p ON p.id = v.product_id
-       LEFT JOIN inventory i ON i.variant_id = v.id
-      WHERE st.slug = $1 AND c.user_id = $2 ORDER BY ci.created_at, ci.id`,
-    [storeSlug, s.userId],
-  );
-  const key = randomUUID();
-  const claim = await client.query<{ id: string }>(
-    `INSERT INTO idempotency_keys (user_id, key, request_hash) VALUES ($1, $2, 'bench') RETURNING id`,
-    [s.userId, key],
-  );
-  const number = await client.query<{ n: string }>(`SELECT generate_order_number() AS n`);
-  await client.query('BEGIN');
-  try {
-    const store = await client.query<{ id: string; currency: string }>(
-      `SELECT id, currency, tax_rate, shipping_flat FROM stores WHERE slug = $1 AND is_active`,
-      [storeSlug],
-    );
-    const storeId = store.rows[0].id;
-    const cart = await client.query<{ id: string }>(
-      `SELECT id FROM carts WHERE store_id = $1 AND user_id = $2`,
-      [storeId, s.userId],
-    );
-    const cartId = cart.rows[0].id;
-    await client.query(`SELECT id FROM carts WHERE id = $1 FOR UPDATE`, [cartId]);
-    const lines = await client.query<{ variant_id: string; quantity: number }>(
-      `SELECT variant_id, quantity FROM cart_items WHERE cart_id = $1 ORDER BY created_at, id`,
-      [cartId],
-    );
-    await client.query(`SELECT id FROM addresses WHERE id = $1 AND user_id = $2`, [s.addressId, s.userId]);
-    const priced = await client.query<{
-      variant_id: string;
-      product_id: string;
-      sku: string;
-      unit_price: string;
-    }>(
-      `SELECT v.id AS variant_id, p.id AS product_id, v.sku, p.name, v.name,
-              (p.base_price + v.price_adjustment) AS unit_price, i.quantity - i.reserved AS available
-         FROM product_variants v JOIN products p ON p.id = v.product_id JOIN stores st ON st.id = v.store_id
-         LEFT JOIN inventory i ON i.variant_id = v.id
-        WHERE v.store_id = $1 AND v.id = ANY($2::uuid[])`,
-      [storeId, lines.rows.map((l) => l.variant_id)],
-    );
-    const order = await client.query<{ id: string }>(
-      `INSERT INTO orders (store_id, user_id, order_number, status, payment_status, currency, subtotal, discount_amount,
-                           tax_amount, shipping_amount, total, shipping_address_id, payment_method)
-       VALUES ($1, $2, $3, 'pending', 'unpaid', $4, 19.99, 0, 1.60, 4.99, 26.58, $5, 'manual') RETURNING id, created_at`,
-      [storeId, s.userId, number.rows[0].n, store.rows[0].currency, s.addressId],
-    );
-    const orderId = order.rows[0].id;
-    for (const p of priced.rows) {
-      await client.query(
-        `INSERT INTO order_items (order_id, product_id, variant_id, product_name, variant_name, sku, quantity, unit_price, total_price)
-         VALUES ($1, $2, $3, 'Bench tee', 'Size', $4, 1, $5, $5)`,
-        [orderId, p.product_id, p.variant_id, p.sku, p.unit_price],
-      );
-    }
-    for (const l of [...lines.rows].sort((a, b) => a.variant_id.localeCompare(b.variant_id))) {
-      await client.query(`SELECT reserve_inventory($1, $2, $3, now() + interval '2 hours')`, [
-        orderId,
-        l.variant_id,
-        l.quantity,
-      ]);
-    }
-    await client.query(
-      `INSERT INTO store_customers (store_id, profile_id) VALUES ($1, $2)
-       ON CONFLICT (store_id, profile_id) DO UPDATE SET updated_at = now()`,
-      [storeId, s.userId],
-    );
-    await client.query(
-      `INSERT INTO payments (order_id, provider, amount, currency, status) VALUES ($1, 'manual', 26.58, $2, 'pending')`,
-      [orderId, store.rows[0].currency],
-    );
-    await client.query(`DELETE FROM cart_items WHERE cart_id = $1`, [cartId]);
-    await client.query(
-      `INSERT INTO logs (user_id, action, entity_type, entity_id, store_id, details) VALUES ($1, 'order.created', 'order', $2, $3, '{}')`,
-      [s.userId, orderId, storeId],
-    );
-    await client.query(
-      `SELECT o.*, oi.* FROM orders o JOIN order_items oi ON oi.order_id = o.id LEFT JOIN addresses a ON a.id = o.shipping_address_id WHERE o.id = $1`,
-      [orderId],
-    );
-    await client.query(
-      `UPDATE idempotency_keys SET response_status = 201, response_body = $2, completed_at = now() WHERE id = $1`,
-      [claim.rows[0].id, JSON.stringify({ order: { id: orderId } })],
-    );
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK');
-    throw error;
-  }
-}
-
-async function bareCeiling(sql: Client, jwt: JwtService, databaseUrl: string, opts: Options) {
-  const { store, shoppers } = await storeWithCustomers(sql, jwt, 200, opts.connections);
+async function bareCeiling(
+  databaseUrl: string,
+  setup: { store: BenchStore; shoppers: Shopper[] },
+  opts: Options,
+) {
+  const { store, shoppers } = setup;
   const pool = new Pool({ connectionString: databaseUrl, max: APP_POOL_SIZE });
   let nextVariant = 0;
   const latencies: number[] = [];
   let completed = 0;
   let errors = 0;
+  const errorMessages: Record<string, number> = {};
   const run = async (seconds: number, measured: boolean): Promise<void> => {
     const until = performance.now() + seconds * 1000;
     await Promise.all(
@@ -568,19 +540,16 @@ async function bareCeiling(sql: Client, jwt: JwtService, databaseUrl: string, op
         while (performance.now() < until) {
           nextVariant += 1;
           const t0 = performance.now();
-          const client = await pool.connect();
           try {
-            await bareCheckout(
-              client,
-              store.slug,
-              s,
-              store.variantIds[nextVariant % store.variantIds.length],
-            );
+            await ceilingAddToCart(pool, store, s, store.variantIds[nextVariant % store.variantIds.length]);
+            await ceilingCheckout(pool, store, s);
             if (measured) completed += 1;
-          } catch {
-            if (measured) errors += 1;
-          } finally {
-            client.release();
+          } catch (error) {
+            if (measured) {
+              errors += 1;
+              const key = error instanceof Error ? error.message.slice(0, 80) : String(error);
+              errorMessages[key] = (errorMessages[key] ?? 0) + 1;
+            }
           }
           if (measured) latencies.push(performance.now() - t0);
         }
@@ -595,7 +564,9 @@ async function bareCeiling(sql: Client, jwt: JwtService, databaseUrl: string, op
     workers: opts.connections,
     poolSize: APP_POOL_SIZE,
     errors,
+    errorMessages,
     completedCheckoutsPerSecond: round(completed / opts.duration),
+    // One add to cart + one checkout per sample.
     p50Ms: round(percentile(latencies, 50)),
     p99Ms: round(percentile(latencies, 99)),
   };
@@ -626,8 +597,8 @@ async function main(): Promise<void> {
       inheritEnv: true,
       env: {
         JWT_SECRET: BENCH_JWT_SECRET,
-        // The sweeper must not cancel orders mid-run.
-        RESERVATION_TTL_MINUTES: '120',
+        // The sweeper must not cancel orders mid-run (the ceiling holds stock as long).
+        RESERVATION_TTL_MINUTES: String(CEILING_HOLD_MINUTES),
         STRIPE_SECRET_KEY: '',
         ADMIN_EMAIL: 'bench-admin@bench.example',
         ADMIN_PASSWORD: 'bench-admin-password',
@@ -641,24 +612,41 @@ async function main(): Promise<void> {
       signOptions: { algorithm: 'HS256', expiresIn: 3600 },
     });
 
+    // A super_admin for the admin routes that configure each store's shipping and tax.
+    const adminProfile = await sql.query<{ id: string; email: string }>(
+      `INSERT INTO profiles (email, full_name, role)
+       VALUES ('bench-super-' || md5(random()::text) || '@bench.example', 'Bench Admin', 'super_admin')
+       RETURNING id, email`,
+    );
+    const admin: AdminApi = {
+      url: app.url,
+      token: await jwt.signAsync({
+        sub: adminProfile.rows[0].id,
+        email: adminProfile.rows[0].email,
+        role: 'super_admin',
+        typ: 'access',
+      }),
+    };
+
     const rss = new RssSampler(app.pid);
     run.onCleanUp(() => rss.stop());
     const profile = `${opts.connections} connections, ${opts.warmup} s warm-up, ${opts.duration} s measured`;
 
     log(`add to cart: ${profile}…`);
-    const cart = { ...(await addToCart(sql, jwt, app, opts)), maxRssMb: rss.takeMaxMb() ?? 0 };
+    const cart = { ...(await addToCart(sql, jwt, app, admin, opts)), maxRssMb: rss.takeMaxMb() ?? 0 };
     log(`completed checkouts (add to cart + checkout): ${profile}…`);
     const checkouts = {
-      ...(await completedCheckouts(sql, jwt, app, opts)),
+      ...(await completedCheckouts(sql, jwt, app, admin, opts)),
       maxRssMb: rss.takeMaxMb() ?? 0,
     };
     log(`hot SKU: ${opts.hotBuyers} buyers at once for ${opts.hotUnits} units…`);
-    const hot = { ...(await hotSku(sql, jwt, app, opts)), maxRssMb: rss.takeMaxMb() ?? 0 };
+    const hot = { ...(await hotSku(sql, jwt, app, admin, opts)), maxRssMb: rss.takeMaxMb() ?? 0 };
     rss.stop();
+    const ceilingSetup = await storeWithCustomers(sql, jwt, admin, 200, opts.connections);
     // The ceiling runs alone on the machine, as the app did.
     await stopChild(app.child);
-    log(`ceiling: the same add-to-cart + checkout SQL through a bare pg pool, ${profile}…`);
-    const ceiling = await bareCeiling(sql, jwt, database.url, opts);
+    log(`ceiling: the app's add-to-cart + checkout statements through a bare pg pool, ${profile}…`);
+    const ceiling = await bareCeiling(database.url, ceilingSetup, opts);
 
     const ratio = round(checkouts.completedCheckoutsPerSecond / ceiling.completedCheckoutsPerSecond, 2);
     const maxRssMb = Math.max(cart.maxRssMb, checkouts.maxRssMb, hot.maxRssMb);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { isIP } from 'node:net';
 import { EntityManager } from 'typeorm';
-import { AuditLog } from './entities/audit-log.entity';
+import { AuditRow, insertAuditRowStatement } from './audit-sql';
 import { AuditEntry, RequestMeta } from './audit.types';
 
 /** Keys never written to the audit trail, at any depth (compared case-insensitively). */
@@ -31,6 +31,20 @@ export function changedFields<T extends object>(before: T, after: Partial<T>): R
   return changes;
 }
 
+/** The audit row of `entry` made in the request `meta` (secrets redacted, a bad IP dropped, the agent cut). */
+export function auditRowOf(meta: RequestMeta, entry: AuditEntry): AuditRow {
+  return {
+    userId: entry.userId !== undefined ? entry.userId : meta.userId,
+    storeId: entry.storeId ?? null,
+    action: entry.action,
+    entityType: entry.entityType ?? null,
+    entityId: entry.entityId ?? null,
+    details: entry.details ? (redactSecrets(entry.details) as Record<string, unknown>) : null,
+    ipAddress: meta.ipAddress && isIP(meta.ipAddress) ? meta.ipAddress : null,
+    userAgent: meta.userAgent ? meta.userAgent.slice(0, 500) : null,
+  };
+}
+
 /**
  * The audit trail. `record` writes with the caller's EntityManager, i.e. inside the caller's
  * transaction: the change and its audit row commit or roll back together.
@@ -38,19 +52,8 @@ export function changedFields<T extends object>(before: T, after: Partial<T>): R
 @Injectable()
 export class AuditService {
   async record(manager: EntityManager, meta: RequestMeta, entry: AuditEntry): Promise<void> {
-    const row: Partial<AuditLog> = {
-      userId: entry.userId !== undefined ? entry.userId : meta.userId,
-      storeId: entry.storeId ?? null,
-      action: entry.action,
-      entityType: entry.entityType ?? null,
-      entityId: entry.entityId ?? null,
-      details: entry.details ? (redactSecrets(entry.details) as Record<string, unknown>) : null,
-      ipAddress: meta.ipAddress && isIP(meta.ipAddress) ? meta.ipAddress : null,
-      userAgent: meta.userAgent ? meta.userAgent.slice(0, 500) : null,
-    };
-    // save() rather than insert(): insert's deep-partial typing rejects a JSONB Record column.
-    await manager
-      .getRepository(AuditLog)
-      .save(manager.getRepository(AuditLog).create(row), { reload: false });
+    // One plain INSERT (every checkout writes one): no repository save, no RETURNING.
+    const statement = insertAuditRowStatement(auditRowOf(meta, entry));
+    await manager.query(statement.text, statement.values);
   }
 }

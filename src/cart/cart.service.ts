@@ -7,6 +7,15 @@ import { Money } from '../common/money';
 import { queryPrepared } from '../database/prepared-query';
 import { inTransaction } from '../database/transactions';
 import { InsufficientStockException, ReservationLine } from '../inventory/inventory.service';
+import {
+  addCartLineStatement,
+  cartItemsStatement,
+  cartLinesStatement,
+  clearCartStatement,
+  lockCartStatement,
+  peekCartLinesStatement,
+  upsertCartStatement,
+} from './cart-sql';
 
 /** Whose cart: a signed-in customer's, or a guest's by X-Cart-Session. */
 export type CartOwner = { kind: 'user'; userId: string } | { kind: 'guest'; sessionId: string };
@@ -59,10 +68,11 @@ export class CartService {
     cartId: string | null,
     owner: CartOwner,
   ): Promise<CartView> {
-    const items = cartId
+    const statement = cartId ? cartItemsStatement(cartId) : null;
+    const items = statement
       ? await manager.query<Array<{ id: string; variant_id: string; quantity: number }>>(
-          `SELECT id, variant_id, quantity FROM cart_items WHERE cart_id = $1 ORDER BY created_at, id`,
-          [cartId],
+          statement.text,
+          statement.values,
         )
       : [];
     const priced = await this.catalog.priceVariants(
@@ -86,12 +96,8 @@ export class CartService {
       const variant = await this.requirePurchasable(tx, store.id, variantId);
       const cartId = await this.upsertCart(tx, store.id, owner);
       // Same variant again adds up, atomically (two concurrent adds both count).
-      const [line] = await tx.query<Array<{ quantity: number }>>(
-        `INSERT INTO cart_items (cart_id, variant_id, quantity) VALUES ($1, $2, $3)
-         ON CONFLICT (cart_id, variant_id) DO UPDATE SET quantity = cart_items.quantity + EXCLUDED.quantity
-         RETURNING quantity`,
-        [cartId, variantId, quantity],
-      );
+      const add = addCartLineStatement(cartId, variantId, quantity);
+      const [line] = await tx.query<Array<{ quantity: number }>>(add.text, add.values);
       this.assertInStock(variant, line.quantity);
       return this.viewOf(tx, store, cartId, owner);
     });
@@ -133,12 +139,8 @@ export class CartService {
     storeId: string,
     owner: CartOwner,
   ): Promise<{ cartId: string; lines: ReservationLine[] } | null> {
-    const [cart] = await tx.query<Array<{ id: string }>>(
-      owner.kind === 'user'
-        ? `SELECT id FROM carts WHERE store_id = $1 AND user_id = $2 FOR UPDATE`
-        : `SELECT id FROM carts WHERE store_id = $1 AND session_id = $2 AND user_id IS NULL FOR UPDATE`,
-      [storeId, owner.kind === 'user' ? owner.userId : owner.sessionId],
-    );
+    const lock = lockCartStatement(storeId, owner);
+    const [cart] = await tx.query<Array<{ id: string }>>(lock.text, lock.values);
     if (!cart) return null;
     return { cartId: cart.id, lines: await this.linesOf(tx, cart.id) };
   }
@@ -146,22 +148,20 @@ export class CartService {
   /** The owner's cart lines in the store, read now without a lock (a checkout's early stock check). */
   async peekLines(storeId: string, owner: CartOwner): Promise<ReservationLine[]> {
     // One prepared statement per kind of owner: every checkout runs it before its transaction.
+    const peek = peekCartLinesStatement(storeId, owner);
     const rows = await queryPrepared<{ variant_id: string; quantity: number }>(
       this.dataSource,
-      owner.kind === 'user' ? 'cart_peek_lines' : 'cart_peek_guest_lines',
-      owner.kind === 'user'
-        ? `SELECT ci.variant_id, ci.quantity FROM carts c JOIN cart_items ci ON ci.cart_id = c.id
-            WHERE c.store_id = $1 AND c.user_id = $2 ORDER BY ci.created_at, ci.id`
-        : `SELECT ci.variant_id, ci.quantity FROM carts c JOIN cart_items ci ON ci.cart_id = c.id
-            WHERE c.store_id = $1 AND c.session_id = $2 AND c.user_id IS NULL ORDER BY ci.created_at, ci.id`,
-      [storeId, owner.kind === 'user' ? owner.userId : owner.sessionId],
+      peek.name,
+      peek.text,
+      peek.values,
     );
     return rows.map((r) => ({ variantId: r.variant_id, quantity: r.quantity }));
   }
 
   /** Empties the cart inside the caller's transaction (the order was placed). */
   async clear(tx: EntityManager, cartId: string): Promise<void> {
-    await tx.query(`DELETE FROM cart_items WHERE cart_id = $1`, [cartId]);
+    const clear = clearCartStatement(cartId);
+    await tx.query(clear.text, clear.values);
   }
 
   /**
@@ -222,22 +222,17 @@ export class CartService {
   }
 
   private async linesOf(manager: EntityManager, cartId: string): Promise<ReservationLine[]> {
+    const statement = cartLinesStatement(cartId);
     const rows = await manager.query<Array<{ variant_id: string; quantity: number }>>(
-      `SELECT variant_id, quantity FROM cart_items WHERE cart_id = $1 ORDER BY created_at, id`,
-      [cartId],
+      statement.text,
+      statement.values,
     );
     return rows.map((r) => ({ variantId: r.variant_id, quantity: r.quantity }));
   }
 
   private async upsertCart(manager: EntityManager, storeId: string, owner: CartOwner): Promise<string> {
-    const [row] = await manager.query<Array<{ id: string }>>(
-      owner.kind === 'user'
-        ? `INSERT INTO carts (store_id, user_id) VALUES ($1, $2)
-           ON CONFLICT (store_id, user_id) DO UPDATE SET updated_at = now() RETURNING id`
-        : `INSERT INTO carts (store_id, session_id) VALUES ($1, $2)
-           ON CONFLICT (store_id, session_id) DO UPDATE SET updated_at = now() RETURNING id`,
-      [storeId, owner.kind === 'user' ? owner.userId : owner.sessionId],
-    );
+    const upsert = upsertCartStatement(storeId, owner);
+    const [row] = await manager.query<Array<{ id: string }>>(upsert.text, upsert.values);
     return row.id;
   }
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Money, parseMoney } from '../common/money';
 import { TaxClass } from '../tax/tax.types';
+import { activeStoreBySlugStatement, priceVariantsStatement } from './catalog-pricing-sql';
 
 /** The storefront view of a store, as the cart and checkout need it. */
 export interface ActiveStore {
@@ -53,9 +54,10 @@ interface PricedRow {
 export class CatalogPricingService {
   /** The active store with `slug`, read in the caller's transaction `tx` (or `dataSource.manager` outside one). */
   async activeStoreBySlug(slug: string, tx: EntityManager): Promise<ActiveStore | null> {
+    const statement = activeStoreBySlugStatement(slug);
     const rows = await tx.query<
       Array<{ id: string; slug: string; currency: string; tax_rate: string; shipping_flat: string }>
-    >(`SELECT id, slug, currency, tax_rate, shipping_flat FROM stores WHERE slug = $1 AND is_active`, [slug]);
+    >(statement.text, statement.values);
     const row = rows[0];
     return row
       ? {
@@ -75,18 +77,8 @@ export class CatalogPricingService {
     tx: EntityManager,
   ): Promise<Map<string, PricedVariant>> {
     if (variantIds.length === 0) return new Map();
-    const rows = await tx.query<PricedRow[]>(
-      `SELECT v.id AS variant_id, p.id AS product_id, v.sku, p.name AS product_name, v.name AS variant_name,
-              (p.base_price + v.price_adjustment)::text AS unit_price,
-              i.quantity - i.reserved AS available,
-              (v.is_active AND p.is_active AND s.is_active) AS purchasable, p.tax_class, v.weight_grams
-         FROM product_variants v
-         JOIN products p ON p.id = v.product_id
-         JOIN stores s ON s.id = v.store_id
-         LEFT JOIN inventory i ON i.variant_id = v.id
-        WHERE v.store_id = $1 AND v.id = ANY($2::uuid[])`,
-      [storeId, variantIds],
-    );
+    const statement = priceVariantsStatement(storeId, variantIds);
+    const rows = await tx.query<PricedRow[]>(statement.text, statement.values);
     return new Map(
       rows.map((r) => [
         r.variant_id,

@@ -8,6 +8,7 @@ import { MetadataPatch } from '../common/metadata/metadata';
 import { applyMetadataPatch } from '../common/metadata/metadata.sql';
 import { inTransaction } from '../database/transactions';
 import { StoreCustomer } from './entities/store-customer.entity';
+import { registerStoreCustomerStatement } from './store-customers-sql';
 
 /** Which profiles are customers of which store (`store_customers`, owned by this module). */
 @Injectable()
@@ -20,11 +21,8 @@ export class StoreCustomerRegistry {
 
   /** The profile becomes (or stays) a customer of the store, in the caller's transaction (an order was placed). */
   async register(tx: EntityManager, storeId: string, profileId: string): Promise<void> {
-    await tx.query(
-      `INSERT INTO store_customers (store_id, profile_id) VALUES ($1, $2)
-       ON CONFLICT (store_id, profile_id) DO UPDATE SET updated_at = now()`,
-      [storeId, profileId],
-    );
+    const statement = registerStoreCustomerStatement(storeId, profileId);
+    await tx.query(statement.text, statement.values);
   }
 
   /** The store-customer row's id, or null when the profile never bought from the store. */

@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AnyDomainEvent } from './catalogue';
 import { CommitSignal } from './commit-signal';
 import { DomainEvent } from './domain-event';
+import { insertOutboxEventsStatement } from './outbox-sql';
 import { SubscriberRegistry } from './subscriber-registry';
 
 /** Lag and failures of the outbox, for GET /api/admin/events/stats and alerts. */
@@ -16,8 +17,6 @@ export interface EventStats {
   failedDeliveries: Array<{ subscriber: string; count: number }>;
 }
 
-/** Five columns per event row: id, type, store_id, payload, occurred_at. */
-const COLUMNS = 5;
 const HOOK_SAVEPOINT = 'domain_event_hook';
 
 /** Records domain events in the caller's transaction; the dispatcher delivers them after the commit. */
@@ -46,16 +45,8 @@ export class EventsService {
         "EventsService.record needs the change's transaction (an EntityManager from inTransaction)",
       );
     }
-    const params: unknown[] = [];
-    const rows = events.map((event, i) => {
-      params.push(event.id, event.type, event.storeId, JSON.stringify(event.data), event.occurredAt);
-      const n = i * COLUMNS;
-      return `($${n + 1}::uuid, $${n + 2}, $${n + 3}::uuid, $${n + 4}::jsonb, $${n + 5}::timestamptz)`;
-    });
-    await tx.query(
-      `INSERT INTO outbox_events (id, type, store_id, payload, occurred_at) VALUES ${rows.join(', ')}`,
-      params,
-    );
+    const statement = insertOutboxEventsStatement(events);
+    await tx.query(statement.text, statement.values);
     this.commitSignal.mark(queryRunner);
     for (const event of events) await this.runHooks(tx, event);
   }

@@ -4,6 +4,15 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AppException } from '../common/errors';
 import { queryPrepared } from '../database/prepared-query';
 import { IdempotencyKey } from './entities/idempotency-key.entity';
+import {
+  claimKeyStatement,
+  completeClaimStatement,
+  IdempotencyScope,
+  peekKeyStatement,
+  scopeOf,
+} from './idempotency-sql';
+
+export type { IdempotencyScope } from './idempotency-sql';
 
 /** A response to store and replay. */
 export interface StoredResponse<T = unknown> {
@@ -53,24 +62,6 @@ export interface ExecuteOptions<T> {
 export interface IdempotentResult<T> extends StoredResponse<T> {
   /** True when this is a stored response played back, not a new execution. */
   replayed: boolean;
-}
-
-/**
- * Whose keys: a user's (by profile id), or a guest's, scoped to the guest's cart session (X-Cart-Session).
- * A plain string is a user id. The same key in two scopes is two different keys.
- */
-export type IdempotencyScope = string | { userId: string } | { cartSession: string };
-
-/** The column a scope's keys are found by, its value, and a suffix for prepared statement names. */
-function scopeOf(scope: IdempotencyScope): {
-  column: 'user_id' | 'cart_session';
-  value: string;
-  kind: string;
-} {
-  if (typeof scope === 'string') return { column: 'user_id', value: scope, kind: '' };
-  return 'userId' in scope
-    ? { column: 'user_id', value: scope.userId, kind: '' }
-    : { column: 'cart_session', value: scope.cartSession, kind: '_guest' };
 }
 
 export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_\-:.]{8,255}$/;
@@ -126,17 +117,11 @@ export class IdempotencyService {
     fingerprint: string,
   ): Promise<IdempotentResult<T> | 'running' | 'absent'> {
     assertValidKey(key);
-    const { column, value, kind } = scopeOf(scope);
     // Every checkout starts here: a prepared statement rather than a repository call.
+    const peek = peekKeyStatement(scope, key);
     const [row] = await queryPrepared<
       Pick<IdempotencyKey, 'requestHash' | 'responseStatus' | 'responseBody'>
-    >(
-      this.dataSource,
-      `idempotency_peek${kind}`,
-      `SELECT request_hash AS "requestHash", response_status AS "responseStatus", response_body AS "responseBody"
-         FROM idempotency_keys WHERE ${column} = $1 AND key = $2`,
-      [value, key],
-    );
+    >(this.dataSource, peek.name, peek.text, peek.values);
     if (!row) return 'absent';
     if (row.requestHash !== fingerprint) {
       throw new AppException(
@@ -237,18 +222,11 @@ export class IdempotencyService {
 
   /** A claim to be taken by the work (take inserts the row). */
   private newClaim(scope: IdempotencyScope, key: string, fingerprint: string): ClaimHandle {
-    const { column, value } = scopeOf(scope);
-    // The guests' unique index is partial (cart_session IS NOT NULL): ON CONFLICT names its predicate.
-    const target =
-      column === 'user_id' ? '(user_id, key)' : '(cart_session, key) WHERE cart_session IS NOT NULL';
+    const claim = claimKeyStatement(scope, key, fingerprint);
     const handle: ClaimHandle = {
       id: undefined,
       take: async (manager) => {
-        const [inserted] = await manager.query<Array<{ id: string }>>(
-          `INSERT INTO idempotency_keys (${column}, key, request_hash) VALUES ($1, $2, $3)
-           ON CONFLICT ${target} DO NOTHING RETURNING id`,
-          [value, key, fingerprint],
-        );
+        const [inserted] = await manager.query<Array<{ id: string }>>(claim.text, claim.values);
         if (!inserted) throw new ClaimedElsewhere();
         handle.id = inserted.id;
       },
@@ -283,11 +261,8 @@ export class IdempotencyService {
         );
       },
       complete: async (manager, response) => {
-        const [, updated] = await manager.query<[unknown[], number]>(
-          `UPDATE idempotency_keys SET response_status = $2, response_body = $3, completed_at = now()
-            WHERE id = $1 AND response_status IS NULL`,
-          [claimId(), response.status, JSON.stringify(response.body)],
-        );
+        const update = completeClaimStatement(claimId(), response.status, response.body);
+        const [, updated] = await manager.query<[unknown[], number]>(update.text, update.values);
         if (updated === 0) throw new AnsweredElsewhere();
         stored = response as StoredResponse<T>;
       },

@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AppException } from '../common/errors';
 import { queryPrepared } from '../database/prepared-query';
 import { InventoryLowStock } from '../events';
+import { availableStockStatement, reserveStockStatement } from './inventory-sql';
 
 /** One order line to hold stock for. */
 export interface ReservationLine {
@@ -59,10 +60,8 @@ export class InventoryService {
     const variantIds = [...wanted.keys()].sort();
     for (const [index, variantId] of variantIds.entries()) {
       const requested = wanted.get(variantId) ?? 0;
-      const [row] = await tx.query<Array<{ held: boolean }>>(
-        `SELECT reserve_inventory($1, $2, $3, $4) AS held`,
-        [orderId, variantId, requested, holdUntil],
-      );
+      const reserve = reserveStockStatement(orderId, variantId, requested, holdUntil);
+      const [row] = await tx.query<Array<{ held: boolean }>>(reserve.text, reserve.values);
       if (!row?.held) {
         // Report every short line (read without locking: the numbers are advisory), then give up.
         const rest = variantIds.slice(index);
@@ -205,11 +204,12 @@ export class InventoryService {
   async shortfalls(lines: ReservationLine[]): Promise<Shortfall[]> {
     if (lines.length === 0) return [];
     // A prepared statement: every checkout runs it before its transaction.
+    const statement = availableStockStatement(lines.map((l) => l.variantId));
     const rows = await queryPrepared<{ variant_id: string; available: number }>(
       this.dataSource,
-      'inventory_available',
-      `SELECT variant_id, quantity - reserved AS available FROM inventory WHERE variant_id = ANY($1::uuid[])`,
-      [lines.map((l) => l.variantId)],
+      statement.name,
+      statement.text,
+      statement.values,
     );
     const available = new Map(rows.map((r) => [r.variant_id, r.available]));
     return lines

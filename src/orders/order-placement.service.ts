@@ -9,6 +9,11 @@ import { EventsService } from '../events';
 import { OrderItem } from './entities/order-item.entity';
 import { Order } from './entities/order.entity';
 import { orderPlaced } from './order-events';
+import {
+  insertOrderItemsStatement,
+  insertOrderStatement,
+  nextOrderNumberStatement,
+} from './order-placement-sql';
 import { ShippingAddressSnapshot, snapshotOf } from './shipping-address';
 
 /** One line of a new order: the variant as it was priced now (names, SKU, price are snapshotted). */
@@ -70,8 +75,10 @@ export class OrderPlacement {
    * not for a whole checkout. A checkout that fails leaves a gap, never a duplicate.
    */
   async nextOrderNumber(): Promise<string> {
+    const statement = nextOrderNumberStatement();
     const [{ order_number: orderNumber }] = await this.dataSource.query<Array<{ order_number: string }>>(
-      `SELECT generate_order_number() AS order_number`,
+      statement.text,
+      statement.values,
     );
     return orderNumber;
   }
@@ -84,28 +91,37 @@ export class OrderPlacement {
    */
   async place(tx: EntityManager, input: PlaceOrderInput, meta: RequestMeta): Promise<Order> {
     assertLinesAddUp(input);
-    const orders = tx.withRepository(this.orders);
     const { buyer } = input;
-    const order = await orders.save(
-      orders.create({
-        storeId: input.storeId,
-        userId: buyer.kind === 'customer' ? buyer.userId : null,
-        guestEmail: buyer.kind === 'guest' ? buyer.email : null,
-        orderTokenHash: buyer.kind === 'guest' ? buyer.orderTokenHash : null,
-        orderNumber: input.orderNumber,
-        status: 'pending',
-        paymentStatus: 'unpaid',
-        currency: input.currency,
-        ...input.totals,
-        shippingAddress: snapshotOf(input.shippingAddress),
-        shippingAddressId: input.shippingAddressId,
-        shippingMethodId: input.shippingMethodId,
-        discountId: input.discount?.id ?? null,
-        discountCode: input.discount?.code ?? null,
-        paymentMethod: input.paymentMethod,
-        notes: input.notes,
-      }),
-    );
+    const order = this.orders.create({
+      storeId: input.storeId,
+      userId: buyer.kind === 'customer' ? buyer.userId : null,
+      guestEmail: buyer.kind === 'guest' ? buyer.email : null,
+      orderTokenHash: buyer.kind === 'guest' ? buyer.orderTokenHash : null,
+      orderNumber: input.orderNumber,
+      status: 'pending',
+      paymentStatus: 'unpaid',
+      currency: input.currency,
+      ...input.totals,
+      shippingAddress: snapshotOf(input.shippingAddress),
+      shippingAddressId: input.shippingAddressId,
+      shippingMethodId: input.shippingMethodId,
+      discountId: input.discount?.id ?? null,
+      discountCode: input.discount?.code ?? null,
+      paymentMethod: input.paymentMethod,
+      notes: input.notes,
+    });
+    // Plain INSERTs rather than save() and the query builder (every checkout runs them): the database
+    // chooses the id, the metadata default and the timestamps, read back by RETURNING.
+    const insertOrder = insertOrderStatement(order);
+    const [written] = await tx.query<
+      Array<{ id: string; metadata: Order['metadata']; created_at: Date; updated_at: Date }>
+    >(insertOrder.text, insertOrder.values);
+    Object.assign(order, {
+      id: written.id,
+      metadata: written.metadata,
+      createdAt: written.created_at,
+      updatedAt: written.updated_at,
+    });
     // Ids chosen here, and no RETURNING: the rows are exactly what is written (nothing to read back).
     const items = input.lines.map((line) =>
       this.items.create({
@@ -115,7 +131,10 @@ export class OrderPlacement {
         totalPrice: line.unitPrice * line.quantity,
       }),
     );
-    await tx.createQueryBuilder().insert().into(OrderItem).values(items).updateEntity(false).execute();
+    if (items.length > 0) {
+      const insertItems = insertOrderItemsStatement(items);
+      await tx.query(insertItems.text, insertItems.values);
+    }
     await this.audit.record(tx, meta, {
       action: 'order.created',
       entityType: 'order',

@@ -5,6 +5,7 @@ import { formatMoney, Money } from '../common/money';
 import { inTransaction } from '../database/transactions';
 import { Payment } from './entities/payment.entity';
 import { PaymentProviderName, PaymentStatus } from './payment.types';
+import { insertPendingPaymentStatement } from './payments-sql';
 import { OpenedPayment, PaymentProvider } from './providers/payment-provider';
 import { PaymentProviders } from './providers/payment-providers';
 
@@ -51,7 +52,8 @@ export class PaymentsService {
     tx: EntityManager,
     payment: { orderId: string; provider: PaymentProviderName; amount: Money; currency: string },
   ): Promise<void> {
-    await tx.withRepository(this.payments).insert({ ...payment, status: 'pending' });
+    const statement = insertPendingPaymentStatement(payment);
+    await tx.query(statement.text, statement.values);
   }
 
   /** The provider's reference of a payment opened after its order committed (Stripe's PaymentIntent id). */

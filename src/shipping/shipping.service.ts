@@ -4,6 +4,12 @@ import { AppException } from '../common/errors';
 import { Money } from '../common/money';
 import { isUuid } from '../common/validation';
 import { ShippingMethod } from './entities/shipping-method.entity';
+import {
+  activeMethodsStatement,
+  anyActiveMethodStatement,
+  shippingMethodFrom,
+  ShippingMethodRow,
+} from './shipping-sql';
 import { ShippableCart, shippingRate } from './shipping-rates';
 
 /** What checkout asks a price for. */
@@ -30,10 +36,8 @@ export interface PricedShippingOption {
 export class ShippingService {
   /** True when the store has at least one active shipping method (then checkout requires one). */
   async storeHasActiveMethods(tx: EntityManager, storeId: string): Promise<boolean> {
-    const rows = await tx.query<unknown[]>(
-      `SELECT 1 FROM shipping_methods WHERE store_id = $1 AND is_active LIMIT 1`,
-      [storeId],
-    );
+    const statement = anyActiveMethodStatement(storeId);
+    const rows = await tx.query<unknown[]>(statement.text, statement.values);
     return rows.length > 0;
   }
 
@@ -80,18 +84,15 @@ export class ShippingService {
   }
 
   /** Active methods of the store whose zone lists `country` (one method when `methodId` is given). */
-  private activeMethodsFor(
+  private async activeMethodsFor(
     tx: EntityManager,
     storeId: string,
     country: string,
     methodId?: string,
   ): Promise<ShippingMethod[]> {
-    const qb = tx
-      .getRepository(ShippingMethod)
-      .createQueryBuilder('m')
-      .innerJoin('m.zone', 'z')
-      .where('m.storeId = :storeId AND m.isActive AND :country = ANY(z.countries)', { storeId, country });
-    if (methodId !== undefined) qb.andWhere('m.id = :methodId', { methodId });
-    return qb.getMany();
+    // Plain SQL rather than the query builder: checkout runs it.
+    const statement = activeMethodsStatement(storeId, country, methodId);
+    const rows = await tx.query<ShippingMethodRow[]>(statement.text, statement.values);
+    return rows.map(shippingMethodFrom);
   }
 }

@@ -23,7 +23,7 @@ interface StoredTier {
 }
 
 /** Tiers as JSONB `[{upToGrams, amount: "4.99"}]`; minor units in TypeScript. */
-const weightTiersTransformer: ValueTransformer = {
+export const weightTiersTransformer: ValueTransformer = {
   to(value: WeightTier[] | null | undefined): StoredTier[] | null | undefined {
     if (value === null || value === undefined) return value;
     return value.map((t) => ({ upToGrams: t.upToGrams, amount: formatMoney(t.amount) }));

@@ -1,0 +1,324 @@
+/**
+ * The checkout benchmark's ceiling: one add to cart and one checkout as the app runs them, statement
+ * for statement, through a bare `pg` pool, built from the services' own statement builders (the
+ * `*-sql.ts` files of each module) and the same pure money, tax and shipping functions, so the ceiling
+ * and the app cannot drift apart (test/checkout/checkout-ceiling-statements.e2e-spec.ts compares the
+ * two lists of statements). What it leaves out is HTTP, Nest, validation and TypeORM.
+ *
+ * The connections are used as the app uses them: the statements the app sends outside a transaction
+ * go to the pool (any free connection), the transactions hold one connection from BEGIN to COMMIT.
+ * Statements the app prepares (queryPrepared) are sent under the same names.
+ */
+import { randomUUID } from 'node:crypto';
+import { Pool, PoolClient, QueryResultRow } from 'pg';
+import { tokenProfileStatement } from '../../src/auth/auth-sql';
+import { insertAuditRowStatement } from '../../src/audit/audit-sql';
+import { auditRowOf } from '../../src/audit/audit.service';
+import {
+  addCartLineStatement,
+  cartItemsStatement,
+  cartLinesStatement,
+  clearCartStatement,
+  lockCartStatement,
+  peekCartLinesStatement,
+  upsertCartStatement,
+} from '../../src/cart/cart-sql';
+import { activeStoreBySlugStatement, priceVariantsStatement } from '../../src/catalog/catalog-pricing-sql';
+import { checkoutMoney } from '../../src/checkout/checkout-money';
+import { formatMoney, parseMoney } from '../../src/common/money';
+import { PreparedSqlStatement, SqlStatement } from '../../src/common/sql-statement';
+import { ownedAddressStatement } from '../../src/customers/addresses-sql';
+import { registerStoreCustomerStatement } from '../../src/customers/store-customers-sql';
+import { insertOutboxEventsStatement } from '../../src/events/outbox-sql';
+import {
+  claimKeyStatement,
+  completeClaimStatement,
+  peekKeyStatement,
+} from '../../src/idempotency/idempotency-sql';
+import { requestFingerprint } from '../../src/idempotency/idempotency.service';
+import { availableStockStatement, reserveStockStatement } from '../../src/inventory/inventory-sql';
+import { OrderResponse } from '../../src/orders/dto/order.dto';
+import type { Order } from '../../src/orders/entities/order.entity';
+import { orderPlaced } from '../../src/orders/order-events';
+import {
+  insertOrderItemsStatement,
+  insertOrderStatement,
+  NewOrderRow,
+  nextOrderNumberStatement,
+} from '../../src/orders/order-placement-sql';
+import { snapshotOf } from '../../src/orders/shipping-address';
+import { insertPendingPaymentStatement } from '../../src/payments/payments-sql';
+import {
+  activeMethodsStatement,
+  shippingMethodFrom,
+  ShippingMethodRow,
+} from '../../src/shipping/shipping-sql';
+import { shippingRate } from '../../src/shipping/shipping-rates';
+import { DestinationRatesRow, destinationRatesStatement, taxContextFrom } from '../../src/tax/tax-sql';
+import { TaxClass } from '../../src/tax/tax.types';
+
+/** The store the ceiling buys from (it has a shipping method and tax rates, as the app's bench store). */
+export interface CeilingStore {
+  slug: string;
+  shippingMethodId: string;
+}
+
+/** A customer with an address-book entry. */
+export interface CeilingShopper {
+  userId: string;
+  email: string;
+  addressId: string;
+}
+
+/** How long a checkout holds its stock (the app's RESERVATION_TTL_MINUTES in the benchmark). */
+export const CEILING_HOLD_MINUTES = 120;
+
+/** Sends one statement: a prepared one under its name (as queryPrepared does), others unnamed. */
+async function send<R extends QueryResultRow>(db: Pool | PoolClient, statement: SqlStatement): Promise<R[]> {
+  const { text, values } = statement;
+  const name = (statement as Partial<PreparedSqlStatement>).name;
+  const result = await db.query<R>(name === undefined ? { text, values } : { name, text, values });
+  return result.rows;
+}
+
+/** One transaction on one connection of the pool, as inTransaction runs it. */
+async function transaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+interface StoreRow {
+  id: string;
+  currency: string;
+  shipping_flat: string;
+}
+
+interface PricedRow {
+  variant_id: string;
+  product_id: string;
+  sku: string;
+  product_name: string;
+  variant_name: string;
+  unit_price: string;
+  available: number | null;
+  purchasable: boolean;
+  tax_class: TaxClass;
+  weight_grams: number;
+}
+
+/** POST /stores/:slug/cart/items of one unit, as CartService.addItem runs it (after the token's profile). */
+export async function ceilingAddToCart(
+  pool: Pool,
+  store: CeilingStore,
+  shopper: CeilingShopper,
+  variantId: string,
+): Promise<void> {
+  await send(pool, tokenProfileStatement(shopper.userId));
+  const owner = { kind: 'user', userId: shopper.userId } as const;
+  await transaction(pool, async (tx) => {
+    const [storeRow] = await send<StoreRow>(tx, activeStoreBySlugStatement(store.slug));
+    const [variant] = await send<PricedRow>(tx, priceVariantsStatement(storeRow.id, [variantId]));
+    if (!variant?.purchasable) throw new Error('ceiling: variant not purchasable');
+    const [cart] = await send<{ id: string }>(tx, upsertCartStatement(storeRow.id, owner));
+    const [line] = await send<{ quantity: number }>(tx, addCartLineStatement(cart.id, variantId, 1));
+    if (line.quantity > (variant.available ?? 0)) throw new Error('ceiling: out of stock');
+    const items = await send<{ variant_id: string }>(tx, cartItemsStatement(cart.id));
+    await send(
+      tx,
+      priceVariantsStatement(
+        storeRow.id,
+        items.map((i) => i.variant_id),
+      ),
+    );
+  });
+}
+
+/**
+ * POST /stores/:slug/checkout with the shopper's address and the store's shipping method, as
+ * CheckoutService runs it with the manual provider: the token's profile, the key's peek, the early stock
+ * check, the order number; then one transaction that claims the key, locks the cart, reads address,
+ * prices, tax and shipping, writes the order, its lines, the audit row, the outbox event, the store
+ * customer and the payment, empties the cart, stores the response and holds the stock.
+ */
+export async function ceilingCheckout(
+  pool: Pool,
+  store: CeilingStore,
+  shopper: CeilingShopper,
+): Promise<void> {
+  const owner = { kind: 'user', userId: shopper.userId } as const;
+  const scope = { userId: shopper.userId };
+  const dto = { shippingAddressId: shopper.addressId, shippingMethodId: store.shippingMethodId };
+  const key = randomUUID();
+  const fingerprint = requestFingerprint('POST', `/api/stores/${store.slug}/checkout`, dto);
+
+  await send(pool, tokenProfileStatement(shopper.userId));
+  const known = await send(pool, peekKeyStatement(scope, key));
+  if (known.length > 0) throw new Error('ceiling: a fresh key was known');
+  const [storeRow] = await send<StoreRow>(pool, activeStoreBySlugStatement(store.slug));
+  const peeked = await send<{ variant_id: string }>(pool, peekCartLinesStatement(storeRow.id, owner));
+  if (peeked.length > 0) {
+    await send(pool, availableStockStatement(peeked.map((l) => l.variant_id)));
+  }
+  const [{ order_number: orderNumber }] = await send<{ order_number: string }>(
+    pool,
+    nextOrderNumberStatement(),
+  );
+
+  await transaction(pool, async (tx) => {
+    const [claim] = await send<{ id: string }>(tx, claimKeyStatement(scope, key, fingerprint));
+    const [cart] = await send<{ id: string }>(tx, lockCartStatement(storeRow.id, owner));
+    const lines = await send<{ variant_id: string; quantity: number }>(tx, cartLinesStatement(cart.id));
+    if (lines.length === 0) throw new Error('ceiling: cart empty');
+    const [address] = await send<Parameters<typeof snapshotOf>[0] & { id: string }>(
+      tx,
+      ownedAddressStatement(shopper.userId, shopper.addressId),
+    );
+    const priced = new Map(
+      (
+        await send<PricedRow>(
+          tx,
+          priceVariantsStatement(
+            storeRow.id,
+            lines.map((l) => l.variant_id),
+          ),
+        )
+      ).map((r) => [r.variant_id, r]),
+    );
+    const cartLines = lines.map((l) => {
+      const v = priced.get(l.variant_id);
+      if (!v?.purchasable) throw new Error('ceiling: line not purchasable');
+      return {
+        productId: v.product_id,
+        variantId: v.variant_id,
+        productName: v.product_name,
+        variantName: v.variant_name,
+        sku: v.sku,
+        unitPrice: parseMoney(v.unit_price),
+        quantity: l.quantity,
+        taxClass: v.tax_class,
+        weightGrams: v.weight_grams,
+      };
+    });
+    const destination = { country: address.country, region: address.state };
+    const tax = taxContextFrom(
+      await send<DestinationRatesRow>(tx, destinationRatesStatement(storeRow.id, destination)),
+      destination,
+    );
+    const subtotal = cartLines.reduce((sum, l) => sum + l.unitPrice * l.quantity, 0);
+    const [method] = await send<ShippingMethodRow>(
+      tx,
+      activeMethodsStatement(storeRow.id, address.country.toUpperCase(), store.shippingMethodId),
+    );
+    const shipping = shippingRate(shippingMethodFrom(method), {
+      subtotalMinor: subtotal,
+      totalWeightGrams: cartLines.reduce((sum, l) => sum + l.weightGrams * l.quantity, 0),
+    });
+    if (shipping === null) throw new Error('ceiling: shipping unavailable');
+    const money = checkoutMoney({
+      currency: storeRow.currency,
+      lines: cartLines.map(({ weightGrams: _weight, ...line }) => line),
+      discount: 0,
+      shipping,
+      tax,
+    });
+
+    const row: NewOrderRow = {
+      storeId: storeRow.id,
+      userId: shopper.userId,
+      guestEmail: null,
+      orderTokenHash: null,
+      orderNumber,
+      status: 'pending',
+      paymentStatus: 'unpaid',
+      currency: storeRow.currency,
+      ...money.totals,
+      shippingAddress: snapshotOf(address),
+      shippingAddressId: address.id,
+      shippingMethodId: store.shippingMethodId,
+      discountId: null,
+      discountCode: null,
+      paymentMethod: 'manual',
+      notes: null,
+    };
+    const [written] = await send<{
+      id: string;
+      metadata: Order['metadata'];
+      created_at: Date;
+      updated_at: Date;
+    }>(tx, insertOrderStatement(row));
+    const items = money.lines.map((line) => ({
+      ...line,
+      id: randomUUID(),
+      orderId: written.id,
+      totalPrice: line.unitPrice * line.quantity,
+      createdAt: written.created_at,
+    }));
+    await send(tx, insertOrderItemsStatement(items));
+    const order = {
+      ...row,
+      id: written.id,
+      metadata: written.metadata,
+      createdAt: written.created_at,
+      updatedAt: written.updated_at,
+      items,
+    } as unknown as Order;
+    await send(
+      tx,
+      insertAuditRowStatement(
+        auditRowOf(
+          { userId: shopper.userId, ipAddress: '127.0.0.1', userAgent: 'bench-ceiling' },
+          {
+            action: 'order.created',
+            entityType: 'order',
+            entityId: order.id,
+            storeId: order.storeId,
+            details: {
+              orderNumber,
+              total: order.total,
+              lines: items.length,
+              discountCode: null,
+              guest: false,
+            },
+          },
+        ),
+      ),
+    );
+    await send(tx, insertOutboxEventsStatement([orderPlaced(order, shopper.email)]));
+    await send(tx, registerStoreCustomerStatement(storeRow.id, shopper.userId));
+    await send(
+      tx,
+      insertPendingPaymentStatement({
+        orderId: order.id,
+        provider: 'manual',
+        amount: order.total,
+        currency: order.currency,
+      }),
+    );
+    await send(tx, clearCartStatement(cart.id));
+    const response = {
+      order: OrderResponse.from(order),
+      payment: { provider: 'manual', status: 'pending' },
+    };
+    await send(tx, completeClaimStatement(claim.id, 201, response));
+    const holdUntil = new Date(Date.now() + CEILING_HOLD_MINUTES * 60_000);
+    const wanted = new Map<string, number>();
+    for (const l of lines) wanted.set(l.variant_id, (wanted.get(l.variant_id) ?? 0) + l.quantity);
+    for (const variantId of [...wanted.keys()].sort()) {
+      const [hold] = await send<{ held: boolean }>(
+        tx,
+        reserveStockStatement(order.id, variantId, wanted.get(variantId) ?? 0, holdUntil),
+      );
+      if (!hold?.held) throw new Error(`ceiling: out of stock (total ${formatMoney(order.total)})`);
+    }
+  });
+}

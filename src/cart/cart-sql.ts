@@ -1,0 +1,75 @@
+import { PreparedSqlStatement, SqlStatement } from '../common/sql-statement';
+import type { CartOwner } from './cart.service';
+
+/** Statements of CartService on the add-to-cart and checkout path (`carts`, `cart_items`). */
+
+const ownerValue = (owner: CartOwner): string => (owner.kind === 'user' ? owner.userId : owner.sessionId);
+
+/** The owner's cart in the store, created if there is none; returns its id. */
+export function upsertCartStatement(storeId: string, owner: CartOwner): SqlStatement {
+  return {
+    text:
+      owner.kind === 'user'
+        ? `INSERT INTO carts (store_id, user_id) VALUES ($1, $2)
+           ON CONFLICT (store_id, user_id) DO UPDATE SET updated_at = now() RETURNING id`
+        : `INSERT INTO carts (store_id, session_id) VALUES ($1, $2)
+           ON CONFLICT (store_id, session_id) DO UPDATE SET updated_at = now() RETURNING id`,
+    values: [storeId, ownerValue(owner)],
+  };
+}
+
+/** Adds `quantity` of the variant to the cart (the same variant again adds up, atomically); returns the line's quantity. */
+export function addCartLineStatement(cartId: string, variantId: string, quantity: number): SqlStatement {
+  return {
+    text: `INSERT INTO cart_items (cart_id, variant_id, quantity) VALUES ($1, $2, $3)
+         ON CONFLICT (cart_id, variant_id) DO UPDATE SET quantity = cart_items.quantity + EXCLUDED.quantity
+         RETURNING quantity`,
+    values: [cartId, variantId, quantity],
+  };
+}
+
+/** The cart's lines as the API shows them, in the order they were added. */
+export function cartItemsStatement(cartId: string): SqlStatement {
+  return {
+    text: `SELECT id, variant_id, quantity FROM cart_items WHERE cart_id = $1 ORDER BY created_at, id`,
+    values: [cartId],
+  };
+}
+
+/** The owner's lines in the store, read without a lock (checkout's early stock check). */
+export function peekCartLinesStatement(storeId: string, owner: CartOwner): PreparedSqlStatement {
+  return {
+    name: owner.kind === 'user' ? 'cart_peek_lines' : 'cart_peek_guest_lines',
+    text:
+      owner.kind === 'user'
+        ? `SELECT ci.variant_id, ci.quantity FROM carts c JOIN cart_items ci ON ci.cart_id = c.id
+            WHERE c.store_id = $1 AND c.user_id = $2 ORDER BY ci.created_at, ci.id`
+        : `SELECT ci.variant_id, ci.quantity FROM carts c JOIN cart_items ci ON ci.cart_id = c.id
+            WHERE c.store_id = $1 AND c.session_id = $2 AND c.user_id IS NULL ORDER BY ci.created_at, ci.id`,
+    values: [storeId, ownerValue(owner)],
+  };
+}
+
+/** The owner's cart in the store, locked for the caller's transaction (checkout). */
+export function lockCartStatement(storeId: string, owner: CartOwner): SqlStatement {
+  return {
+    text:
+      owner.kind === 'user'
+        ? `SELECT id FROM carts WHERE store_id = $1 AND user_id = $2 FOR UPDATE`
+        : `SELECT id FROM carts WHERE store_id = $1 AND session_id = $2 AND user_id IS NULL FOR UPDATE`,
+    values: [storeId, ownerValue(owner)],
+  };
+}
+
+/** The cart's variants and quantities, in the order they were added. */
+export function cartLinesStatement(cartId: string): SqlStatement {
+  return {
+    text: `SELECT variant_id, quantity FROM cart_items WHERE cart_id = $1 ORDER BY created_at, id`,
+    values: [cartId],
+  };
+}
+
+/** Empties the cart (its order was placed). */
+export function clearCartStatement(cartId: string): SqlStatement {
+  return { text: `DELETE FROM cart_items WHERE cart_id = $1`, values: [cartId] };
+}

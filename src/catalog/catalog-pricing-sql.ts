@@ -1,0 +1,25 @@
+import { SqlStatement } from '../common/sql-statement';
+
+/** Statements of CatalogPricingService (the cart's and checkout's reads of stores, prices and stock). */
+
+export function activeStoreBySlugStatement(slug: string): SqlStatement {
+  return {
+    text: `SELECT id, slug, currency, tax_rate, shipping_flat FROM stores WHERE slug = $1 AND is_active`,
+    values: [slug],
+  };
+}
+
+export function priceVariantsStatement(storeId: string, variantIds: string[]): SqlStatement {
+  return {
+    text: `SELECT v.id AS variant_id, p.id AS product_id, v.sku, p.name AS product_name, v.name AS variant_name,
+              (p.base_price + v.price_adjustment)::text AS unit_price,
+              i.quantity - i.reserved AS available,
+              (v.is_active AND p.is_active AND s.is_active) AS purchasable, p.tax_class, v.weight_grams
+         FROM product_variants v
+         JOIN products p ON p.id = v.product_id
+         JOIN stores s ON s.id = v.store_id
+         LEFT JOIN inventory i ON i.variant_id = v.id
+        WHERE v.store_id = $1 AND v.id = ANY($2::uuid[])`,
+    values: [storeId, variantIds],
+  };
+}

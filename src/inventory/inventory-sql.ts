@@ -1,0 +1,25 @@
+import { PreparedSqlStatement, SqlStatement } from '../common/sql-statement';
+
+/** Statements of InventoryService on the checkout path (`inventory`, `inventory_reservations`). */
+
+/** Quantity minus holds of each variant, read without locks (checkout's early stock check). */
+export function availableStockStatement(variantIds: string[]): PreparedSqlStatement {
+  return {
+    name: 'inventory_available',
+    text: `SELECT variant_id, quantity - reserved AS available FROM inventory WHERE variant_id = ANY($1::uuid[])`,
+    values: [variantIds],
+  };
+}
+
+/** Holds `quantity` of the variant for the order until `holdUntil` (migration 0007's function); `held` false when short. */
+export function reserveStockStatement(
+  orderId: string,
+  variantId: string,
+  quantity: number,
+  holdUntil: Date | null,
+): SqlStatement {
+  return {
+    text: `SELECT reserve_inventory($1, $2, $3, $4) AS held`,
+    values: [orderId, variantId, quantity, holdUntil],
+  };
+}
