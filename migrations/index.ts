@@ -23,6 +23,7 @@ import { StoreStaff1000000000022 } from './0022-store-staff';
 import { RowLevelSecurity1000000000023 } from './0023-row-level-security';
 import { CatalogKeysetIndexes1000000000024 } from './0024-catalog-keyset-indexes';
 import { JobQueue1000000000025 } from './0025-job-queue';
+import { ProductSearchVector1000000000026 } from './0026-product-search-vector';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the app, the CLI (ormconfig.ts)
@@ -54,6 +55,7 @@ export const ALL_MIGRATIONS = [
   RowLevelSecurity1000000000023,
   CatalogKeysetIndexes1000000000024,
   JobQueue1000000000025,
+  ProductSearchVector1000000000026,
 ];
 
 /** The legacy baseline alone: what an existing database already has (see docs/migrations.md). */

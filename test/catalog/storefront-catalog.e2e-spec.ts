@@ -346,6 +346,29 @@ describe('storefront catalog', () => {
       expect((await list('shop-a', '?q=%21%21').expect(200)).body.total).toBe(5);
     });
 
+    it('search follows renames and new descriptions (the stored search vector, migration 0026)', async () => {
+      const store = await insertStore(sql, 'shop-search');
+      const id = await insertProduct(sql, store, {
+        slug: 'lamp',
+        name: 'Brass Lamp',
+        description: 'Warm light.',
+        basePrice: '30.00',
+        ageDays: 0,
+        variants: [{ sku: 'LAMP-1', attributes: {}, quantity: 1 }],
+      });
+      const found = (q: string) => slugs(`?q=${q}`, 'shop-search');
+      expect(await found('brass')).toEqual(['lamp']);
+      await sql.query(`UPDATE products SET name = 'Copper Lamp' WHERE id = $1`, [id]);
+      expect(await found('brass')).toEqual([]);
+      expect(await found('copper')).toEqual(['lamp']);
+      await sql.query(`UPDATE products SET description = 'Cold glow.' WHERE id = $1`, [id]);
+      expect(await found('warm')).toEqual([]);
+      expect(await found('glow')).toEqual(['lamp']);
+      await sql.query(`UPDATE products SET description = NULL, base_price = 31 WHERE id = $1`, [id]);
+      expect(await found('glow')).toEqual([]);
+      expect(await found('copper%20lamp')).toEqual(['lamp']);
+    });
+
     it('filters by variant attributes, all on the same active variant', async () => {
       expect(await slugs('?attr.color=red')).toEqual(['classic-tee']);
       expect(await slugs('?attr.color=blue&attr.size=L')).toEqual(['classic-tee']);

@@ -237,6 +237,34 @@ describe('storefront cursor pagination', () => {
     expect(over).toMatchObject({ total: TOTAL_CAP, totalCapped: true, hasMore: true });
     const under = (await list('limit=1&attr.color=red', 'big-filter').expect(200)).body as Page;
     expect(under).toMatchObject({ total: (TOTAL_CAP + 20) / 2, totalCapped: false });
+    // Capped, the page walks the sort's index; not capped, it is sorted out of the counted matches. Either
+    // way, by cursor or by page number: every match once, newest first.
+    const { rows: newest } = await sql.query<{ slug: string }>(
+      `SELECT slug FROM products WHERE store_id = $1 ORDER BY created_at DESC, id DESC`,
+      [big],
+    );
+    for (const [filter, expected] of [
+      ['minPrice=5', newest.map((r) => r.slug)],
+      ['attr.color=red', newest.map((r) => r.slug).filter((slug) => /[02468]$/.test(slug))],
+    ] as const) {
+      const slugsOf = (page: Page) => page.items.map((item) => item.slug);
+      const byCursor: string[] = [];
+      let next: string | null = null;
+      do {
+        const cursor: string = next ? `&cursor=${next}` : '';
+        const page = (await list(`limit=100&${filter}${cursor}`, 'big-filter').expect(200)).body as Page;
+        byCursor.push(...slugsOf(page));
+        next = page.nextCursor;
+      } while (next);
+      const byNumber: string[] = [];
+      for (let n = 1; n <= 3; n++) {
+        byNumber.push(
+          ...slugsOf((await list(`limit=100&page=${n}&${filter}`, 'big-filter').expect(200)).body as Page),
+        );
+      }
+      expect({ filter, byCursor }).toEqual({ filter, byCursor: expected });
+      expect({ filter, byNumber }).toEqual({ filter, byNumber: expected });
+    }
     // Exactly at the cap is still exact.
     await sql.query(
       `UPDATE products SET is_active = false WHERE store_id = $1 AND slug IN

@@ -150,14 +150,20 @@ describe('storefront queries', () => {
     }
     const base = { storeSlug: 'big', sort: 'newest' as const, limit: 24, offset: 0 };
 
-    it('q uses idx_products_search (the GIN full-text index)', async () => {
-      await expectIndex(
-        buildProductListQuery({ ...base, searchQuery: searchQueryText('cotton') }),
-        'idx_products_search',
-      );
+    it('q finds rare words through idx_products_search_vector (GIN), common ones in the newest index', async () => {
       await expectIndex(
         buildProductListQuery({ ...base, searchQuery: searchQueryText('classic cott') }),
-        'idx_products_search',
+        'idx_products_search_vector',
+      );
+      // A word no product has: found absent through the index, not by walking the whole store.
+      await expectIndex(
+        buildProductListQuery({ ...base, searchQuery: searchQueryText('zebra') }),
+        'idx_products_search_vector',
+      );
+      // A common word (~7 % of the products): the page's 25 are met walking newest first.
+      await expectIndex(
+        buildProductListQuery({ ...base, searchQuery: searchQueryText('cotton') }),
+        'idx_products_store_newest',
       );
     });
 

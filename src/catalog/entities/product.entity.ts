@@ -27,14 +27,15 @@ import { ProductVariant } from './product-variant.entity';
 @Index('idx_products_slug', ['slug'])
 @Index('idx_products_active', ['isActive'])
 @Index('idx_products_featured', ['isFeatured'])
-// Expression and partial indexes of migration 0010 (full-text search, newest-first listing).
-@Index('idx_products_search', { synchronize: false })
+// The partial index of migration 0010 (newest-first listing).
 @Index('idx_products_store_newest', { synchronize: false })
 // The price-sort index of migration 0011.
 @Index('idx_products_store_price', { synchronize: false })
 // Keyset and filter indexes of migration 0024 (name sort, category newest-first).
 @Index('idx_products_store_name', { synchronize: false })
 @Index('idx_products_store_category_newest', { synchronize: false })
+// The full-text index of migration 0026 (`?q=`, on search_vector).
+@Index('idx_products_search_vector', { synchronize: false })
 @Check('chk_products_base_price', `"base_price" >= 0`)
 @Check('chk_products_tax_class', sqlIn('tax_class', TAX_CLASSES))
 export class Product {
@@ -73,6 +74,13 @@ export class Product {
    */
   @Column({ ...MONEY_COLUMN, nullable: true, select: false, insert: false, update: false })
   minVariantAdjustment: Money | null;
+
+  /**
+   * Name and description as `?q=` searches them (`to_tsvector('simple', …)`), kept by a trigger on
+   * products (migration 0026) so that a search checks a stored value. The app never reads or writes it.
+   */
+  @Column({ type: 'tsvector', nullable: true, select: false, insert: false, update: false })
+  searchVector: string | null;
 
   /** Which of the destination's tax rates its lines pay (src/tax, migration 0020). */
   @Column({ type: 'text', default: 'standard' })
