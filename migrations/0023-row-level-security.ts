@@ -202,7 +202,11 @@ const POLICIES: Record<string, Policy[]> = {
     },
   ],
   store_invitations: only('store_invitations', STORE_BACK_OFFICE, 'back_office'),
-  idempotency_keys: only('idempotency_keys', 'user_id = app_user_id() OR app_is_system()'),
+  idempotency_keys: only(
+    'idempotency_keys',
+    // A guest's keys are scoped to its cart session (migration 0018).
+    'user_id = app_user_id() OR (user_id IS NULL AND cart_session = app_cart_session()) OR app_is_system()',
+  ),
   // Append-only: anyone appends; reads by store; no UPDATE or DELETE policy exists.
   logs: [
     { name: 'logs_append', command: 'INSERT', check: 'true' },
