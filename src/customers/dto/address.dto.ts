@@ -1,19 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
-
-/** ISO 3166-1 alpha-2, any case on input; stored upper-case (the CHECK in migration 0009 insists). */
-const COUNTRY_PATTERN = /^[A-Z]{2}$/;
-const UpperCase = (): PropertyDecorator =>
-  Transform(({ value }: { value: unknown }) =>
-    typeof value === 'string' ? value.trim().toUpperCase() : value,
-  );
+import { IsBoolean, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { CountryInput } from '../../common/country-codes';
 
 /** Optional, but `null` is not "absent": for NOT NULL columns it must fail validation, not the database. */
 const Omittable = (): PropertyDecorator =>
   ValidateIf((_object: object, value: unknown) => value !== undefined);
 
-export class CreateAddressDto {
+/** The fields of a postal address, validated as the address book and the orders' copies store them. */
+export class AddressFieldsDto {
   @ApiProperty({ minLength: 1, maxLength: 200 })
   @IsString()
   @IsNotEmpty()
@@ -58,16 +52,12 @@ export class CreateAddressDto {
   @MaxLength(20)
   postalCode: string;
 
-  @ApiProperty({
-    example: 'US',
-    pattern: '^[A-Za-z]{2}$',
-    description: 'ISO 3166-1 alpha-2 (2 letters, any case: stored upper-case)',
-  })
-  @UpperCase()
-  @IsString()
-  @Matches(COUNTRY_PATTERN, { message: 'country must be a 2-letter country code (ISO 3166-1 alpha-2)' })
+  @CountryInput()
   country: string;
+}
 
+/** An address-book entry as created; checkout's inline shipping address is the same without `isDefault`. */
+export class CreateAddressDto extends AddressFieldsDto {
   @ApiPropertyOptional({ description: 'Make it the default address (the first address always is)' })
   @IsOptional()
   @IsBoolean()
@@ -122,15 +112,8 @@ export class UpdateAddressDto {
   @MaxLength(20)
   postalCode?: string;
 
-  @ApiPropertyOptional({
-    example: 'US',
-    pattern: '^[A-Za-z]{2}$',
-    description: 'ISO 3166-1 alpha-2 (2 letters, any case: stored upper-case)',
-  })
   @Omittable()
-  @UpperCase()
-  @IsString()
-  @Matches(COUNTRY_PATTERN, { message: 'country must be a 2-letter country code (ISO 3166-1 alpha-2)' })
+  @CountryInput({ required: false })
   country?: string;
 
   @ApiPropertyOptional({

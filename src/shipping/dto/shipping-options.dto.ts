@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ApiMoney } from '../../common/openapi';
-import { IsCountryCode } from './country.validator';
+import { IsCountryCode } from '../../common/country-codes';
 
 export class ShippingOptionsQuery {
   @ApiProperty({ example: 'DE', pattern: '^[A-Z]{2}$', description: 'ISO 3166-1 alpha-2, uppercase' })

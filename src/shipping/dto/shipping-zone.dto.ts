@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptions, PartialType } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { PaginationQuery } from '../../common/pagination';
-import { COUNTRY_CODES } from '../countries';
+import { COUNTRY_CODES } from '../../common/country-codes';
 import { ShippingZone } from '../entities/shipping-zone.entity';
-import { IsCountryCode } from './country.validator';
+import { IsCountryCode } from '../../common/country-codes';
 
 const COUNTRIES_SCHEMA: ApiPropertyOptions = {
   type: [String],

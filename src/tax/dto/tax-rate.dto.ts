@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { CountryInput } from '../../common/country-codes';
 import { MoneyInput } from '../../common/money.validator';
 import { PaginationQuery } from '../../common/pagination';
 import { TaxRate } from '../entities/tax-rate.entity';
@@ -17,14 +18,7 @@ const UpperCase = (): PropertyDecorator =>
   );
 
 export class CreateTaxRateDto {
-  @ApiProperty({
-    example: 'DE',
-    pattern: '^[A-Za-z]{2}$',
-    description: 'ISO 3166-1 alpha-2 (any case: stored upper-case)',
-  })
-  @UpperCase()
-  @IsString()
-  @Matches(COUNTRY_PATTERN, { message: 'country must be a 2-letter country code (ISO 3166-1 alpha-2)' })
+  @CountryInput({ example: 'DE' })
   country: string;
 
   @ApiPropertyOptional({
