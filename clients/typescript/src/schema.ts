@@ -2087,7 +2087,7 @@ export interface components {
       addressLine2?: string | null;
       city: string;
       /**
-       * @description ISO 3166-1 alpha-2 (2 letters, any case: stored upper-case)
+       * @description An assigned ISO 3166-1 alpha-2 code (any case: stored upper-case)
        * @example US
        */
       country: string;
@@ -2307,7 +2307,7 @@ export interface components {
     };
     CreateTaxRateDto: {
       /**
-       * @description ISO 3166-1 alpha-2 (any case: stored upper-case)
+       * @description An assigned ISO 3166-1 alpha-2 code (any case: stored upper-case)
        * @example DE
        */
       country: string;
@@ -2642,7 +2642,7 @@ export interface components {
       addressLine2?: string | null;
       city: string;
       /**
-       * @description ISO 3166-1 alpha-2 country code (any case: stored upper-case)
+       * @description An assigned ISO 3166-1 alpha-2 code (any case: stored upper-case)
        * @example US
        */
       country: string;
@@ -3377,7 +3377,7 @@ export interface components {
       addressLine2?: string | null;
       city?: string;
       /**
-       * @description ISO 3166-1 alpha-2 (2 letters, any case: stored upper-case)
+       * @description An assigned ISO 3166-1 alpha-2 code (any case: stored upper-case)
        * @example US
        */
       country?: string;
@@ -3626,7 +3626,7 @@ export interface components {
     };
     UpdateTaxRateDto: {
       /**
-       * @description ISO 3166-1 alpha-2 (any case: stored upper-case)
+       * @description An assigned ISO 3166-1 alpha-2 code (any case: stored upper-case)
        * @example DE
        */
       country?: string;
