@@ -105,6 +105,8 @@ describe('customer addresses', () => {
     it.each([
       ['country of 3 letters', { country: 'GBR' }],
       ['country with a digit', { country: 'G1' }],
+      ['a code no country has (XX)', { country: 'XX' }],
+      ['UK (the code is GB)', { country: 'uk' }],
       ['country empty', { country: '' }],
       ['country not a string', { country: 44 }],
       ['missing city', { city: undefined }],
@@ -230,6 +232,7 @@ describe('customer addresses', () => {
 
     it.each([
       ['country of 3 letters', { country: 'USA' }],
+      ['a code no country has (ZZ)', { country: 'ZZ' }],
       ['null for a required field', { city: null }],
       ['an unknown field', { userId: randomUUID() }],
       ['isDefault null', { isDefault: null }],
