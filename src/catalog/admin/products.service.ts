@@ -218,9 +218,11 @@ export class ProductsService {
 
   /** The product row of the store, locked against base-price changes until the caller's transaction ends. */
   async lockForVariantWrite(tx: EntityManager, storeId: string, productId: string): Promise<Product> {
+    // FOR NO KEY UPDATE, not FOR SHARE: a variant write fires 0011's trigger, which updates this row; two
+    // writers sharing the lock would each wait for the other to let go of it (a deadlock, 409 to one).
     const product = await tx
       .getRepository(Product)
-      .findOne({ where: { id: productId, storeId }, lock: { mode: 'pessimistic_read' } });
+      .findOne({ where: { id: productId, storeId }, lock: { mode: 'for_no_key_update' } });
     if (!product) throw notFound('product');
     return product;
   }
