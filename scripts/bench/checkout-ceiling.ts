@@ -23,7 +23,11 @@ import {
   peekCartLinesStatement,
   upsertCartStatement,
 } from '../../src/cart/cart-sql';
-import { activeStoreBySlugStatement, priceVariantsStatement } from '../../src/catalog/catalog-pricing-sql';
+import {
+  activeStoreBySlugStatement,
+  PricedRow,
+  priceVariantsStatement,
+} from '../../src/catalog/catalog-pricing-sql';
 import { checkoutMoney } from '../../src/checkout/checkout-money';
 import { formatMoney, parseMoney } from '../../src/common/money';
 import { PreparedSqlStatement, SqlStatement } from '../../src/common/sql-statement';
@@ -55,7 +59,6 @@ import {
 } from '../../src/shipping/shipping-sql';
 import { shippingRate } from '../../src/shipping/shipping-rates';
 import { DestinationRatesRow, destinationRatesStatement, taxContextFrom } from '../../src/tax/tax-sql';
-import { TaxClass } from '../../src/tax/tax.types';
 
 /** The store the ceiling buys from (it has a shipping method and tax rates, as the app's bench store). */
 export interface CeilingStore {
@@ -101,19 +104,6 @@ interface StoreRow {
   id: string;
   currency: string;
   shipping_flat: string;
-}
-
-interface PricedRow {
-  variant_id: string;
-  product_id: string;
-  sku: string;
-  product_name: string;
-  variant_name: string;
-  unit_price: string;
-  available: number | null;
-  purchasable: boolean;
-  tax_class: TaxClass;
-  weight_grams: number;
 }
 
 /** POST /stores/:slug/cart/items of one unit, as CartService.addItem runs it (after the token's profile). */

@@ -1,4 +1,5 @@
 import { SqlStatement } from '../common/sql-statement';
+import { TaxClass } from '../tax/tax.types';
 
 /** Statements of CatalogPricingService (the cart's and checkout's reads of stores, prices and stock). */
 
@@ -7,6 +8,20 @@ export function activeStoreBySlugStatement(slug: string): SqlStatement {
     text: `SELECT id, slug, currency, tax_rate, shipping_flat FROM stores WHERE slug = $1 AND is_active`,
     values: [slug],
   };
+}
+
+/** A row of priceVariantsStatement (what the services and the checkout ceiling read back). */
+export interface PricedRow {
+  variant_id: string;
+  product_id: string;
+  sku: string;
+  product_name: string;
+  variant_name: string;
+  unit_price: string;
+  available: number | null;
+  purchasable: boolean;
+  tax_class: TaxClass;
+  weight_grams: number;
 }
 
 export function priceVariantsStatement(storeId: string, variantIds: string[]): SqlStatement {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Money, parseMoney } from '../common/money';
 import { TaxClass } from '../tax/tax.types';
-import { activeStoreBySlugStatement, priceVariantsStatement } from './catalog-pricing-sql';
+import { activeStoreBySlugStatement, PricedRow, priceVariantsStatement } from './catalog-pricing-sql';
 
 /** The storefront view of a store, as the cart and checkout need it. */
 export interface ActiveStore {
@@ -31,19 +31,6 @@ export interface PricedVariant {
   weightGrams: number;
   /** The product's tax class (src/tax). */
   taxClass: TaxClass;
-}
-
-interface PricedRow {
-  variant_id: string;
-  product_id: string;
-  sku: string;
-  product_name: string;
-  variant_name: string;
-  unit_price: string;
-  available: number | null;
-  purchasable: boolean;
-  tax_class: TaxClass;
-  weight_grams: number;
 }
 
 /**
