@@ -414,6 +414,7 @@ function loadFigures({ result, measurement }: MeasuredRun) {
   return {
     requestsPerSecond: round(result.requests.average),
     cpuMsPerRequest: measurement.cpuMsPerRequest,
+    machineCpuMsPerRequest: measurement.machineCpuMsPerRequest,
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     non2xx: result.non2xx,

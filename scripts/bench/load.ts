@@ -1,5 +1,5 @@
 import autocannon from 'autocannon';
-import { cpuTimeMs } from './process-stats';
+import { cpuTimeMs, machineBusyMs } from './process-stats';
 
 export type LoadRequest = autocannon.Request;
 
@@ -13,6 +13,8 @@ export interface Measurement {
   requests: number;
   /** The server process's CPU time (user + system) per request over the measured run. */
   cpuMsPerRequest: number | null;
+  /** The whole machine's busy CPU time (all cores, all processes) per request over the measured run. */
+  machineCpuMsPerRequest: number | null;
 }
 
 export interface LoadProfile {
@@ -45,8 +47,14 @@ export async function runLoad(
   serverPid?: number,
 ): Promise<MeasuredRun> {
   const cpuBefore = cpuTimeMs(serverPid);
+  const machineBefore = machineBusyMs();
   const result = await autocannon({ url, connections, duration: seconds, requests });
   const cpuAfter = cpuTimeMs(serverPid);
+  const machineAfter = machineBusyMs();
+  const perRequest = (before: number | null, after: number | null): number | null =>
+    before !== null && after !== null && result.requests.total > 0
+      ? round((after - before) / result.requests.total, 3)
+      : null;
   const measurement: Measurement = {
     reqPerSec: Math.round(result.requests.average),
     p50Ms: result.latency.p50,
@@ -54,10 +62,8 @@ export async function runLoad(
     errors: result.errors,
     non2xx: result.non2xx,
     requests: result.requests.total,
-    cpuMsPerRequest:
-      cpuBefore !== null && cpuAfter !== null && result.requests.total > 0
-        ? round((cpuAfter - cpuBefore) / result.requests.total, 3)
-        : null,
+    cpuMsPerRequest: perRequest(cpuBefore, cpuAfter),
+    machineCpuMsPerRequest: perRequest(machineBefore, machineAfter),
   };
   return { result, measurement };
 }

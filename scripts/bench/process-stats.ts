@@ -65,5 +65,22 @@ export function cpuTimeMs(pid: number | undefined): number | null {
   }
 }
 
+/**
+ * Busy CPU time (ms, every core, every process: the app, PostgreSQL and the load generator) since boot,
+ * from /proc/stat; null when it cannot be read. Its difference over a run ÷ requests is what a request
+ * costs the whole machine, so a gap between two servers that is not in their own CPU shows up here.
+ */
+export function machineBusyMs(): number | null {
+  try {
+    const line = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0];
+    // cpu user nice system idle iowait irq softirq steal …: everything but idle and iowait is busy.
+    const [user, nice, system, , , irq, softirq, steal] = line.trim().split(/\s+/).slice(1).map(Number);
+    const ticks = user + nice + system + irq + softirq + (steal ?? 0);
+    return Number.isFinite(ticks) ? (ticks * 1000) / CLOCK_TICKS_PER_SECOND : null;
+  } catch {
+    return null;
+  }
+}
+
 /** USER_HZ: 100 on every Linux this runs on (sysconf(_SC_CLK_TCK) is not reachable from Node). */
 const CLOCK_TICKS_PER_SECOND = 100;
