@@ -2,8 +2,9 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
-export const DEFAULT_PAGE_SIZE = 24;
-export const MAX_PAGE_SIZE = 100;
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './page-size';
+
+export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE };
 
 /** `?page=1&limit=24` (limit 1..100), as every list of the API takes it. */
 export class PaginationQuery {

@@ -214,6 +214,16 @@ describe('storefront queries', () => {
 
     it.each([
       ['the default listing', buildProductListQuery(base), 'idx_products_store_newest'],
+      [
+        'a category page',
+        buildProductListQuery({ ...base, categorySlug: 'apparel' }),
+        'idx_products_store_category_newest',
+      ],
+      [
+        'the default listing by offset',
+        buildProductListQuery({ ...base, offset: 48 }),
+        'idx_products_store_newest',
+      ],
       ['the product page', buildProductDetailQuery('big', 'no-such-product'), 'uq_products_store_slug'],
     ])('%s keeps its index in the generic plan', async (_name, statement, index) => {
       expect(statement.name).toBeDefined();
@@ -238,10 +248,41 @@ describe('storefront queries', () => {
       expect(Number(rows[0].generic_plans)).toBe(3);
     });
 
-    // The listing shapes are a different case: with LIMIT and OFFSET as parameters their generic plans
-    // are estimated dearer than plans for the actual values (a category's may even scan), so PostgreSQL
-    // keeps planning them per execution; preparing them only saves the parse. Should it ever switch, the
-    // default listing's generic plan keeps its index (checked above).
+    it('browsing pages of a common size from the top or a cursor settle on a generic plan too; others are planned per run', async () => {
+      const { rows: stores } = await sql.query<{ slug: string }>(`SELECT slug FROM stores LIMIT 3`);
+      const runs = async (filter: Partial<ProductListFilter>) => {
+        let name: string | undefined;
+        for (let i = 0; i < 8; i++) {
+          // Other stores too: the plan must not have been made for one store's values.
+          const statement = buildProductListQuery({
+            ...base,
+            ...filter,
+            storeSlug: stores[i % stores.length].slug,
+          });
+          name = statement.name;
+          await sql.query({ name: statement.name, text: statement.sql, values: statement.params });
+        }
+        const { rows } = await sql.query<{ generic_plans: string; custom_plans: string }>(
+          `SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE name = $1`,
+          [name],
+        );
+        return { generic: Number(rows[0].generic_plans), custom: Number(rows[0].custom_plans) };
+      };
+      expect(await runs({})).toEqual({ generic: 3, custom: 5 });
+      expect(await runs({ categorySlug: 'apparel', limit: 12 })).toEqual({ generic: 3, custom: 5 });
+      expect(
+        await runs({
+          after: { key: '2100-01-01T00:00:00.000000Z', id: '00000000-0000-0000-0000-000000000000' },
+        }),
+      ).toEqual({
+        generic: 3,
+        custom: 5,
+      });
+      // LIMIT and OFFSET as parameters: the generic plan is estimated for a tenth of the store.
+      expect(await runs({ limit: 24, offset: 48 })).toEqual({ generic: 0, custom: 8 });
+      // An uncommon size from the top is that same parameterised statement: eight more custom plans.
+      expect(await runs({ limit: 7 })).toEqual({ generic: 0, custom: 16 });
+    });
   });
 
   describe('prepared statements', () => {
@@ -277,8 +318,9 @@ describe('storefront queries', () => {
         if (seen !== undefined) expect(statement.sql).toBe(seen);
         textByName.set(statement.name, statement.sql);
       }
-      // Browsing shapes: 2 sorts × category × tag × featured.
-      expect(textByName.size).toBe(2 * 2 * 2 * 2);
+      // Browsing shapes: 2 sorts × category × tag × featured, each with the common size written out
+      // (limit 24 from the top) and with LIMIT and OFFSET as parameters.
+      expect(textByName.size).toBe(2 * 2 * 2 * 2 * 2);
       expect(named).toBeGreaterThan(textByName.size);
       expect(new Set(textByName.values()).size).toBe(textByName.size);
       // The product page has one text too, whatever the slugs.
@@ -300,6 +342,9 @@ describe('storefront queries', () => {
         '/api/stores/big/products?limit=5&page=40&sort=name',
         '/api/stores/big/products?limit=5&category=apparel',
         '/api/stores/big/products?limit=5&tag=bestseller&featured=true',
+        // Common sizes: the LIMIT is in the text.
+        '/api/stores/big/products?limit=12',
+        '/api/stores/big/products?limit=12&sort=name&category=apparel',
       ];
       for (const path of paths) {
         const first = (await http().get(path).expect(200)).body as { items: Array<{ slug: string }> };
