@@ -1,4 +1,4 @@
-import { SqlStatement } from '../common/sql-statement';
+import { PreparedSqlStatement } from '../common/sql-statement';
 import type { AuditLog } from './entities/audit-log.entity';
 
 /** One audit row (`logs`); `details` already redacted. */
@@ -7,8 +7,9 @@ export type AuditRow = Pick<
   'userId' | 'storeId' | 'action' | 'entityType' | 'entityId' | 'details' | 'ipAddress' | 'userAgent'
 >;
 
-export function insertAuditRowStatement(row: AuditRow): SqlStatement {
+export function insertAuditRowStatement(row: AuditRow): PreparedSqlStatement {
   return {
+    name: 'audit_insert',
     text: `INSERT INTO logs (store_id, user_id, action, entity_type, entity_id, details, ip_address, user_agent)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
     values: [

@@ -3,6 +3,7 @@ import { isIP } from 'node:net';
 import { EntityManager } from 'typeorm';
 import { AuditRow, insertAuditRowStatement } from './audit-sql';
 import { AuditEntry, RequestMeta } from './audit.types';
+import { runStatement } from '../database/prepared-query';
 
 /** Keys never written to the audit trail, at any depth (compared case-insensitively). */
 const SECRET_KEYS = /pass(word)?|token|secret|hash|authorization|cookie|client_?secret|card/i;
@@ -54,6 +55,6 @@ export class AuditService {
   async record(manager: EntityManager, meta: RequestMeta, entry: AuditEntry): Promise<void> {
     // One plain INSERT (every checkout writes one): no repository save, no RETURNING.
     const statement = insertAuditRowStatement(auditRowOf(meta, entry));
-    await manager.query(statement.text, statement.values);
+    await runStatement(manager, statement);
   }
 }

@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { ActiveStore, CatalogPricingService, PricedVariant } from '../catalog/catalog-pricing.service';
 import { AppException } from '../common/errors';
 import { Money } from '../common/money';
-import { queryPrepared } from '../database/prepared-query';
+import { queryPrepared, queryStatement, runStatement } from '../database/prepared-query';
 import { inTransaction } from '../database/transactions';
 import { InsufficientStockException, ReservationLine } from '../inventory/inventory.service';
 import {
@@ -70,10 +70,7 @@ export class CartService {
   ): Promise<CartView> {
     const statement = cartId ? cartItemsStatement(cartId) : null;
     const items = statement
-      ? await manager.query<Array<{ id: string; variant_id: string; quantity: number }>>(
-          statement.text,
-          statement.values,
-        )
+      ? await queryStatement<{ id: string; variant_id: string; quantity: number }>(manager, statement)
       : [];
     const priced = await this.catalog.priceVariants(
       store.id,
@@ -97,7 +94,7 @@ export class CartService {
       const cartId = await this.upsertCart(tx, store.id, owner);
       // Same variant again adds up, atomically (two concurrent adds both count).
       const add = addCartLineStatement(cartId, variantId, quantity);
-      const [line] = await tx.query<Array<{ quantity: number }>>(add.text, add.values);
+      const [line] = await queryStatement<{ quantity: number }>(tx, add);
       this.assertInStock(variant, line.quantity);
       return this.viewOf(tx, store, cartId, owner);
     });
@@ -140,7 +137,7 @@ export class CartService {
     owner: CartOwner,
   ): Promise<{ cartId: string; lines: ReservationLine[] } | null> {
     const lock = lockCartStatement(storeId, owner);
-    const [cart] = await tx.query<Array<{ id: string }>>(lock.text, lock.values);
+    const [cart] = await queryStatement<{ id: string }>(tx, lock);
     if (!cart) return null;
     return { cartId: cart.id, lines: await this.linesOf(tx, cart.id) };
   }
@@ -161,7 +158,7 @@ export class CartService {
   /** Empties the cart inside the caller's transaction (the order was placed). */
   async clear(tx: EntityManager, cartId: string): Promise<void> {
     const clear = clearCartStatement(cartId);
-    await tx.query(clear.text, clear.values);
+    await runStatement(tx, clear);
   }
 
   /**
@@ -223,16 +220,13 @@ export class CartService {
 
   private async linesOf(manager: EntityManager, cartId: string): Promise<ReservationLine[]> {
     const statement = cartLinesStatement(cartId);
-    const rows = await manager.query<Array<{ variant_id: string; quantity: number }>>(
-      statement.text,
-      statement.values,
-    );
+    const rows = await queryStatement<{ variant_id: string; quantity: number }>(manager, statement);
     return rows.map((r) => ({ variantId: r.variant_id, quantity: r.quantity }));
   }
 
   private async upsertCart(manager: EntityManager, storeId: string, owner: CartOwner): Promise<string> {
     const upsert = upsertCartStatement(storeId, owner);
-    const [row] = await manager.query<Array<{ id: string }>>(upsert.text, upsert.values);
+    const [row] = await queryStatement<{ id: string }>(manager, upsert);
     return row.id;
   }
 

@@ -1,10 +1,11 @@
-import { SqlStatement } from '../common/sql-statement';
+import { idListCondition, PreparedSqlStatement } from '../common/sql-statement';
 import { TaxClass } from '../tax/tax.types';
 
-/** Statements of CatalogPricingService (the cart's and checkout's reads of stores, prices and stock). */
+/** Statements of CatalogPricingService (the cart's and checkout's reads of stores, prices and stock), prepared. */
 
-export function activeStoreBySlugStatement(slug: string): SqlStatement {
+export function activeStoreBySlugStatement(slug: string): PreparedSqlStatement {
   return {
+    name: 'catalog_active_store',
     text: `SELECT id, slug, currency, tax_rate, shipping_flat FROM stores WHERE slug = $1 AND is_active`,
     values: [slug],
   };
@@ -24,8 +25,10 @@ export interface PricedRow {
   weight_grams: number;
 }
 
-export function priceVariantsStatement(storeId: string, variantIds: string[]): SqlStatement {
+export function priceVariantsStatement(storeId: string, variantIds: string[]): PreparedSqlStatement {
+  const variants = idListCondition('v.id', variantIds, 2);
   return {
+    name: `catalog_price_variants_${variants.nameSuffix}`,
     text: `SELECT v.id AS variant_id, p.id AS product_id, v.sku, p.name AS product_name, v.name AS variant_name,
               (p.base_price + v.price_adjustment)::text AS unit_price,
               i.quantity - i.reserved AS available,
@@ -34,7 +37,7 @@ export function priceVariantsStatement(storeId: string, variantIds: string[]): S
          JOIN products p ON p.id = v.product_id
          JOIN stores s ON s.id = v.store_id
          LEFT JOIN inventory i ON i.variant_id = v.id
-        WHERE v.store_id = $1 AND v.id = ANY($2::uuid[])`,
-    values: [storeId, variantIds],
+        WHERE v.store_id = $1 AND ${variants.condition}`,
+    values: [storeId, ...variants.values],
   };
 }

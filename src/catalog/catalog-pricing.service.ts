@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Money, parseMoney } from '../common/money';
 import { TaxClass } from '../tax/tax.types';
+import { queryStatement } from '../database/prepared-query';
 import { activeStoreBySlugStatement, PricedRow, priceVariantsStatement } from './catalog-pricing-sql';
 
 /** The storefront view of a store, as the cart and checkout need it. */
@@ -42,9 +43,13 @@ export class CatalogPricingService {
   /** The active store with `slug`, read in the caller's transaction `tx` (or `dataSource.manager` outside one). */
   async activeStoreBySlug(slug: string, tx: EntityManager): Promise<ActiveStore | null> {
     const statement = activeStoreBySlugStatement(slug);
-    const rows = await tx.query<
-      Array<{ id: string; slug: string; currency: string; tax_rate: string; shipping_flat: string }>
-    >(statement.text, statement.values);
+    const rows = await queryStatement<{
+      id: string;
+      slug: string;
+      currency: string;
+      tax_rate: string;
+      shipping_flat: string;
+    }>(tx, statement);
     const row = rows[0];
     return row
       ? {
@@ -65,7 +70,7 @@ export class CatalogPricingService {
   ): Promise<Map<string, PricedVariant>> {
     if (variantIds.length === 0) return new Map();
     const statement = priceVariantsStatement(storeId, variantIds);
-    const rows = await tx.query<PricedRow[]>(statement.text, statement.values);
+    const rows = await queryStatement<PricedRow>(tx, statement);
     return new Map(
       rows.map((r) => [
         r.variant_id,

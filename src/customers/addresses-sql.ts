@@ -1,8 +1,9 @@
-import { SqlStatement } from '../common/sql-statement';
+import { PreparedSqlStatement } from '../common/sql-statement';
 
 /** The address-book entry `id` if it is the user's own, with the Address entity's property names. */
-export function ownedAddressStatement(userId: string, id: string): SqlStatement {
+export function ownedAddressStatement(userId: string, id: string): PreparedSqlStatement {
   return {
+    name: 'address_owned',
     text: `SELECT id, user_id AS "userId", full_name AS "fullName", phone, address_line1 AS "addressLine1",
               address_line2 AS "addressLine2", city, state, postal_code AS "postalCode", country,
               is_default AS "isDefault", created_at AS "createdAt", updated_at AS "updatedAt"

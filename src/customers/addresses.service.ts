@@ -9,6 +9,7 @@ import { inTransaction } from '../database/transactions';
 import { ownedAddressStatement } from './addresses-sql';
 import { AddressView, CreateAddressDto, UpdateAddressDto } from './dto/address.dto';
 import { Address } from './entities/address.entity';
+import { queryStatement } from '../database/prepared-query';
 
 /** The partial unique index (migration 0009) that allows at most one default address per user. */
 export const ONE_DEFAULT_INDEX = 'uq_addresses_one_default';
@@ -53,7 +54,7 @@ export class AddressesService {
   async findOwned(tx: EntityManager, userId: string, id: string): Promise<Address | null> {
     // Raw SQL rather than a repository call: every checkout runs it (the columns need no transformer).
     const statement = ownedAddressStatement(userId, id);
-    const [row] = await tx.query<Address[]>(statement.text, statement.values);
+    const [row] = await queryStatement<Address>(tx, statement);
     return row ? Object.assign(new Address(), row) : null;
   }
 

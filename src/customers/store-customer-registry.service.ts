@@ -9,6 +9,7 @@ import { applyMetadataPatch } from '../common/metadata/metadata.sql';
 import { inTransaction } from '../database/transactions';
 import { StoreCustomer } from './entities/store-customer.entity';
 import { registerStoreCustomerStatement } from './store-customers-sql';
+import { runStatement } from '../database/prepared-query';
 
 /** Which profiles are customers of which store (`store_customers`, owned by this module). */
 @Injectable()
@@ -22,7 +23,7 @@ export class StoreCustomerRegistry {
   /** The profile becomes (or stays) a customer of the store, in the caller's transaction (an order was placed). */
   async register(tx: EntityManager, storeId: string, profileId: string): Promise<void> {
     const statement = registerStoreCustomerStatement(storeId, profileId);
-    await tx.query(statement.text, statement.values);
+    await runStatement(tx, statement);
   }
 
   /** The store-customer row's id, or null when the profile never bought from the store. */

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
-import { Pool, QueryResultRow } from 'pg';
-import { DataSource, QueryFailedError } from 'typeorm';
+import { Pool, PoolClient, QueryResultRow } from 'pg';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { PreparedSqlStatement, SqlStatement } from '../common/sql-statement';
 
 /**
  * Runs `sql` as the named prepared statement `name` on TypeORM's own pg pool: each pooled connection
@@ -54,4 +55,49 @@ function explainLostStatement(error: unknown): void {
     `A named prepared statement was lost or duplicated on the server (${code}): behind PgBouncer in ` +
       'transaction mode set DATABASE_PREPARED_STATEMENTS=false (docs/operations.md, "Database tier")',
   );
+}
+
+/** The rows a statement returned and how many rows it touched (UPDATE and DELETE report the latter). */
+export interface StatementResult<T> {
+  rows: T[];
+  rowCount: number;
+}
+
+/**
+ * Runs a module's statement (a `*-sql.ts` builder's) in `manager`: on its transaction's connection when
+ * it has one, else on the pool. A statement with a name goes prepared under it, so that PostgreSQL plans
+ * it once per connection: for the short statements of the cart and checkout, planning (the row-level
+ * security policies included) cost several times their execution. Logged and wrapped in
+ * QueryFailedError as TypeORM does, so retries, error mapping and statement counts see no difference.
+ */
+export async function runStatement<T extends QueryResultRow>(
+  manager: EntityManager,
+  statement: SqlStatement,
+): Promise<StatementResult<T>> {
+  const dataSource = manager.connection;
+  const runner = manager.queryRunner;
+  const db: Pool | PoolClient =
+    runner !== undefined && !runner.isReleased
+      ? ((await runner.connect()) as PoolClient)
+      : (dataSource.driver as unknown as { master: Pool }).master;
+  const { text, values } = statement;
+  const name = (statement as Partial<PreparedSqlStatement>).name;
+  dataSource.logger.logQuery(text, values, runner);
+  try {
+    const query = name === undefined || unnamed.has(dataSource) ? { text, values } : { name, text, values };
+    const result = await db.query<T>(query);
+    return { rows: result.rows, rowCount: result.rowCount ?? 0 };
+  } catch (error) {
+    dataSource.logger.logQueryError(error instanceof Error ? error : String(error), text, values, runner);
+    explainLostStatement(error);
+    throw new QueryFailedError(text, values, error as Error);
+  }
+}
+
+/** runStatement's rows. */
+export async function queryStatement<T extends QueryResultRow>(
+  manager: EntityManager,
+  statement: SqlStatement,
+): Promise<T[]> {
+  return (await runStatement<T>(manager, statement)).rows;
 }

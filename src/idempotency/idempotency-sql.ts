@@ -1,4 +1,4 @@
-import { PreparedSqlStatement, SqlStatement } from '../common/sql-statement';
+import { PreparedSqlStatement } from '../common/sql-statement';
 
 /** Statements of IdempotencyService on the checkout path (`idempotency_keys`). */
 
@@ -32,12 +32,17 @@ export function peekKeyStatement(scope: IdempotencyScope, key: string): Prepared
 }
 
 /** Claims (scope, key) for the request `fingerprint`: returns the claim's id, or no row when taken. */
-export function claimKeyStatement(scope: IdempotencyScope, key: string, fingerprint: string): SqlStatement {
+export function claimKeyStatement(
+  scope: IdempotencyScope,
+  key: string,
+  fingerprint: string,
+): PreparedSqlStatement {
   const { column, value } = scopeOf(scope);
   // The guests' unique index is partial (cart_session IS NOT NULL): ON CONFLICT names its predicate.
   const target =
     column === 'user_id' ? '(user_id, key)' : '(cart_session, key) WHERE cart_session IS NOT NULL';
   return {
+    name: column === 'user_id' ? 'idempotency_claim' : 'idempotency_claim_guest',
     text: `INSERT INTO idempotency_keys (${column}, key, request_hash) VALUES ($1, $2, $3)
            ON CONFLICT ${target} DO NOTHING RETURNING id`,
     values: [value, key, fingerprint],
@@ -45,8 +50,9 @@ export function claimKeyStatement(scope: IdempotencyScope, key: string, fingerpr
 }
 
 /** Stores the claim's response, unless one is stored already (then it updates no row). */
-export function completeClaimStatement(claimId: string, status: number, body: unknown): SqlStatement {
+export function completeClaimStatement(claimId: string, status: number, body: unknown): PreparedSqlStatement {
   return {
+    name: 'idempotency_complete',
     text: `UPDATE idempotency_keys SET response_status = $2, response_body = $3, completed_at = now()
             WHERE id = $1 AND response_status IS NULL`,
     values: [claimId, status, JSON.stringify(body)],

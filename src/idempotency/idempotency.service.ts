@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppException } from '../common/errors';
-import { queryPrepared } from '../database/prepared-query';
+import { queryPrepared, queryStatement, runStatement } from '../database/prepared-query';
 import { IdempotencyKey } from './entities/idempotency-key.entity';
 import {
   claimKeyStatement,
@@ -226,7 +226,7 @@ export class IdempotencyService {
     const handle: ClaimHandle = {
       id: undefined,
       take: async (manager) => {
-        const [inserted] = await manager.query<Array<{ id: string }>>(claim.text, claim.values);
+        const [inserted] = await queryStatement<{ id: string }>(manager, claim);
         if (!inserted) throw new ClaimedElsewhere();
         handle.id = inserted.id;
       },
@@ -262,7 +262,7 @@ export class IdempotencyService {
       },
       complete: async (manager, response) => {
         const update = completeClaimStatement(claimId(), response.status, response.body);
-        const [, updated] = await manager.query<[unknown[], number]>(update.text, update.values);
+        const { rowCount: updated } = await runStatement(manager, update);
         if (updated === 0) throw new AnsweredElsewhere();
         stored = response as StoredResponse<T>;
       },

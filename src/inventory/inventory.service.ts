@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppException } from '../common/errors';
-import { queryPrepared } from '../database/prepared-query';
+import { queryPrepared, queryStatement } from '../database/prepared-query';
 import { InventoryLowStock } from '../events';
 import { availableStockStatement, reserveStockStatement } from './inventory-sql';
 
@@ -61,7 +61,7 @@ export class InventoryService {
     for (const [index, variantId] of variantIds.entries()) {
       const requested = wanted.get(variantId) ?? 0;
       const reserve = reserveStockStatement(orderId, variantId, requested, holdUntil);
-      const [row] = await tx.query<Array<{ held: boolean }>>(reserve.text, reserve.values);
+      const [row] = await queryStatement<{ held: boolean }>(tx, reserve);
       if (!row?.held) {
         // Report every short line (read without locking: the numbers are advisory), then give up.
         const rest = variantIds.slice(index);

@@ -1,13 +1,13 @@
 import { formatMoney } from '../common/money';
-import { SqlStatement } from '../common/sql-statement';
+import { PreparedSqlStatement, SqlStatement } from '../common/sql-statement';
 import type { OrderItem } from './entities/order-item.entity';
 import type { Order } from './entities/order.entity';
 
 /** Statements of OrderPlacement (`orders`, `order_items`, `order_number_counters`). */
 
 /** The next order number (`generate_order_number()`, migration 0003's counter). */
-export function nextOrderNumberStatement(): SqlStatement {
-  return { text: `SELECT generate_order_number() AS order_number`, values: [] };
+export function nextOrderNumberStatement(): PreparedSqlStatement {
+  return { name: 'order_next_number', text: `SELECT generate_order_number() AS order_number`, values: [] };
 }
 
 /** What a new order row is written from (the rest are the table's defaults). */
@@ -36,8 +36,9 @@ export type NewOrderRow = Pick<
 >;
 
 /** A new order; returns what the database chose: `id`, `metadata`, `created_at`, `updated_at`. */
-export function insertOrderStatement(order: NewOrderRow): SqlStatement {
+export function insertOrderStatement(order: NewOrderRow): PreparedSqlStatement {
   return {
+    name: 'order_insert',
     text: `INSERT INTO orders (store_id, user_id, guest_email, order_token_hash, order_number, status, payment_status,
                         currency, subtotal, discount_amount, tax_amount, shipping_amount, total, shipping_address,
                         shipping_address_id, shipping_method_id, discount_id, discount_code, payment_method, notes)

@@ -15,6 +15,7 @@ import {
   nextOrderNumberStatement,
 } from './order-placement-sql';
 import { ShippingAddressSnapshot, snapshotOf } from './shipping-address';
+import { queryStatement } from '../database/prepared-query';
 
 /** One line of a new order: the variant as it was priced now (names, SKU, price are snapshotted). */
 export interface PlacedLine {
@@ -76,9 +77,9 @@ export class OrderPlacement {
    */
   async nextOrderNumber(): Promise<string> {
     const statement = nextOrderNumberStatement();
-    const [{ order_number: orderNumber }] = await this.dataSource.query<Array<{ order_number: string }>>(
-      statement.text,
-      statement.values,
+    const [{ order_number: orderNumber }] = await queryStatement<{ order_number: string }>(
+      this.dataSource.manager,
+      statement,
     );
     return orderNumber;
   }
@@ -113,9 +114,12 @@ export class OrderPlacement {
     // Plain INSERTs rather than save() and the query builder (every checkout runs them): the database
     // chooses the id, the metadata default and the timestamps, read back by RETURNING.
     const insertOrder = insertOrderStatement(order);
-    const [written] = await tx.query<
-      Array<{ id: string; metadata: Order['metadata']; created_at: Date; updated_at: Date }>
-    >(insertOrder.text, insertOrder.values);
+    const [written] = await queryStatement<{
+      id: string;
+      metadata: Order['metadata'];
+      created_at: Date;
+      updated_at: Date;
+    }>(tx, insertOrder);
     Object.assign(order, {
       id: written.id,
       metadata: written.metadata,

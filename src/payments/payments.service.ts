@@ -8,6 +8,7 @@ import { PaymentProviderName, PaymentStatus } from './payment.types';
 import { insertPendingPaymentStatement } from './payments-sql';
 import { OpenedPayment, PaymentProvider } from './providers/payment-provider';
 import { PaymentProviders } from './providers/payment-providers';
+import { runStatement } from '../database/prepared-query';
 
 /** A payment row as other modules see it (read through this service, never through the entity). */
 export type PaymentRecord = Pick<
@@ -53,7 +54,7 @@ export class PaymentsService {
     payment: { orderId: string; provider: PaymentProviderName; amount: Money; currency: string },
   ): Promise<void> {
     const statement = insertPendingPaymentStatement(payment);
-    await tx.query(statement.text, statement.values);
+    await runStatement(tx, statement);
   }
 
   /** The provider's reference of a payment opened after its order committed (Stripe's PaymentIntent id). */

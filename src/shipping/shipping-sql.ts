@@ -1,5 +1,5 @@
 import { moneyTransformer } from '../common/money';
-import { SqlStatement } from '../common/sql-statement';
+import { PreparedSqlStatement, SqlStatement } from '../common/sql-statement';
 import { ShippingMethod, weightTiersTransformer } from './entities/shipping-method.entity';
 
 /** A row of activeMethodsStatement: the entity's columns as the driver returns them. */
@@ -18,8 +18,13 @@ export function shippingMethodFrom(row: ShippingMethodRow): ShippingMethod {
  * The store's active shipping methods whose zone lists `country` (uppercase), or only `methodId`
  * among them (checkout's check of the chosen method). Columns under the entity's property names.
  */
-export function activeMethodsStatement(storeId: string, country: string, methodId?: string): SqlStatement {
+export function activeMethodsStatement(
+  storeId: string,
+  country: string,
+  methodId?: string,
+): PreparedSqlStatement {
   return {
+    name: methodId === undefined ? 'shipping_active_methods' : 'shipping_active_method',
     text: `SELECT m.id, m.store_id AS "storeId", m.zone_id AS "zoneId", m.name, m.rate_type AS "rateType",
               m.amount, m.free_over AS "freeOver", m.weight_tiers AS "weightTiers", m.is_active AS "isActive",
               m.created_at AS "createdAt", m.updated_at AS "updatedAt"

@@ -11,6 +11,7 @@ import {
   ShippingMethodRow,
 } from './shipping-sql';
 import { ShippableCart, shippingRate } from './shipping-rates';
+import { queryStatement } from '../database/prepared-query';
 
 /** What checkout asks a price for. */
 export interface CheckoutShippingInput extends ShippableCart {
@@ -92,7 +93,7 @@ export class ShippingService {
   ): Promise<ShippingMethod[]> {
     // Plain SQL rather than the query builder: checkout runs it.
     const statement = activeMethodsStatement(storeId, country, methodId);
-    const rows = await tx.query<ShippingMethodRow[]>(statement.text, statement.values);
+    const rows = await queryStatement<ShippingMethodRow>(tx, statement);
     return rows.map(shippingMethodFrom);
   }
 }

@@ -1,4 +1,4 @@
-import { SqlStatement } from '../common/sql-statement';
+import { PreparedSqlStatement } from '../common/sql-statement';
 import { TaxContext } from './tax-computation';
 import { parseRate, rateFromFraction } from './tax-rate-format';
 import { normaliseRegion, pickRates, RateCandidate } from './tax-rate-resolution';
@@ -24,8 +24,12 @@ export interface DestinationRatesRow {
  * Every class's rate for `destination` with the store's tax settings, in one statement (TaxService.ratesFor).
  * No row when the store does not exist.
  */
-export function destinationRatesStatement(storeId: string, destination: TaxDestination): SqlStatement {
+export function destinationRatesStatement(
+  storeId: string,
+  destination: TaxDestination,
+): PreparedSqlStatement {
   return {
+    name: 'tax_destination_rates',
     text: `SELECT s.tax_rate::text AS store_rate, s.prices_include_tax, s.tax_shipping,
               r.tax_class, r.region, r.rate::text AS rate
          FROM stores s

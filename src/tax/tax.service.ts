@@ -4,6 +4,7 @@ import { AppException } from '../common/errors';
 import { Money } from '../common/money';
 import { computeTax, TaxableLine, TaxContext, TaxResult } from './tax-computation';
 import { DestinationRatesRow, destinationRatesStatement, taxContextFrom, TaxDestination } from './tax-sql';
+import { queryStatement } from '../database/prepared-query';
 
 export type { TaxDestination } from './tax-sql';
 
@@ -20,7 +21,7 @@ export class TaxService {
    */
   async ratesFor(tx: EntityManager, storeId: string, destination: TaxDestination): Promise<TaxContext> {
     const statement = destinationRatesStatement(storeId, destination);
-    const rows = await tx.query<DestinationRatesRow[]>(statement.text, statement.values);
+    const rows = await queryStatement<DestinationRatesRow>(tx, statement);
     if (!rows[0]) throw new AppException(404, 'STORE_NOT_FOUND', 'Store not found');
     return taxContextFrom(rows, destination);
   }

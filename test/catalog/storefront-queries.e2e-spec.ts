@@ -16,6 +16,9 @@ import {
   searchQueryText,
   SqlStatement,
 } from '../../src/catalog/storefront-sql';
+import { priceVariantsStatement } from '../../src/catalog/catalog-pricing-sql';
+import { PreparedSqlStatement, WRITTEN_OUT_LIST_MAX } from '../../src/common/sql-statement';
+import { availableStockStatement } from '../../src/inventory/inventory-sql';
 import { closeTestApp, createTestApp } from '../support/app';
 import { createTestDatabase, TestDatabase } from '../support/database';
 
@@ -325,6 +328,41 @@ describe('storefront queries', () => {
       expect(new Set(textByName.values()).size).toBe(textByName.size);
       // The product page has one text too, whatever the slugs.
       expect(buildProductDetailQuery('a', 'b').sql).toBe(buildProductDetailQuery('other', 'x').sql);
+    });
+
+    it('the cart’s price and stock lookups settle on a generic plan for a few variants (the count is in the text)', async () => {
+      const { rows: variants } = await sql.query<{ id: string; store_id: string }>(
+        `SELECT v.id, v.store_id FROM product_variants v JOIN stores s ON s.id = v.store_id
+          WHERE s.slug = 'big' ORDER BY v.id LIMIT 24`,
+      );
+      const storeId = variants[0].store_id;
+      const plansOf = async (build: (ids: string[]) => PreparedSqlStatement, count: number) => {
+        let name = '';
+        for (let run = 0; run < 8; run++) {
+          const ids = variants.slice(run, run + count).map((v) => v.id);
+          const statement = build(ids);
+          name = statement.name;
+          const { rows } = await sql.query({ name, text: statement.text, values: statement.values });
+          expect(rows).toHaveLength(count);
+        }
+        const { rows } = await sql.query<{ generic_plans: string }>(
+          `SELECT generic_plans FROM pg_prepared_statements WHERE name = $1`,
+          [name],
+        );
+        return Number(rows[0].generic_plans);
+      };
+      for (const count of [1, 3, WRITTEN_OUT_LIST_MAX]) {
+        expect(await plansOf((ids) => priceVariantsStatement(storeId, ids), count)).toBe(3);
+        expect(await plansOf((ids) => availableStockStatement(ids), count)).toBe(3);
+      }
+      // Longer lists go as one array, whose generic plan assumes ten elements: fine for a dozen…
+      expect(await plansOf((ids) => priceVariantsStatement(storeId, ids), WRITTEN_OUT_LIST_MAX + 4)).toBe(3);
+      // …but dearer than planning for one, which is why one or a few are written out.
+      const asArray = (ids: string[]): PreparedSqlStatement => {
+        const many = priceVariantsStatement(storeId, [...ids, ...variants.slice(12).map((v) => v.id)]);
+        return { name: 'price_one_as_array', text: many.text, values: [storeId, ids] };
+      };
+      expect(await plansOf(asArray, 1)).toBe(0);
     });
 
     it('value-dependent filters and the price sorts are not prepared', () => {
