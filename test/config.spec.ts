@@ -60,6 +60,7 @@ describe('loadAppConfig', () => {
       adminEmail: 'admin@example.com',
       adminPassword: undefined,
       logLevel: 'log',
+      heapGrowingPercent: 100,
     });
   });
 
@@ -77,6 +78,7 @@ describe('loadAppConfig', () => {
       ADMIN_EMAIL: 'root@shop.test',
       ADMIN_PASSWORD: 'long enough',
       LOG_LEVEL: 'debug',
+      HEAP_GROWING_PERCENT: '0',
     });
     expect(config).toMatchObject({
       databaseUrl: DB,
@@ -92,6 +94,7 @@ describe('loadAppConfig', () => {
       adminEmail: 'root@shop.test',
       adminPassword: 'long enough',
       logLevel: 'debug',
+      heapGrowingPercent: 0,
     });
   });
 
@@ -121,6 +124,7 @@ describe('loadAppConfig', () => {
     [{ ADMIN_PASSWORD: 'short' }, 'ADMIN_PASSWORD must be at least 8 characters (got 5)'],
     [{ LOG_LEVEL: 'trace' }, 'LOG_LEVEL must be one of error, warn, log, debug, verbose (got "trace")'],
     [{ JWT_SECRET: 'too-short' }, 'JWT_SECRET must be at least 32 characters (got 9)'],
+    [{ HEAP_GROWING_PERCENT: '-5' }, 'HEAP_GROWING_PERCENT must be an integer between 0 and 1000 (got "-5")'],
   ])('rejects %j', (env, expected) => {
     expect(failure(env)).toContain(expected);
   });

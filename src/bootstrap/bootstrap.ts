@@ -5,6 +5,7 @@ import { createStartupLogger } from '../logging/app-logger';
 import { describeStartupError, StartupError } from './describe-startup-error';
 import { Running } from './running';
 import { forkWorkers } from './cluster-primary';
+import { applyHeapGrowth } from './heap-growth';
 import { startWorker } from './cluster-worker';
 import { installSignalHandlers, stopEverything } from './shutdown';
 import { start } from './start';
@@ -26,6 +27,7 @@ export async function bootstrap(): Promise<void> {
     }
     throw error;
   }
+  applyHeapGrowth(config.heapGrowingPercent);
   // pino (LOG_LEVEL, LOG_FORMAT) from the first line on; the app's own takes over once it exists.
   Logger.overrideLogger(createStartupLogger(config));
   const running = new Running();

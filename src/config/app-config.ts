@@ -80,6 +80,11 @@ export interface AppConfig {
   redisUrl: string | undefined;
   /** WEB_CONCURRENCY: worker processes (node:cluster) sharing PORT; 1 runs the app in this process. */
   webConcurrency: number;
+  /**
+   * HEAP_GROWING_PERCENT: how far V8 lets the old generation grow past what the last full collection
+   * kept before collecting again (100: to twice that); 0 leaves it to V8 (up to four times).
+   */
+  heapGrowingPercent: number;
   /** METRICS_TOKEN: GET /api/metrics wants `Authorization: Bearer <token>`; unset: open. */
   metricsToken: string | undefined;
   /** SHUTDOWN_GRACE_MS: readiness answers 503 this long after SIGTERM before the server stops accepting. */
@@ -268,6 +273,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv, options: LoadAppConfigOpti
   const mail = parseMailSettings(read);
   const redisUrl = parseRedisUrl(read('REDIS_URL'));
   const webConcurrency = parseInteger('WEB_CONCURRENCY', read('WEB_CONCURRENCY'), 1, 1, 64);
+  const heapGrowingPercent = parseInteger('HEAP_GROWING_PERCENT', read('HEAP_GROWING_PERCENT'), 100, 0, 1000);
   const metricsToken = env.METRICS_TOKEN ? env.METRICS_TOKEN : undefined;
   if (metricsToken !== undefined && metricsToken.length < 16) {
     throw new ConfigValidationError(
@@ -337,6 +343,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv, options: LoadAppConfigOpti
     mail,
     redisUrl,
     webConcurrency,
+    heapGrowingPercent,
     metricsToken,
     shutdownGraceMs,
   };
