@@ -47,9 +47,10 @@ describe('Jobs with two instances (JOBS=pgboss)', () => {
   it('runs a scheduled job once per period, not once per instance', async () => {
     // The outbox safety pass: a 1 s period, offered by both instances twice a period.
     const env = { JOBS: 'pgboss', EVENTS_POLL_INTERVAL_MS: '1000', WEBHOOK_POLL_INTERVAL_MS: '1000' };
+    // From before the first instance starts: it schedules periods while the second one is still starting.
+    const started = Date.now();
     const [a, b] = [await createTestApp(db.url, env), await createTestApp(db.url, env)];
     apps.push(a, b);
-    const started = Date.now();
     await new Promise((resolve) => setTimeout(resolve, 6_000));
     // Closed first, so that no run is in flight when the counters and rows are compared.
     for (const app of apps.splice(0)) await closeTestApp(app);

@@ -258,9 +258,13 @@ describe('store staff', () => {
           .delete(`${staffOf(store)}/${a.id}`)
           .set(bearer(b)),
       ]);
-      const statuses = results.map((r) => r.status).sort();
-      expect(statuses).toEqual([204, 409]);
-      expect(results.find((r) => r.status === 409)?.body.code).toBe('LAST_OWNER');
+      expect(results.filter((r) => r.status === 204)).toHaveLength(1);
+      const refused = results.find((r) => r.status !== 204);
+      // Overlapping, the second removal meets the last-owner rule (409). When the first one committed
+      // before the second request was authorised, its sender is no longer staff of the store: 404, as
+      // for anyone outside it.
+      expect([409, 404]).toContain(refused?.status);
+      if (refused?.status === 409) expect(refused.body.code).toBe('LAST_OWNER');
       expect(await owners(store)).toBe(1);
     }
   });
