@@ -24,6 +24,7 @@ import { RowLevelSecurity1000000000023 } from './0023-row-level-security';
 import { CatalogKeysetIndexes1000000000024 } from './0024-catalog-keyset-indexes';
 import { JobQueue1000000000025 } from './0025-job-queue';
 import { ProductSearchVector1000000000026 } from './0026-product-search-vector';
+import { FlatRlsHelpers1000000000027 } from './0027-flat-rls-helpers';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the app, the CLI (ormconfig.ts)
@@ -56,6 +57,7 @@ export const ALL_MIGRATIONS = [
   CatalogKeysetIndexes1000000000024,
   JobQueue1000000000025,
   ProductSearchVector1000000000026,
+  FlatRlsHelpers1000000000027,
 ];
 
 /** The legacy baseline alone: what an existing database already has (see docs/migrations.md). */
