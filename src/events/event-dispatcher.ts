@@ -7,7 +7,16 @@ import { CommitSignal } from './commit-signal';
 import { DomainEvent } from './domain-event';
 import { Subscriber, SubscriberRegistry } from './subscriber-registry';
 import { WorkPump } from '../common/work-pump';
+import { WriteBatcher } from '../common/write-batcher';
+import { queryStatement, runStatement } from '../database/prepared-query';
 import { JobsService } from '../jobs/jobs.service';
+import {
+  claimDeliveriesStatement,
+  DeliveryKey,
+  fanOutStatement,
+  markDeliveredStatement,
+  markFailedStatement,
+} from './outbox-sql';
 
 /** Events fanned out per statement. */
 const FAN_OUT_BATCH = 200;
@@ -20,6 +29,11 @@ export const HANDLER_TIMEOUT_MS = 30_000;
  * crashed (or frozen) instance's claim is ever taken over.
  */
 const LEASE_MS = 2 * HANDLER_TIMEOUT_MS;
+/**
+ * How long a delivered outcome waits for others to be written with it: one statement for the handlers
+ * that finish together (an order's mail and webhook fan-out, a claim's batch) instead of one each.
+ */
+const DELIVERED_BATCH_WINDOW_MS = 5;
 /** Longest last_error kept. */
 const MAX_ERROR_LENGTH = 2000;
 
@@ -40,8 +54,9 @@ interface ClaimedDelivery {
  * any number of instances share the work without waiting on each other: the fan-out turns each new
  * event into one delivery row per subscriber; the claim leases due deliveries (attempts + 1,
  * next_attempt_at moved past the handler's time budget). Handlers then run outside any transaction,
- * and each result is written back on its own: delivered, retried later with backoff, or `failed` after
- * EVENTS_MAX_ATTEMPTS (logged). A failing or slow subscriber holds up only its own deliveries.
+ * and each result is written back: delivered (with the others that finish within a few milliseconds, in
+ * one statement), retried later with backoff, or `failed` after EVENTS_MAX_ATTEMPTS (logged). A failing
+ * or slow subscriber holds up only its own deliveries. The statements are prepared (outbox-sql.ts).
  *
  * Woken by the commit of a transaction that recorded events in this process (CommitSignal), and by a
  * safety pass every EVENTS_POLL_INTERVAL_MS for everything else: retries that fell due, events of
@@ -56,6 +71,9 @@ export class EventDispatcher implements OnApplicationBootstrap, BeforeApplicatio
   private started = false;
   private unsubscribe: (() => void) | undefined;
   private saturated = false;
+  private readonly delivered = new WriteBatcher<DeliveryKey>(async (keys) => {
+    await runStatement(this.dataSource.manager, markDeliveredStatement(keys));
+  }, DELIVERED_BATCH_WINDOW_MS);
   private readonly pump = new WorkPump(
     () => this.pass(),
     // The database is away, most likely: the next poll tries again.
@@ -122,45 +140,18 @@ export class EventDispatcher implements OnApplicationBootstrap, BeforeApplicatio
 
   /** Creates the delivery rows of up to a batch of new events; returns how many events it took. */
   private async fanOut(): Promise<number> {
-    const subscribers = this.registry.allSubscribers();
-    const rows = await this.dataSource.query<Array<{ id: string }>>(
-      `WITH claimed AS (
-         SELECT id, type FROM outbox_events WHERE dispatched_at IS NULL
-          ORDER BY occurred_at LIMIT $1 FOR UPDATE SKIP LOCKED
-       ), fanned AS (
-         INSERT INTO event_deliveries (event_id, subscriber)
-         SELECT c.id, s.subscriber FROM claimed c
-           JOIN unnest($2::text[], $3::text[]) AS s (type, subscriber) ON s.type = c.type
-         ON CONFLICT DO NOTHING
-       ), done AS (
-         UPDATE outbox_events o SET dispatched_at = now() FROM claimed c WHERE o.id = c.id RETURNING o.id
-       )
-       SELECT id FROM done`,
-      [FAN_OUT_BATCH, subscribers.map((s) => s.type), subscribers.map((s) => s.name)],
-    );
+    const subscribers = this.registry.allSubscribers().map((s) => ({ type: s.type, name: s.name }));
+    const { rows } = await runStatement(this.dataSource.manager, fanOutStatement(FAN_OUT_BATCH, subscribers));
     return rows.length;
   }
 
-  /**
-   * Leases up to `limit` due deliveries of subscribers this process has. (TypeORM answers a top-level
-   * UPDATE … RETURNING with [rows, count]: hence the CTE and SELECT, here and in fanOut.)
-   */
-  private claim(limit: number): Promise<ClaimedDelivery[]> {
+  /** Leases up to `limit` due deliveries of subscribers this process has. */
+  private async claim(limit: number): Promise<ClaimedDelivery[]> {
     const names = [...new Set(this.registry.allSubscribers().map((s) => s.name))];
-    if (names.length === 0) return Promise.resolve([]);
-    return this.dataSource.query<ClaimedDelivery[]>(
-      `WITH leased AS (
-       UPDATE event_deliveries d
-          SET attempts = d.attempts + 1, next_attempt_at = now() + $3::float8 * interval '1 millisecond'
-         FROM (SELECT event_id, subscriber FROM event_deliveries
-                WHERE status = 'pending' AND next_attempt_at <= now() AND subscriber = ANY ($2::text[])
-                ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED) due,
-              outbox_events e
-        WHERE d.event_id = due.event_id AND d.subscriber = due.subscriber AND e.id = d.event_id
-        RETURNING d.event_id, d.subscriber, d.attempts, e.type, e.store_id, e.payload, e.occurred_at
-       )
-       SELECT * FROM leased`,
-      [limit, names, LEASE_MS],
+    if (names.length === 0) return [];
+    return queryStatement<ClaimedDelivery>(
+      this.dataSource.manager,
+      claimDeliveriesStatement(limit, names, LEASE_MS),
     );
   }
 
@@ -189,29 +180,22 @@ export class EventDispatcher implements OnApplicationBootstrap, BeforeApplicatio
       await this.failed(delivery, message(error));
       return;
     }
-    await this.dataSource.query(
-      `UPDATE event_deliveries SET status = 'delivered', delivered_at = now(), last_error = NULL
-        WHERE event_id = $1 AND subscriber = $2 AND status = 'pending'`,
-      [delivery.event_id, delivery.subscriber],
-    );
+    await this.delivered.add({ eventId: delivery.event_id, subscriber: delivery.subscriber });
   }
 
   private async failed(delivery: ClaimedDelivery, error: string): Promise<void> {
     const { maxAttempts, retryBaseMs } = this.config.events;
     const final = delivery.attempts >= maxAttempts;
-    // Guarded by attempts: a run whose lease another instance took over does not overwrite its outcome.
-    await this.dataSource.query(
-      `UPDATE event_deliveries
-          SET status = $4, last_error = $5, next_attempt_at = now() + $6::float8 * interval '1 millisecond'
-        WHERE event_id = $1 AND subscriber = $2 AND attempts = $3 AND status = 'pending'`,
-      [
-        delivery.event_id,
-        delivery.subscriber,
-        delivery.attempts,
-        final ? 'failed' : 'pending',
-        error.slice(0, MAX_ERROR_LENGTH),
-        final ? 0 : retryDelayMs(delivery.attempts, retryBaseMs),
-      ],
+    await runStatement(
+      this.dataSource.manager,
+      markFailedStatement(
+        { eventId: delivery.event_id, subscriber: delivery.subscriber, attempts: delivery.attempts },
+        {
+          final,
+          error: error.slice(0, MAX_ERROR_LENGTH),
+          retryInMs: final ? 0 : retryDelayMs(delivery.attempts, retryBaseMs),
+        },
+      ),
     );
     if (final) {
       this.logger.warn(

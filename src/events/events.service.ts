@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AnyDomainEvent } from './catalogue';
+import { runStatement } from '../database/prepared-query';
 import { CommitSignal } from './commit-signal';
 import { DomainEvent } from './domain-event';
 import { insertOutboxEventsStatement } from './outbox-sql';
@@ -45,8 +46,7 @@ export class EventsService {
         "EventsService.record needs the change's transaction (an EntityManager from inTransaction)",
       );
     }
-    const statement = insertOutboxEventsStatement(events);
-    await tx.query(statement.text, statement.values);
+    await runStatement(tx, insertOutboxEventsStatement(events));
     this.commitSignal.mark(queryRunner);
     for (const event of events) await this.runHooks(tx, event);
   }

@@ -3,12 +3,11 @@ import { ProfilesService } from '../auth/profiles.service';
 import { formatMoney } from '../common/money';
 import { AppConfig } from '../config/app-config';
 import { InjectAppConfig } from '../config/app-config.module';
+import { OrderSummary } from '../orders/order-summary-sql';
 import { OrdersService } from '../orders/orders.service';
 import { StoresService } from '../stores/stores.service';
 import { orderLink } from './templates/links';
 import { OrderMailOrder } from './templates/order.templates';
-
-type OrderRow = NonNullable<Awaited<ReturnType<OrdersService['findById']>>>;
 
 /** A string field an event's data may carry (`email` of orders placed since guest checkout). */
 export function optionalString(data: object, key: string): string | null {
@@ -34,7 +33,7 @@ export class OrderMailReader {
 
   /** Null when there is nobody to write to: no such order, or no address for its buyer. */
   async read(orderId: string, eventData: object): Promise<OrderMailOrder | null> {
-    const order = await this.orders.findById(orderId);
+    const order = await this.orders.summaryOf(orderId);
     if (!order) {
       this.logger.warn(`No order ${orderId}: its email is not sent`);
       return null;
@@ -44,13 +43,13 @@ export class OrderMailReader {
       this.logger.warn(`Order ${order.orderNumber} has no email address to write to`);
       return null;
     }
-    const store = await this.stores.requireStore(order.storeId);
+    const storeName = await this.stores.nameOf(order.storeId);
     return {
       to,
-      storeName: store.name,
+      storeName,
       orderNumber: order.orderNumber,
       currency: order.currency,
-      items: (order.items ?? []).map((item) => ({
+      items: order.items.map((item) => ({
         name: item.variantName ? `${item.productName} (${item.variantName})` : item.productName,
         quantity: item.quantity,
         total: formatMoney(item.totalPrice),
@@ -64,7 +63,7 @@ export class OrderMailReader {
     };
   }
 
-  private async recipientOf(order: OrderRow): Promise<string | null> {
+  private async recipientOf(order: OrderSummary): Promise<string | null> {
     if (order.userId) return (await this.profiles.findView(order.userId))?.email ?? null;
     return order.guestEmail;
   }

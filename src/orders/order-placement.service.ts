@@ -15,7 +15,7 @@ import {
   nextOrderNumberStatement,
 } from './order-placement-sql';
 import { ShippingAddressSnapshot, snapshotOf } from './shipping-address';
-import { queryStatement } from '../database/prepared-query';
+import { queryStatement, runStatement } from '../database/prepared-query';
 
 /** One line of a new order: the variant as it was priced now (names, SKU, price are snapshotted). */
 export interface PlacedLine {
@@ -136,8 +136,7 @@ export class OrderPlacement {
       }),
     );
     if (items.length > 0) {
-      const insertItems = insertOrderItemsStatement(items);
-      await tx.query(insertItems.text, insertItems.values);
+      await runStatement(tx, insertOrderItemsStatement(items));
     }
     await this.audit.record(tx, meta, {
       action: 'order.created',

@@ -5,9 +5,11 @@ import { RequestMeta } from '../audit/audit.types';
 import { ADMIN_ROLES, AuthUser } from '../auth/auth.types';
 import { AppException } from '../common/errors';
 import { offsetOf, Paginated, paginated, PaginationQuery } from '../common/pagination';
+import { queryStatement } from '../database/prepared-query';
 import { AdminListOrdersQuery } from './dto/order.dto';
 import { Order } from './entities/order.entity';
 import { OrderState } from './order-state-machine';
+import { OrderSummary, orderSummaryFrom, OrderSummaryRow, orderSummaryStatement } from './order-summary-sql';
 
 /** Meta of changes the system makes by itself (the reservation sweeper). */
 export const SYSTEM_META: RequestMeta = { userId: null, ipAddress: null, userAgent: null };
@@ -62,9 +64,15 @@ export class OrdersService {
     return order;
   }
 
-  /** The order with its items, read for no caller (the mail module's templates); null when there is none. */
+  /** The order with its items, read for no caller; null when there is none. */
   findById(id: string): Promise<Order | null> {
     return this.orders.findOne({ where: { id }, relations: ORDER_RELATIONS });
+  }
+
+  /** What the order emails show (one prepared statement), read for no caller; null when there is none. */
+  async summaryOf(id: string): Promise<OrderSummary | null> {
+    const [row] = await queryStatement<OrderSummaryRow>(this.orders.manager, orderSummaryStatement(id));
+    return row ? orderSummaryFrom(row) : null;
   }
 
   /** The order row locked for the caller's transaction, or null when there is none. */

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { queryStatement } from '../database/prepared-query';
+import { storeNameStatement } from './stores-sql';
 import { AuditService, changedFields } from '../audit/audit.service';
 import { RequestMeta } from '../audit/audit.types';
 import { isUniqueViolation } from '../common/database-errors';
@@ -32,6 +34,16 @@ export class StoresService {
   /** The store, or 404 STORE_NOT_FOUND. Admin routes see inactive stores too. Outside any transaction. */
   requireStore(storeId: string): Promise<Store> {
     return this.requireStoreIn(this.dataSource.manager, storeId);
+  }
+
+  /** The store's name (the order emails); 404 STORE_NOT_FOUND when there is no such store. */
+  async nameOf(storeId: string): Promise<string> {
+    const [row] = await queryStatement<{ name: string }>(
+      this.dataSource.manager,
+      storeNameStatement(storeId),
+    );
+    if (!row) throw new AppException(404, 'STORE_NOT_FOUND', 'Store not found');
+    return row.name;
   }
 
   /** `requireStore` inside the caller's transaction `tx`. */

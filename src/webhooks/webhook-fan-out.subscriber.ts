@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { PreparedSqlStatement } from '../common/sql-statement';
+import { queryStatement } from '../database/prepared-query';
 import { DomainEvent, OnDomainEvent } from '../events';
 import { WebhookPayload } from './entities/webhook-delivery.entity';
 import { WEBHOOK_EVENT_TYPES } from './webhook-event-types';
@@ -29,8 +31,27 @@ export class WebhookFanOut {
       timestamp: event.occurredAt.toISOString(),
       data: event.data,
     };
-    const rows = await this.dataSource.query<Array<{ n: number }>>(
-      `WITH created AS (
+    const [created] = await queryStatement<{ n: number }>(
+      this.dataSource.manager,
+      fanOutStatement(event.id, event.type, payload, event.storeId),
+    );
+    if ((created?.n ?? 0) > 0) this.worker.kick();
+  }
+}
+
+/**
+ * The deliveries of one event, prepared: it runs for every event of the contract, and planning it
+ * under the row-level security policies of both tables cost more than running it.
+ */
+function fanOutStatement(
+  eventId: string,
+  type: string,
+  payload: WebhookPayload,
+  storeId: string,
+): PreparedSqlStatement {
+  return {
+    name: 'webhook_fan_out',
+    text: `WITH created AS (
          INSERT INTO webhook_deliveries (store_id, endpoint_id, event_id, event_type, payload)
          SELECT e.store_id, e.id, $1, $2, $3::jsonb FROM webhook_endpoints e
           WHERE e.store_id = $4 AND e.is_active AND $2 = ANY (e.events)
@@ -38,10 +59,8 @@ export class WebhookFanOut {
          RETURNING 1
        )
        SELECT count(*)::int AS n FROM created`,
-      [event.id, event.type, JSON.stringify(payload), event.storeId],
-    );
-    if ((rows[0]?.n ?? 0) > 0) this.worker.kick();
-  }
+    values: [eventId, type, JSON.stringify(payload), storeId],
+  };
 }
 
 // One registration per type (the events module has no wildcard): the same method, one stable name.
