@@ -7,10 +7,9 @@ import { PreparedSqlStatement, SqlStatement } from '../common/sql-statement';
  * Runs `sql` as the named prepared statement `name` on TypeORM's own pg pool: each pooled connection
  * parses and plans it once, and the call skips TypeORM's query runner and query builder. For the few
  * statements every request of a hot route runs (the token's profile, the storefront pages). A name must
- * always come with the same text (pg refuses otherwise). Does what TypeORM's runner does around a query
- * (log it; wrap failures in QueryFailedError), so query logging, statement counting in tests and the
- * database-error mapping behave as for any other statement. Not for use inside a transaction: it takes
- * whichever pooled connection is free.
+ * always come with the same text (pg refuses otherwise). runStatement on the pool: logged and wrapped as
+ * TypeORM does, so query logging, statement counting in tests and the database-error mapping behave as
+ * for any other statement. Not for use inside a transaction: it takes whichever pooled connection is free.
  *
  * With DATABASE_PREPARED_STATEMENTS=false (setPreparedStatements) the same statement goes unnamed:
  * behind PgBouncer in transaction mode a named statement is prepared on one server connection and
@@ -23,18 +22,9 @@ export async function queryPrepared<T extends QueryResultRow>(
   sql: string,
   params: unknown[],
 ): Promise<T[]> {
-  const pool = (dataSource.driver as unknown as { master: Pool }).master;
-  const logger = dataSource.logger;
-  logger.logQuery(sql, params);
-  try {
-    const statement = unnamed.has(dataSource) ? { text: sql } : { name, text: sql };
-    const result = await pool.query<T>({ ...statement, values: params });
-    return result.rows;
-  } catch (error) {
-    logger.logQueryError(error instanceof Error ? error : String(error), sql, params);
-    explainLostStatement(error);
-    throw new QueryFailedError(sql, params, error as Error);
-  }
+  const statement: PreparedSqlStatement = { name, text: sql, values: params };
+  // The DataSource's own manager has no query runner: runStatement takes the pool.
+  return queryStatement<T>(dataSource.manager, statement);
 }
 
 const unnamed = new WeakSet<DataSource>();
