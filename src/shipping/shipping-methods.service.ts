@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService, changedFields } from '../audit/audit.service';
 import { RequestMeta } from '../audit/audit.types';
@@ -6,6 +6,9 @@ import { AppException } from '../common/errors';
 import { definedFields } from '../common/objects';
 import { offsetOf, Paginated, paginated } from '../common/pagination';
 import { inTransaction } from '../database/transactions';
+import { Money } from '../common/money';
+import { assertAmountInUnitsOf } from '../stores/currencies';
+import { AmountsOutOfUnit, StoreAmountChecks } from '../stores/store-amount-checks';
 import { StoresService } from '../stores/stores.service';
 import {
   CreateShippingMethodDto,
@@ -26,12 +29,18 @@ function methodNotFound(): AppException {
  * is written, so a concurrent zone delete cannot leave the method pointing at nothing.
  */
 @Injectable()
-export class ShippingMethodsService {
+export class ShippingMethodsService implements OnModuleInit {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly stores: StoresService,
+    private readonly amountChecks: StoreAmountChecks,
   ) {}
+
+  /** A store's currency change asks which charged rates would not be whole units of the new currency. */
+  onModuleInit(): void {
+    this.amountChecks.register((tx, storeId, unit) => this.ratesOutOfUnit(tx, storeId, unit));
+  }
 
   async list(storeId: string, query: ListShippingMethodsQuery): Promise<Paginated<ShippingMethod>> {
     await this.stores.requireStore(storeId);
@@ -59,6 +68,7 @@ export class ShippingMethodsService {
     const rate = resolveRate(null, dto);
     return inTransaction(this.dataSource, async (tx) => {
       await this.lockZone(tx, storeId, dto.zoneId);
+      await this.assertChargeable(tx, storeId, rate);
       const repo = tx.getRepository(ShippingMethod);
       const method = await repo.save(
         repo.create({ storeId, zoneId: dto.zoneId, name: dto.name, isActive: dto.isActive ?? true, ...rate }),
@@ -100,6 +110,8 @@ export class ShippingMethodsService {
       };
       const diff = changedFields(before, changes);
       if (Object.keys(diff).length === 0) return before;
+      if (diff.amount !== undefined || diff.weightTiers !== undefined)
+        await this.assertChargeable(tx, storeId, { ...before, ...changes });
       await repo.update({ id }, changes);
       await this.audit.record(tx, meta, {
         action: 'shipping_method.update',
@@ -127,6 +139,38 @@ export class ShippingMethodsService {
         details: { name: rows[0].name, zoneId: rows[0].zone_id },
       });
     });
+  }
+
+  /**
+   * 400 VALIDATION_FAILED unless what the method charges (its amount, each weight tier's) is a whole
+   * number of the store's currency units (no ¥4.99). `freeOver` is only compared with, never charged.
+   * The currency is read under the store row's share lock (StoresService.currencyFor).
+   */
+  private async assertChargeable(
+    tx: EntityManager,
+    storeId: string,
+    rate: Pick<ShippingMethod, 'amount' | 'weightTiers'>,
+  ): Promise<void> {
+    const currency = await this.stores.currencyFor(tx, storeId);
+    assertAmountInUnitsOf(currency, rate.amount, 'amount');
+    (rate.weightTiers ?? []).forEach((tier, i) =>
+      assertAmountInUnitsOf(currency, tier.amount, `weightTiers[${i}].amount`),
+    );
+  }
+
+  /** How many methods of the store charge an amount (or a tier amount) that is not a multiple of `unit`. */
+  private ratesOutOfUnit(tx: EntityManager, storeId: string, unit: Money): Promise<AmountsOutOfUnit[]> {
+    return tx.query<AmountsOutOfUnit[]>(
+      `SELECT 'shippingMethods.amount' AS field, count(*)::int AS count
+         FROM shipping_methods WHERE store_id = $1 AND mod(amount * 100, $2) <> 0
+       UNION ALL
+       SELECT 'shippingMethods.weightTiers', count(*)::int
+         FROM shipping_methods m
+        WHERE m.store_id = $1 AND m.weight_tiers IS NOT NULL
+          AND EXISTS (SELECT 1 FROM jsonb_array_elements(m.weight_tiers) t
+                       WHERE mod((t->>'amount')::numeric * 100, $2) <> 0)`,
+      [storeId, unit],
+    );
   }
 
   /** The store's zone `zoneId`, held against deletion until the caller commits; 404 otherwise. */

@@ -118,7 +118,11 @@ export class AdminStoresController {
     ],
     [403, 'FORBIDDEN: only a super_admin changes stores'],
     [404, 'STORE_NOT_FOUND'],
-    [409, 'SLUG_TAKEN'],
+    [
+      409,
+      'SLUG_TAKEN, or CURRENCY_AMOUNTS_CONFLICT (a currency without minor digits, e.g. JPY, while the ' +
+        'store holds prices or shipping amounts with cents: details.amounts says which and how many)',
+    ],
     413,
   )
   async update(

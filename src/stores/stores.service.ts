@@ -6,15 +6,20 @@ import { AuditService, changedFields } from '../audit/audit.service';
 import { RequestMeta } from '../audit/audit.types';
 import { isUniqueViolation } from '../common/database-errors';
 import { AppException } from '../common/errors';
+import { Money } from '../common/money';
 import { offsetOf, Paginated, paginated, PaginationQuery } from '../common/pagination';
 import { slugify } from '../common/slug';
 import { inTransaction } from '../database/transactions';
 import { CreateStoreDto, UpdateStoreDto } from './dto/store.dto';
 import { Store } from './entities/store.entity';
 import { definedFields } from '../common/objects';
-import { assertSupportedCurrency } from './currencies';
+import { assertAmountInUnitsOf, assertSupportedCurrency, moneyUnitOf } from './currencies';
+import { StoreAmountChecks } from './store-amount-checks';
 
 /** "0.08" → "0.0800": the form DECIMAL(5,4) gives back, so an unchanged rate is not audited as a change. */
+/** The currency of a store created without one (the column's default). */
+const DEFAULT_CURRENCY = 'USD';
+
 function normaliseTaxRate(rate: string): string {
   const [whole, fraction = ''] = rate.split('.');
   return `${whole}.${fraction.padEnd(4, '0')}`;
@@ -29,6 +34,7 @@ export class StoresService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly amountChecks: StoreAmountChecks,
   ) {}
 
   /** The store, or 404 STORE_NOT_FOUND. Admin routes see inactive stores too. Outside any transaction. */
@@ -44,6 +50,21 @@ export class StoresService {
     );
     if (!row) throw new AppException(404, 'STORE_NOT_FOUND', 'Store not found');
     return row.name;
+  }
+
+  /**
+   * The store's currency, its row held (FOR SHARE) until the caller's transaction ends: a module that
+   * checks an amount against it (assertAmountInUnitsOf) and writes the amount cannot interleave with a
+   * currency change, which waits for that commit and then sees the amount (see `update`), or commits
+   * first and is then what the caller reads. 404 STORE_NOT_FOUND.
+   */
+  async currencyFor(tx: EntityManager, storeId: string): Promise<string> {
+    const rows = await tx.query<Array<{ currency: string }>>(
+      `SELECT currency FROM stores WHERE id = $1 FOR SHARE`,
+      [storeId],
+    );
+    if (!rows[0]) throw new AppException(404, 'STORE_NOT_FOUND', 'Store not found');
+    return rows[0].currency;
   }
 
   /** `requireStore` inside the caller's transaction `tx`. */
@@ -72,6 +93,8 @@ export class StoresService {
 
   async create(dto: CreateStoreDto, meta: RequestMeta): Promise<Store> {
     if (dto.currency !== undefined) assertSupportedCurrency(dto.currency);
+    if (dto.shippingFlat !== undefined)
+      assertAmountInUnitsOf(dto.currency ?? DEFAULT_CURRENCY, dto.shippingFlat, 'shippingFlat');
     const fields: Partial<Store> = {
       name: dto.name,
       slug: dto.slug ?? slugify(dto.name),
@@ -128,6 +151,16 @@ export class StoresService {
         };
         const diff = changedFields(before, changes);
         if (Object.keys(diff).length === 0) return before;
+        const currency = changes.currency ?? before.currency;
+        if (changes.shippingFlat !== undefined)
+          assertAmountInUnitsOf(currency, changes.shippingFlat, 'shippingFlat');
+        if (currency !== before.currency)
+          await this.assertAmountsChargeableIn(
+            tx,
+            storeId,
+            currency,
+            changes.shippingFlat ?? before.shippingFlat,
+          );
         await repo.update({ id: storeId }, changes);
         await this.audit.record(tx, meta, {
           action: 'store.update',
@@ -138,6 +171,34 @@ export class StoresService {
         });
         return repo.findOneOrFail({ where: { id: storeId } });
       }),
+    );
+  }
+
+  /**
+   * 409 CURRENCY_AMOUNTS_CONFLICT when the store holds amounts (prices, shipping rates) that are not
+   * whole units of `currency`: moving a store with $19.99 prices to JPY would leave ¥19.99, which no
+   * checkout can charge. Asked of every module that registered its amounts (StoreAmountChecks), under
+   * the store row's lock, which their writers share (currencyFor).
+   */
+  private async assertAmountsChargeableIn(
+    tx: EntityManager,
+    storeId: string,
+    currency: string,
+    shippingFlat: Money,
+  ): Promise<void> {
+    const unit = moneyUnitOf(currency);
+    // Every amount is a whole number of hundredths: a currency with minor digits takes them all.
+    if (unit === 1) return;
+    const outOfUnit = [
+      ...(shippingFlat % unit === 0 ? [] : [{ field: 'shippingFlat', count: 1 }]),
+      ...(await this.amountChecks.outOfUnit(tx, storeId, unit)),
+    ];
+    if (outOfUnit.length === 0) return;
+    throw new AppException(
+      409,
+      'CURRENCY_AMOUNTS_CONFLICT',
+      `The store holds amounts that are not whole units of ${currency}: change them first`,
+      { currency, amounts: outOfUnit },
     );
   }
 

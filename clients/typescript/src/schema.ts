@@ -5456,7 +5456,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description SLUG_TAKEN */
+      /** @description SLUG_TAKEN, or CURRENCY_AMOUNTS_CONFLICT (a currency without minor digits, e.g. JPY, while the store holds prices or shipping amounts with cents: details.amounts says which and how many) */
       409: {
         headers: {
           [name: string]: unknown;

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService, changedFields } from '../../audit/audit.service';
 import { RequestMeta } from '../../audit/audit.types';
@@ -12,6 +12,7 @@ import { slugify } from '../../common/slug';
 import { inTransaction } from '../../database/transactions';
 import { EventsService, ProductCreated, ProductDeleted, ProductUpdated } from '../../events';
 import { assertAmountInUnitsOf } from '../../stores/currencies';
+import { AmountsOutOfUnit, StoreAmountChecks } from '../../stores/store-amount-checks';
 import { StoresService } from '../../stores/stores.service';
 import { CreateProductDto, ListProductsQuery, UpdateProductDto } from '../dto/product.dto';
 import { Category } from '../entities/category.entity';
@@ -36,13 +37,19 @@ const IN_USE_KEYS = ['fk_order_items_product', 'fk_order_items_variant', 'fk_inv
  * variant writes take too, so a concurrent variant change cannot slip past the check.
  */
 @Injectable()
-export class ProductsService {
+export class ProductsService implements OnModuleInit {
   constructor(
     private readonly dataSource: DataSource,
     private readonly stores: StoresService,
     private readonly audit: AuditService,
     private readonly events: EventsService,
+    private readonly amountChecks: StoreAmountChecks,
   ) {}
+
+  /** A store's currency change asks which prices would not be whole units of the new currency. */
+  onModuleInit(): void {
+    this.amountChecks.register((tx, storeId, unit) => this.pricesOutOfUnit(tx, storeId, unit));
+  }
 
   async list(storeId: string, query: ListProductsQuery): Promise<Paginated<ProductWithTags>> {
     await this.stores.requireStore(storeId);
@@ -80,8 +87,7 @@ export class ProductsService {
   async create(storeId: string, dto: CreateProductDto, meta: RequestMeta): Promise<ProductWithTags> {
     return mapCatalogErrors(() =>
       inTransaction(this.dataSource, async (tx) => {
-        const store = await this.stores.requireStoreIn(tx, storeId);
-        assertAmountInUnitsOf(store.currency, dto.basePrice, 'basePrice');
+        assertAmountInUnitsOf(await this.stores.currencyFor(tx, storeId), dto.basePrice, 'basePrice');
         if (dto.categoryId) await this.requireCategory(tx, storeId, dto.categoryId);
         const tagIds = dto.tagIds ? await this.requireTags(tx, storeId, dto.tagIds) : [];
         const repo = tx.getRepository(Product);
@@ -227,15 +233,29 @@ export class ProductsService {
     return product;
   }
 
-  /** 400 VALIDATION_FAILED unless `amount` can be charged in the store's currency (no 10.50 JPY). */
+  /**
+   * 400 VALIDATION_FAILED unless `amount` can be charged in the store's currency (no 10.50 JPY), read
+   * under the store row's share lock so that a currency change cannot slip in before the commit.
+   */
   async assertPriceInStoreUnits(
     tx: EntityManager,
     storeId: string,
     amount: Money,
     field: string,
   ): Promise<void> {
-    const store = await this.stores.requireStoreIn(tx, storeId);
-    assertAmountInUnitsOf(store.currency, amount, field);
+    assertAmountInUnitsOf(await this.stores.currencyFor(tx, storeId), amount, field);
+  }
+
+  /** How many base prices and price adjustments of the store are not multiples of `unit` (hundredths). */
+  private pricesOutOfUnit(tx: EntityManager, storeId: string, unit: Money): Promise<AmountsOutOfUnit[]> {
+    return tx.query<AmountsOutOfUnit[]>(
+      `SELECT 'products.basePrice' AS field, count(*)::int AS count
+         FROM products WHERE store_id = $1 AND mod(base_price * 100, $2) <> 0
+       UNION ALL
+       SELECT 'variants.priceAdjustment', count(*)::int
+         FROM product_variants WHERE store_id = $1 AND mod(price_adjustment * 100, $2) <> 0`,
+      [storeId, unit],
+    );
   }
 
   private async assertVariantPricesStayNonNegative(tx: EntityManager, productId: string, basePrice: number) {
