@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { EntityManager, FindOptionsWhere, In, Repository } from 'typeorm';
 import { RequestMeta } from '../audit/audit.types';
-import { ADMIN_ROLES, AuthUser } from '../auth/auth.types';
+import { AuthUser } from '../auth/auth.types';
 import { AppException } from '../common/errors';
 import { offsetOf, Paginated, paginated, PaginationQuery } from '../common/pagination';
 import { queryStatement } from '../database/prepared-query';
@@ -53,13 +53,13 @@ export class OrdersService {
     return paginated(items, total, query);
   }
 
-  /** The order if the caller owns it or is an admin; 404 otherwise (a customer never learns it exists). */
+  /**
+   * The order if the caller owns it, is a super admin, or is an admin of its store; 404 otherwise (a
+   * customer never learns it exists, nor an admin of another store). The application's own check:
+   * row-level security refuses the same rows underneath (docs/security.md, "two walls").
+   */
   async getForCaller(id: string, caller: AuthUser): Promise<Order> {
-    const isAdmin = ADMIN_ROLES.includes(caller.role);
-    const order = await this.orders.findOne({
-      where: isAdmin ? { id } : { id, userId: caller.id },
-      relations: ORDER_RELATIONS,
-    });
+    const order = await this.orders.findOne({ where: callerScope(id, caller), relations: ORDER_RELATIONS });
     if (!order) throw orderNotFound();
     return order;
   }
@@ -110,6 +110,15 @@ export class OrdersService {
   async setState(tx: EntityManager, orderId: string, state: Partial<OrderState>): Promise<void> {
     await tx.withRepository(this.orders).update({ id: orderId }, state);
   }
+}
+
+/** Which order `id` the caller may read: their own, and for an admin also those of their stores. */
+function callerScope(id: string, caller: AuthUser): FindOptionsWhere<Order> | FindOptionsWhere<Order>[] {
+  if (caller.role === 'super_admin') return { id };
+  const own = { id, userId: caller.id };
+  if (caller.role !== 'admin') return own;
+  const storeIds = (caller.memberships ?? []).map((m) => m.storeId);
+  return storeIds.length > 0 ? [{ id, storeId: In(storeIds) }, own] : own;
 }
 
 export function orderNotFound(): AppException {
