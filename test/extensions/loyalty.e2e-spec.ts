@@ -121,12 +121,16 @@ describe('loyalty extension', () => {
       balance: 31,
       entries: [expect.objectContaining({ orderId, points: 31, reason: 'order_paid', amount: '31.50' })],
     });
-    // Delivered once to the subscriber, and nothing more is pending for it.
-    const delivery = await sql.query(
-      `SELECT status, attempts FROM event_deliveries WHERE event_id = $1 AND subscriber = 'loyalty.credit-on-paid'`,
-      [paid.id],
-    );
-    expect(delivery.rows).toEqual([{ status: 'delivered', attempts: 1 }]);
+    // Delivered once to the subscriber, and nothing more is pending for it (the outcome is written just
+    // after the handler's commit: waited for).
+    const delivery = await waitFor('the delivery marked delivered', async () => {
+      const { rows } = await sql.query<{ status: string; attempts: number }>(
+        `SELECT status, attempts FROM event_deliveries WHERE event_id = $1 AND subscriber = 'loyalty.credit-on-paid'`,
+        [paid.id],
+      );
+      return rows.length === 0 || rows[0].status === 'pending' ? undefined : rows;
+    });
+    expect(delivery).toEqual([{ status: 'delivered', attempts: 1 }]);
   });
 
   it('is idempotent: the same event delivered again (also twice at once) credits nothing more', async () => {

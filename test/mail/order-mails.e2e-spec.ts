@@ -78,6 +78,11 @@ describe('mail: order emails over SMTP', () => {
     expect(of(mail)).not.toContain('<b>mug</b>');
     expect(of(mail)).toContain('Mugs &quot;R&quot; Us');
     expect(of(mail)).toContain(`href="https://shop.test/orders/${order.orderId}"`);
+    // Recorded after the SMTP server accepted the message: the mailbox may see it first.
+    await eventually(
+      'the record of the sent email',
+      async () => (await mailDeliveries(sql, eventId)).length > 0,
+    );
     expect(await mailDeliveries(sql, eventId)).toEqual([{ template: 'order_placed' }]);
   });
 
