@@ -6,9 +6,9 @@ import { INestApplication } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import request from 'supertest';
-import { closeTestApp, createTestApp } from '../support/app';
+import { closeTestWorld, openTestWorld } from '../support/app';
 import { bearer, createTestUser, TestUser } from '../support/auth';
-import { createTestDatabase, TestDatabase } from '../support/database';
+import { TestDatabase } from '../support/database';
 import { uniqueEmail } from '../auth/auth-helpers';
 
 const USER_AGENT = 'audit-test-agent/1.0';
@@ -35,19 +35,12 @@ describe('audit trail', () => {
     (await sql.query<LogRow>(`SELECT * FROM logs ORDER BY created_at, action OFFSET $1`, [count])).rows;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    app = await createTestApp(db.url);
-    sql = new Client({ connectionString: db.url });
-    await sql.connect();
+    ({ db, app, sql } = await openTestWorld());
     superAdmin = await createTestUser(app, 'super_admin');
     admin = await createTestUser(app, 'admin');
   });
 
-  afterAll(async () => {
-    await sql?.end();
-    await closeTestApp(app);
-    await db?.drop();
-  });
+  afterAll(() => closeTestWorld({ db, app, sql }));
 
   describe('recorded events', () => {
     /** Every secret the run below handles: none of them may appear anywhere in `logs`. */

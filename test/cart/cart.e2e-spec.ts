@@ -4,9 +4,9 @@ import { Client } from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { CartService } from '../../src/cart/cart.service';
-import { closeTestApp, createTestApp } from '../support/app';
+import { closeTestWorld, openTestWorld } from '../support/app';
 import { bearer, createTestUser, TestUser } from '../support/auth';
-import { createTestDatabase, TestDatabase } from '../support/database';
+import { TestDatabase } from '../support/database';
 import { insertStockedVariants } from '../support/invariants';
 
 interface CartBody {
@@ -37,10 +37,7 @@ describe('cart', () => {
   const cartUrl = (s = slug) => `/api/stores/${s}/cart`;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    app = await createTestApp(db.url);
-    sql = new Client({ connectionString: db.url });
-    await sql.connect();
+    ({ db, app, sql } = await openTestWorld());
     customer = await createTestUser(app, 'customer');
     const mine = await insertStockedVariants(sql, 3, 5);
     variants = mine.variantIds;
@@ -53,11 +50,7 @@ describe('cart', () => {
       .rows[0].slug;
   });
 
-  afterAll(async () => {
-    await sql?.end();
-    await closeTestApp(app);
-    await db?.drop();
-  });
+  afterAll(() => closeTestWorld({ db, app, sql }));
 
   describe('guest', () => {
     let session: string;

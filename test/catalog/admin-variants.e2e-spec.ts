@@ -2,9 +2,9 @@
 import { INestApplication } from '@nestjs/common';
 import { Client } from 'pg';
 import request from 'supertest';
-import { closeTestApp, createTestApp } from '../support/app';
+import { closeTestWorld, openTestWorld } from '../support/app';
 import { bearer, createTestUser, TestUser } from '../support/auth';
-import { createTestDatabase, TestDatabase } from '../support/database';
+import { TestDatabase } from '../support/database';
 import { inventoryViolations } from '../support/invariants';
 import { placePendingOrder } from '../support/orders';
 
@@ -25,10 +25,7 @@ describe('catalog admin: variants', () => {
     http().post(variants(storeId, product)).set(bearer(admin)).send(body);
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    app = await createTestApp(db.url);
-    sql = new Client({ connectionString: db.url });
-    await sql.connect();
+    ({ db, app, sql } = await openTestWorld());
     const stores = await sql.query<{ id: string }>(
       `INSERT INTO stores (slug, name) VALUES ('a', 'A'), ('b', 'B') RETURNING id`,
     );
@@ -48,11 +45,7 @@ describe('catalog admin: variants', () => {
     productId = product.body.id;
   });
 
-  afterAll(async () => {
-    await sql?.end();
-    await closeTestApp(app);
-    await db?.drop();
-  });
+  afterAll(() => closeTestWorld({ db, app, sql }));
 
   let large: string;
 

@@ -5,9 +5,9 @@
 import { INestApplication } from '@nestjs/common';
 import { Client } from 'pg';
 import request from 'supertest';
-import { closeTestApp, createTestApp } from '../support/app';
+import { closeTestWorld, openTestWorld } from '../support/app';
 import { bearer, createTestUser, TestUser } from '../support/auth';
-import { createTestDatabase, TestDatabase } from '../support/database';
+import { TestDatabase } from '../support/database';
 
 describe('catalog admin: prices in the store currency’s units', () => {
   let db: TestDatabase;
@@ -22,10 +22,7 @@ describe('catalog admin: prices in the store currency’s units', () => {
     Number((await sql.query(`SELECT count(*) FROM ${table}`)).rows[0].count);
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    app = await createTestApp(db.url);
-    sql = new Client({ connectionString: db.url });
-    await sql.connect();
+    ({ db, app, sql } = await openTestWorld());
     const stores = await sql.query<{ id: string }>(
       `INSERT INTO stores (slug, name, currency) VALUES ('yen', 'Yen', 'JPY'), ('usd', 'Usd', 'USD') RETURNING id`,
     );
@@ -33,11 +30,7 @@ describe('catalog admin: prices in the store currency’s units', () => {
     admin = await createTestUser(app, 'admin');
   });
 
-  afterAll(async () => {
-    await sql?.end();
-    await closeTestApp(app);
-    await db?.drop();
-  });
+  afterAll(() => closeTestWorld({ db, app, sql }));
 
   function expectRefused(res: request.Response, field: string): void {
     expect(res.status).toBe(400);

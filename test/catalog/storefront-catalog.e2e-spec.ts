@@ -2,8 +2,8 @@
 import { INestApplication } from '@nestjs/common';
 import { Client, Pool } from 'pg';
 import request from 'supertest';
-import { closeTestApp, createTestApp } from '../support/app';
-import { createTestDatabase, TestDatabase } from '../support/database';
+import { closeTestWorld, openTestWorld } from '../support/app';
+import { TestDatabase } from '../support/database';
 import { insertCategory, insertProduct, insertStore, insertTag } from './storefront-fixtures';
 
 describe('storefront catalog', () => {
@@ -21,10 +21,7 @@ describe('storefront catalog', () => {
   const slugsOf = (body: { items: Array<{ slug: string }> }): string[] => body.items.map((item) => item.slug);
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    app = await createTestApp(db.url);
-    sql = new Client({ connectionString: db.url });
-    await sql.connect();
+    ({ db, app, sql } = await openTestWorld());
 
     const a = await insertStore(sql, 'shop-a');
     const b = await insertStore(sql, 'shop-b');
@@ -145,11 +142,7 @@ describe('storefront catalog', () => {
     });
   });
 
-  afterAll(async () => {
-    await sql?.end();
-    await closeTestApp(app);
-    await db?.drop();
-  });
+  afterAll(() => closeTestWorld({ db, app, sql }));
 
   describe('GET /stores/:storeSlug/categories', () => {
     it('returns the active tree by displayOrder, three levels deep, without inactive subtrees', async () => {

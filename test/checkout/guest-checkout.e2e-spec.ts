@@ -7,9 +7,9 @@ import { INestApplication } from '@nestjs/common';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import request from 'supertest';
-import { closeTestApp, createTestApp } from '../support/app';
+import { closeTestWorld, openTestWorld } from '../support/app';
 import { bearer, createTestUser, TestUser } from '../support/auth';
-import { createTestDatabase, TestDatabase } from '../support/database';
+import { TestDatabase } from '../support/database';
 import { insertStockedVariants, inventoryViolations } from '../support/invariants';
 import { CartLine, fillCart, insertAddress } from '../support/shoppers';
 
@@ -43,10 +43,7 @@ describe('guest checkout and address snapshot', () => {
   const http = () => request(app.getHttpServer());
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    app = await createTestApp(db.url);
-    sql = new Client({ connectionString: db.url });
-    await sql.connect();
+    ({ db, app, sql } = await openTestWorld());
     ({ storeId, variantIds: variants } = await insertStockedVariants(sql, 3, 1000));
     const { rows } = await sql.query<{ slug: string }>(
       `UPDATE stores SET tax_rate = '0.1', shipping_flat = '5.00' WHERE id = $1 RETURNING slug`,
@@ -56,11 +53,7 @@ describe('guest checkout and address snapshot', () => {
     admin = await createTestUser(app, 'admin');
   });
 
-  afterAll(async () => {
-    await sql?.end();
-    await closeTestApp(app);
-    await db?.drop();
-  });
+  afterAll(() => closeTestWorld({ db, app, sql }));
 
   const newSession = () => randomBytes(18).toString('base64url');
 

@@ -8,9 +8,9 @@ import { INestApplication } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import request from 'supertest';
-import { closeTestApp, createTestApp } from '../support/app';
+import { closeTestWorld, openTestWorld } from '../support/app';
 import { bearer, createTestUser, TestUser } from '../support/auth';
-import { createTestDatabase, TestDatabase } from '../support/database';
+import { TestDatabase } from '../support/database';
 import { insertStockedVariants, inventoryViolations } from '../support/invariants';
 import { fillCart } from '../support/shoppers';
 
@@ -35,19 +35,12 @@ describe('checkout with shipping methods and tax by destination', () => {
   const http = () => request(app.getHttpServer());
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    app = await createTestApp(db.url);
-    sql = new Client({ connectionString: db.url });
-    await sql.connect();
+    ({ db, app, sql } = await openTestWorld());
     customer = await createTestUser(app, 'customer');
     superAdmin = await createTestUser(app, 'super_admin');
   });
 
-  afterAll(async () => {
-    await sql?.end();
-    await closeTestApp(app);
-    await db?.drop();
-  });
+  afterAll(() => closeTestWorld({ db, app, sql }));
 
   /**
    * A store (prices 10.00 / 12.50 / 3.33, the last one of class `reduced`) shipping to DE and AT by a

@@ -3,9 +3,9 @@ import { INestApplication } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import request from 'supertest';
-import { closeTestApp, createTestApp } from '../support/app';
+import { closeTestWorld, openTestWorld } from '../support/app';
 import { bearer, createTestUser, TestUser } from '../support/auth';
-import { createTestDatabase, TestDatabase } from '../support/database';
+import { TestDatabase } from '../support/database';
 import { PASSWORD } from '../auth/auth-helpers';
 
 interface Item {
@@ -30,10 +30,7 @@ describe('admin customers', () => {
   };
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    app = await createTestApp(db.url);
-    sql = new Client({ connectionString: db.url });
-    await sql.connect();
+    ({ db, app, sql } = await openTestWorld());
     admin = await createTestUser(app, 'admin', 'the-admin@staff.example');
     caller = await createTestUser(app, 'super_admin', 'the-super@staff.example');
     // Registered through the API so that they have real password hashes that must not leak.
@@ -58,11 +55,7 @@ describe('admin customers', () => {
     }
   });
 
-  afterAll(async () => {
-    await sql?.end();
-    await closeTestApp(app);
-    await db?.drop();
-  });
+  afterAll(() => closeTestWorld({ db, app, sql }));
 
   it('without q: everyone, newest first, {items, total, page, limit}, never a password hash', async () => {
     const page = await list({});

@@ -2,8 +2,8 @@
 import { INestApplication } from '@nestjs/common';
 import { Client } from 'pg';
 import request from 'supertest';
-import { closeTestApp, createTestApp } from '../support/app';
-import { createTestDatabase, TestDatabase } from '../support/database';
+import { closeTestWorld, openTestWorld } from '../support/app';
+import { TestDatabase } from '../support/database';
 import { PASSWORD, register, Session, uniqueEmail } from '../auth/auth-helpers';
 
 describe('/api/me', () => {
@@ -21,18 +21,11 @@ describe('/api/me', () => {
     >;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    app = await createTestApp(db.url);
-    sql = new Client({ connectionString: db.url });
-    await sql.connect();
+    ({ db, app, sql } = await openTestWorld());
     session = await register(app, uniqueEmail('me'));
   });
 
-  afterAll(async () => {
-    await sql?.end();
-    await closeTestApp(app);
-    await db?.drop();
-  });
+  afterAll(() => closeTestWorld({ db, app, sql }));
 
   it('GET: exactly {id, email, fullName, phone, role, emailVerified, createdAt}, never the hash', async () => {
     const res = await http().get('/api/me').set(auth()).expect(200);

@@ -6,9 +6,9 @@ import { DataSource } from 'typeorm';
 import { AppException } from '../../src/common/errors';
 import { discountAmount } from '../../src/discounts/discount-rules';
 import { DiscountsService } from '../../src/discounts/discounts.service';
-import { closeTestApp, createTestApp } from '../support/app';
+import { closeTestWorld, openTestWorld } from '../support/app';
 import { bearer, createTestUser, TestUser } from '../support/auth';
-import { createTestDatabase, TestDatabase } from '../support/database';
+import { TestDatabase } from '../support/database';
 
 describe('discounts', () => {
   let db: TestDatabase;
@@ -23,10 +23,7 @@ describe('discounts', () => {
   const auditCount = async () => Number((await sql.query(`SELECT count(*) FROM logs`)).rows[0].count);
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    app = await createTestApp(db.url);
-    sql = new Client({ connectionString: db.url });
-    await sql.connect();
+    ({ db, app, sql } = await openTestWorld());
     const stores = await sql.query<{ id: string }>(
       `INSERT INTO stores (slug, name) VALUES ('a', 'A'), ('b', 'B') RETURNING id`,
     );
@@ -35,11 +32,7 @@ describe('discounts', () => {
     customer = await createTestUser(app, 'customer');
   });
 
-  afterAll(async () => {
-    await sql?.end();
-    await closeTestApp(app);
-    await db?.drop();
-  });
+  afterAll(() => closeTestWorld({ db, app, sql }));
 
   describe('admin CRUD', () => {
     let id: string;

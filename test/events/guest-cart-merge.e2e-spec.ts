@@ -11,9 +11,9 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { inTransaction } from '../../src/database/transactions';
 import { CustomerSignedIn, EventsService } from '../../src/events';
-import { closeTestApp, createTestApp } from '../support/app';
+import { closeTestWorld, openTestWorld } from '../support/app';
 import { bearer, createTestUser } from '../support/auth';
-import { createTestDatabase, TestDatabase } from '../support/database';
+import { TestDatabase } from '../support/database';
 import { insertStockedVariants } from '../support/invariants';
 
 interface CartBody {
@@ -29,21 +29,14 @@ describe('guest cart merge on customer.signed_in', () => {
   let variants: string[];
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    app = await createTestApp(db.url);
-    sql = new Client({ connectionString: db.url });
-    await sql.connect();
+    ({ db, app, sql } = await openTestWorld());
     const stocked = await insertStockedVariants(sql, 2, 5);
     variants = stocked.variantIds;
     slug = (await sql.query<{ slug: string }>(`SELECT slug FROM stores WHERE id = $1`, [stocked.storeId]))
       .rows[0].slug;
   });
 
-  afterAll(async () => {
-    await sql?.end();
-    await closeTestApp(app);
-    await db?.drop();
-  });
+  afterAll(() => closeTestWorld({ db, app, sql }));
 
   const http = () => request(app.getHttpServer());
   const guestCart = async (quantity: number): Promise<string> => {

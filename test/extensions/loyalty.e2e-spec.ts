@@ -13,9 +13,9 @@ import { DomainEventCatalogue, OrderPaid, OrderRefunded } from '../../src/events
 import { LoyaltyCreditPendingError } from '../../src/extensions/loyalty/services/loyalty-ledger.service';
 import { LoyaltySubscriber } from '../../src/extensions/loyalty/services/loyalty.subscriber';
 import { waitFor } from '../events/helpers';
-import { closeTestApp, createTestApp } from '../support/app';
+import { closeTestWorld, openTestWorld } from '../support/app';
 import { bearer, createTestUser, TestUser } from '../support/auth';
-import { createTestDatabase, TestDatabase } from '../support/database';
+import { TestDatabase } from '../support/database';
 import { insertStockedVariants } from '../support/invariants';
 import { fillCart, insertAddress } from '../support/shoppers';
 
@@ -38,10 +38,7 @@ describe('loyalty extension', () => {
   const http = () => request(app.getHttpServer());
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    app = await createTestApp(db.url);
-    sql = new Client({ connectionString: db.url });
-    await sql.connect();
+    ({ db, app, sql } = await openTestWorld());
     admin = await createTestUser(app, 'admin');
     const stocked = await insertStockedVariants(sql, 1, 1000);
     storeId = stocked.storeId;
@@ -55,11 +52,7 @@ describe('loyalty extension', () => {
     ).rows[0].slug;
   });
 
-  afterAll(async () => {
-    await sql?.end();
-    await closeTestApp(app);
-    await db?.drop();
-  });
+  afterAll(() => closeTestWorld({ db, app, sql }));
 
   /** A new customer with an address: checkout of `quantity` units, then an admin confirms the payment. */
   async function buyAndPay(quantity = 3, user?: TestUser): Promise<{ user: TestUser; orderId: string }> {

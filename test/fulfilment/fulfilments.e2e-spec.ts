@@ -8,9 +8,9 @@ import { INestApplication } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import request from 'supertest';
-import { closeTestApp, createTestApp } from '../support/app';
+import { closeTestWorld, openTestWorld } from '../support/app';
 import { bearer, createTestUser, TestUser } from '../support/auth';
-import { createTestDatabase, TestDatabase } from '../support/database';
+import { TestDatabase } from '../support/database';
 import { insertStockedVariants, inventoryViolations } from '../support/invariants';
 import { confirmPaid, eventsOf, insertOrder, orderState, TestOrder } from './helpers';
 
@@ -26,10 +26,7 @@ describe('fulfilments', () => {
   const http = () => request(app.getHttpServer());
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    app = await createTestApp(db.url);
-    sql = new Client({ connectionString: db.url });
-    await sql.connect();
+    ({ db, app, sql } = await openTestWorld());
     ({ storeId, productId, variantIds: variants } = await insertStockedVariants(sql, 3, 1000));
     admin = await createTestUser(app, 'admin');
     customer = await createTestUser(app, 'customer');
@@ -39,11 +36,7 @@ describe('fulfilments', () => {
     expect(await inventoryViolations(sql)).toEqual([]);
   });
 
-  afterAll(async () => {
-    await sql?.end();
-    await closeTestApp(app);
-    await db?.drop();
-  });
+  afterAll(() => closeTestWorld({ db, app, sql }));
 
   /** A paid order of 3 × variant 0 and 2 × variant 1. */
   async function paidOrder(): Promise<TestOrder> {

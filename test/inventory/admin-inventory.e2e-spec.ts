@@ -2,9 +2,9 @@
 import { INestApplication } from '@nestjs/common';
 import { Client } from 'pg';
 import request from 'supertest';
-import { closeTestApp, createTestApp } from '../support/app';
+import { closeTestWorld, openTestWorld } from '../support/app';
 import { bearer, createTestUser, TestUser } from '../support/auth';
-import { createTestDatabase, TestDatabase } from '../support/database';
+import { TestDatabase } from '../support/database';
 import { insertStockedVariants, inventoryViolations } from '../support/invariants';
 import { placePendingOrder } from '../support/orders';
 
@@ -30,10 +30,7 @@ describe('inventory admin', () => {
     http().patch(`/api/admin/inventory/${variantId}`).set(bearer(admin)).send(body);
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    app = await createTestApp(db.url);
-    sql = new Client({ connectionString: db.url });
-    await sql.connect();
+    ({ db, app, sql } = await openTestWorld());
     admin = await createTestUser(app, 'admin');
     customer = await createTestUser(app, 'customer');
     ({ storeId, productId, variantIds } = await insertStockedVariants(sql, 3, 20));
@@ -41,11 +38,7 @@ describe('inventory admin', () => {
     await insertStockedVariants(sql, 2, 1);
   });
 
-  afterAll(async () => {
-    await sql?.end();
-    await closeTestApp(app);
-    await db?.drop();
-  });
+  afterAll(() => closeTestWorld({ db, app, sql }));
 
   it('lists the store’s stock, paged; lowStock=true keeps quantity ≤ lowStockThreshold', async () => {
     await sql.query(`UPDATE inventory SET quantity = 5 WHERE variant_id = $1`, [variantIds[0]]);

@@ -11,8 +11,8 @@ import {
   InventoryService,
   ReservationLine,
 } from '../../src/inventory/inventory.service';
-import { closeTestApp, createTestApp } from '../support/app';
-import { createTestDatabase, TestDatabase } from '../support/database';
+import { closeTestWorld, openTestWorld } from '../support/app';
+import { TestDatabase } from '../support/database';
 import { insertPendingOrders, insertStockedVariants, inventoryViolations } from '../support/invariants';
 
 describe('InventoryService', () => {
@@ -23,10 +23,7 @@ describe('InventoryService', () => {
   let dataSource: DataSource;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    app = await createTestApp(db.url);
-    sql = new Client({ connectionString: db.url });
-    await sql.connect();
+    ({ db, app, sql } = await openTestWorld());
     inventory = app.get(InventoryService);
     dataSource = app.get(DataSource);
   });
@@ -35,11 +32,7 @@ describe('InventoryService', () => {
     expect(await inventoryViolations(sql)).toEqual([]);
   });
 
-  afterAll(async () => {
-    await sql?.end();
-    await closeTestApp(app);
-    await db?.drop();
-  });
+  afterAll(() => closeTestWorld({ db, app, sql }));
 
   const reserve = (orderId: string, lines: ReservationLine[]) =>
     inTransaction(dataSource, (tx) => inventory.reserve(tx, orderId, lines)).then(

@@ -8,8 +8,8 @@ import { INestApplication } from '@nestjs/common';
 import { Client } from 'pg';
 import { AuthUser } from '../../src/auth/auth.types';
 import { OrdersService } from '../../src/orders/orders.service';
-import { closeTestApp, createTestApp } from '../support/app';
-import { createTestDatabase, TestDatabase } from '../support/database';
+import { closeTestWorld, openTestWorld } from '../support/app';
+import { TestDatabase } from '../support/database';
 import { insertPendingOrders } from '../support/invariants';
 
 describe('OrdersService.getForCaller: whose orders a caller reads', () => {
@@ -23,10 +23,7 @@ describe('OrdersService.getForCaller: whose orders a caller reads', () => {
   let buyerOfA: string;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    app = await createTestApp(db.url);
-    sql = new Client({ connectionString: db.url });
-    await sql.connect();
+    ({ db, app, sql } = await openTestWorld());
     orders = app.get(OrdersService);
     const stores = await sql.query<{ id: string }>(
       `INSERT INTO stores (slug, name) VALUES ('scope-a', 'A'), ('scope-b', 'B') RETURNING id`,
@@ -37,11 +34,7 @@ describe('OrdersService.getForCaller: whose orders a caller reads', () => {
     buyerOfA = (await sql.query(`SELECT user_id FROM orders WHERE id = $1`, [orderOfA])).rows[0].user_id;
   });
 
-  afterAll(async () => {
-    await sql?.end();
-    await closeTestApp(app);
-    await db?.drop();
-  });
+  afterAll(() => closeTestWorld({ db, app, sql }));
 
   const caller = (user: Partial<AuthUser>): AuthUser => ({
     id: '00000000-0000-4000-8000-000000000001',

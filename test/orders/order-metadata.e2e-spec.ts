@@ -10,9 +10,9 @@ import { INestApplication } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import request from 'supertest';
-import { closeTestApp, createTestApp } from '../support/app';
+import { closeTestWorld, openTestWorld } from '../support/app';
 import { bearer, createTestUser, TestUser } from '../support/auth';
-import { createTestDatabase, TestDatabase } from '../support/database';
+import { TestDatabase } from '../support/database';
 import { insertStockedVariants } from '../support/invariants';
 import { fillCart, insertAddress } from '../support/shoppers';
 
@@ -88,10 +88,7 @@ describe('metadata on orders and store customers', () => {
     ).rows[0].id;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    app = await createTestApp(db.url);
-    sql = new Client({ connectionString: db.url });
-    await sql.connect();
+    ({ db, app, sql } = await openTestWorld());
     admin = await createTestUser(app, 'admin');
     alice = await createTestUser(app, 'customer', 'alice@meta.example');
     bob = await createTestUser(app, 'customer', 'bob@meta.example');
@@ -104,11 +101,7 @@ describe('metadata on orders and store customers', () => {
     );
   });
 
-  afterAll(async () => {
-    await sql?.end();
-    await closeTestApp(app);
-    await db?.drop();
-  });
+  afterAll(() => closeTestWorld({ db, app, sql }));
 
   describe('PATCH /admin/orders/:id', () => {
     it('merges: sent keys set, null keys removed, unsent keys kept; audited per changed key', async () => {

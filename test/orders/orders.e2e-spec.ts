@@ -6,9 +6,9 @@ import { INestApplication } from '@nestjs/common';
 import { Client } from 'pg';
 import request from 'supertest';
 import { ReservationSweeper } from '../../src/orders/reservation-sweeper';
-import { closeTestApp, createTestApp } from '../support/app';
+import { closeTestWorld, openTestWorld } from '../support/app';
 import { bearer, createTestUser, TestUser } from '../support/auth';
-import { createTestDatabase, TestDatabase } from '../support/database';
+import { TestDatabase } from '../support/database';
 import { insertStockedVariants, inventoryViolations } from '../support/invariants';
 import { placePendingOrder } from '../support/orders';
 
@@ -56,10 +56,7 @@ describe('orders', () => {
     ).rows.map((r) => r.action);
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    app = await createTestApp(db.url);
-    sql = new Client({ connectionString: db.url });
-    await sql.connect();
+    ({ db, app, sql } = await openTestWorld());
     alice = await createTestUser(app, 'customer');
     bob = await createTestUser(app, 'customer');
     admin = await createTestUser(app, 'admin');
@@ -70,11 +67,7 @@ describe('orders', () => {
     expect(await inventoryViolations(sql)).toEqual([]);
   });
 
-  afterAll(async () => {
-    await sql?.end();
-    await closeTestApp(app);
-    await db?.drop();
-  });
+  afterAll(() => closeTestWorld({ db, app, sql }));
 
   describe('customer routes', () => {
     it('lists only the caller’s orders, newest first, paged', async () => {

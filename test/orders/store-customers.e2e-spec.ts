@@ -3,9 +3,9 @@ import { INestApplication } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import request from 'supertest';
-import { closeTestApp, createTestApp } from '../support/app';
+import { closeTestWorld, openTestWorld } from '../support/app';
 import { bearer, createTestUser, TestUser } from '../support/auth';
-import { createTestDatabase, TestDatabase } from '../support/database';
+import { TestDatabase } from '../support/database';
 import { insertStockedVariants } from '../support/invariants';
 
 describe('admin: store customers', () => {
@@ -36,10 +36,7 @@ describe('admin: store customers', () => {
   }
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    app = await createTestApp(db.url);
-    sql = new Client({ connectionString: db.url });
-    await sql.connect();
+    ({ db, app, sql } = await openTestWorld());
     admin = await createTestUser(app, 'admin');
     alice = await createTestUser(app, 'customer', 'alice@test.example');
     bob = await createTestUser(app, 'customer', 'bob@test.example');
@@ -60,11 +57,7 @@ describe('admin: store customers', () => {
     await order(otherStoreId, alice, '500.00', 'paid', 'paid', '2026-04-01T10:00:00Z');
   });
 
-  afterAll(async () => {
-    await sql?.end();
-    await closeTestApp(app);
-    await db?.drop();
-  });
+  afterAll(() => closeTestWorld({ db, app, sql }));
 
   it('lists the store’s customers with ordersCount, totalSpent (paid, net of refunds) and lastOrderAt', async () => {
     const res = await http().get(`/api/admin/stores/${storeId}/customers`).set(bearer(admin)).expect(200);

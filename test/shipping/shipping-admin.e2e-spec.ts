@@ -2,9 +2,9 @@
 import { INestApplication } from '@nestjs/common';
 import { Client } from 'pg';
 import request from 'supertest';
-import { closeTestApp, createTestApp } from '../support/app';
+import { closeTestWorld, openTestWorld } from '../support/app';
 import { bearer, createTestUser, TestUser } from '../support/auth';
-import { createTestDatabase, TestDatabase } from '../support/database';
+import { TestDatabase } from '../support/database';
 
 const fieldsOf = (body: unknown) =>
   (body as { details: Array<{ field: string }> }).details.map((d) => d.field);
@@ -37,10 +37,7 @@ describe('shipping admin', () => {
     http().post(methods(storeId)).set(bearer(admin)).send(body);
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    app = await createTestApp(db.url);
-    sql = new Client({ connectionString: db.url });
-    await sql.connect();
+    ({ db, app, sql } = await openTestWorld());
     const stores = await sql.query<{ id: string }>(
       `INSERT INTO stores (slug, name) VALUES ('ship-a', 'A'), ('ship-b', 'B') RETURNING id`,
     );
@@ -50,11 +47,7 @@ describe('shipping admin', () => {
     customer = await createTestUser(app, 'customer');
   });
 
-  afterAll(async () => {
-    await sql?.end();
-    await closeTestApp(app);
-    await db?.drop();
-  });
+  afterAll(() => closeTestWorld({ db, app, sql }));
 
   describe('zones', () => {
     let zoneId: string;

@@ -8,9 +8,9 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AppException } from '../../src/common/errors';
 import { ShippingService } from '../../src/shipping/shipping.service';
-import { closeTestApp, createTestApp } from '../support/app';
+import { closeTestWorld, openTestWorld } from '../support/app';
 import { bearer, createTestUser, TestUser } from '../support/auth';
-import { createTestDatabase, TestDatabase } from '../support/database';
+import { TestDatabase } from '../support/database';
 
 interface Option {
   id: string;
@@ -58,10 +58,7 @@ describe('shipping options', () => {
   const amountOf = (options: Option[], id: string) => options.find((o) => o.id === id)?.amount;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    app = await createTestApp(db.url);
-    sql = new Client({ connectionString: db.url });
-    await sql.connect();
+    ({ db, app, sql } = await openTestWorld());
     const stores = await sql.query<{ id: string }>(
       `INSERT INTO stores (slug, name) VALUES ($1, 'Quote'), ('ship-other', 'Other') RETURNING id`,
       [slug],
@@ -126,11 +123,7 @@ describe('shipping options', () => {
     ).body.id;
   });
 
-  afterAll(async () => {
-    await sql?.end();
-    await closeTestApp(app);
-    await db?.drop();
-  });
+  afterAll(() => closeTestWorld({ db, app, sql }));
 
   describe('variant weights (catalog admin)', () => {
     it('a variant takes weightGrams on create (default 0) and PATCH, and shows it', async () => {

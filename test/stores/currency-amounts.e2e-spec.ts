@@ -7,9 +7,9 @@
 import { INestApplication } from '@nestjs/common';
 import { Client } from 'pg';
 import request from 'supertest';
-import { closeTestApp, createTestApp } from '../support/app';
+import { closeTestWorld, openTestWorld } from '../support/app';
 import { bearer, createTestUser, TestUser } from '../support/auth';
-import { createTestDatabase, TestDatabase } from '../support/database';
+import { TestDatabase } from '../support/database';
 
 describe('stores: amounts in the currency’s units', () => {
   let db: TestDatabase;
@@ -23,19 +23,12 @@ describe('stores: amounts in the currency’s units', () => {
     Number((await sql.query(`SELECT count(*) FROM ${table}`)).rows[0].count);
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    app = await createTestApp(db.url);
-    sql = new Client({ connectionString: db.url });
-    await sql.connect();
+    ({ db, app, sql } = await openTestWorld());
     admin = await createTestUser(app, 'admin');
     superAdmin = await createTestUser(app, 'super_admin');
   });
 
-  afterAll(async () => {
-    await sql?.end();
-    await closeTestApp(app);
-    await db?.drop();
-  });
+  afterAll(() => closeTestWorld({ db, app, sql }));
 
   async function newStore(slug: string, currency: string): Promise<string> {
     const res = await http()

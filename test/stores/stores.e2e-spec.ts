@@ -3,9 +3,9 @@ import { INestApplication } from '@nestjs/common';
 import { Client } from 'pg';
 import request from 'supertest';
 import { StoresService } from '../../src/stores/stores.service';
-import { closeTestApp, createTestApp } from '../support/app';
+import { closeTestWorld, openTestWorld } from '../support/app';
 import { bearer, createTestUser, TestUser } from '../support/auth';
-import { createTestDatabase, TestDatabase } from '../support/database';
+import { TestDatabase } from '../support/database';
 
 describe('stores', () => {
   let db: TestDatabase;
@@ -18,20 +18,13 @@ describe('stores', () => {
   const auditCount = async () => Number((await sql.query(`SELECT count(*) FROM logs`)).rows[0].count);
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    app = await createTestApp(db.url);
-    sql = new Client({ connectionString: db.url });
-    await sql.connect();
+    ({ db, app, sql } = await openTestWorld());
     superAdmin = await createTestUser(app, 'super_admin');
     admin = await createTestUser(app, 'admin');
     customer = await createTestUser(app, 'customer');
   });
 
-  afterAll(async () => {
-    await sql?.end();
-    await closeTestApp(app);
-    await db?.drop();
-  });
+  afterAll(() => closeTestWorld({ db, app, sql }));
 
   let storeId: string;
 

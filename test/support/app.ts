@@ -10,7 +10,8 @@ import { useAppLogger } from '../../src/logging/app-logger';
 import { APP_DATA_DIR_ENV, TEST_JWT_SECRET } from './constants';
 import { DEFAULT_APP_ROLE } from '../../src/database/rls/app-role';
 import { setUnscopedRunsAsOwner } from '../../src/database/rls/context-stamping';
-import { grantAppRole, rlsEnabled } from './database';
+import { Client } from 'pg';
+import { createTestDatabase, grantAppRole, rlsEnabled, TestDatabase } from './database';
 import { installOpenApiConformance } from './openapi-conformance';
 
 export interface TestAppOptions {
@@ -77,4 +78,30 @@ export async function createTestApp(
 
 export async function closeTestApp(app: INestApplication | undefined): Promise<void> {
   await app?.close();
+}
+
+/** What most e2e files set up: a fresh migrated database, the app on it, and a pg client to look inside. */
+export interface TestWorld {
+  db: TestDatabase;
+  app: INestApplication;
+  sql: Client;
+}
+
+/** A fresh database (createTestDatabase), the real app on it (createTestApp), and a connected client. */
+export async function openTestWorld(
+  envOverrides: NodeJS.ProcessEnv = {},
+  options: TestAppOptions = {},
+): Promise<TestWorld> {
+  const db = await createTestDatabase();
+  const app = await createTestApp(db.url, envOverrides, options);
+  const sql = new Client({ connectionString: db.url });
+  await sql.connect();
+  return { db, app, sql };
+}
+
+/** Undoes openTestWorld; safe when set-up failed part-way (any part may be missing). */
+export async function closeTestWorld(world: Partial<TestWorld>): Promise<void> {
+  await world.sql?.end();
+  await closeTestApp(world.app);
+  await world.db?.drop();
 }

@@ -42,8 +42,10 @@ export async function createTestUser(
   return { id: profile.id, email, role, token };
 }
 
-/** Test databases only: the profiles in `test_owners_everywhere` become owner of each new store. */
-async function ownerEverywhere(dataSource: DataSource, profileId: string): Promise<void> {
+/** The table, function and trigger of ownerEverywhere, installed once per database. */
+const ownersEverywhereInstalled = new WeakMap<DataSource, Promise<void>>();
+
+async function installOwnersEverywhere(dataSource: DataSource): Promise<void> {
   await dataSource.query(`
     CREATE TABLE IF NOT EXISTS test_owners_everywhere (
       profile_id UUID PRIMARY KEY REFERENCES profiles (id) ON DELETE CASCADE)`);
@@ -57,6 +59,19 @@ async function ownerEverywhere(dataSource: DataSource, profileId: string): Promi
   await dataSource.query(`
     CREATE OR REPLACE TRIGGER trg_test_owners_everywhere AFTER INSERT ON stores
       FOR EACH ROW EXECUTE FUNCTION test_owners_everywhere_join()`);
+}
+
+/** Test databases only: the profiles in `test_owners_everywhere` become owner of each new store. */
+async function ownerEverywhere(dataSource: DataSource, profileId: string): Promise<void> {
+  // Once, and shared by admins created at the same time (Promise.all): two CREATE OR REPLACE of one
+  // function at once fail with "tuple concurrently updated".
+  let installed = ownersEverywhereInstalled.get(dataSource);
+  if (!installed) {
+    installed = installOwnersEverywhere(dataSource);
+    ownersEverywhereInstalled.set(dataSource, installed);
+    installed.catch(() => ownersEverywhereInstalled.delete(dataSource));
+  }
+  await installed;
   await dataSource.query(`INSERT INTO test_owners_everywhere (profile_id) VALUES ($1)`, [profileId]);
   await dataSource.query(
     `INSERT INTO store_memberships (store_id, profile_id, role)

@@ -9,9 +9,9 @@ import { DataSource } from 'typeorm';
 import { AppException } from '../../src/common/errors';
 import { TaxService } from '../../src/tax/tax.service';
 import { TAX_CLASSES } from '../../src/tax/tax.types';
-import { closeTestApp, createTestApp } from '../support/app';
+import { closeTestWorld, openTestWorld } from '../support/app';
 import { bearer, createTestUser, TestUser } from '../support/auth';
-import { createTestDatabase, TestDatabase } from '../support/database';
+import { TestDatabase } from '../support/database';
 
 describe('tax rates', () => {
   let db: TestDatabase;
@@ -33,10 +33,7 @@ describe('tax rates', () => {
     ).rows[0];
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    app = await createTestApp(db.url);
-    sql = new Client({ connectionString: db.url });
-    await sql.connect();
+    ({ db, app, sql } = await openTestWorld());
     const stores = await sql.query<{ id: string }>(
       `INSERT INTO stores (slug, name, tax_rate) VALUES ('a', 'A', 0.0825), ('b', 'B', 0) RETURNING id`,
     );
@@ -46,11 +43,7 @@ describe('tax rates', () => {
     customer = await createTestUser(app, 'customer');
   });
 
-  afterAll(async () => {
-    await sql?.end();
-    await closeTestApp(app);
-    await db?.drop();
-  });
+  afterAll(() => closeTestWorld({ db, app, sql }));
 
   it('TAX_CLASSES lists exactly what the CHECKs of products and tax_rates allow', async () => {
     const rows = await sql.query<{ conname: string; def: string }>(
