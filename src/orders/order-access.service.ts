@@ -7,7 +7,7 @@ import { roleAllows } from '../auth/role-permissions';
 import { AppException } from '../common/errors';
 import { Order } from './entities/order.entity';
 import { hashOrderToken, ORDER_TOKEN_PATTERN } from './order-token';
-import { orderNotFound } from './orders.service';
+import { orderNotFound } from './order-errors';
 
 /** Who asks for an order: a signed-in user, the holder of a guest's order token (`X-Order-Token`), or both. */
 export interface OrderReader {

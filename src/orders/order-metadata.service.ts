@@ -8,7 +8,8 @@ import { MetadataPatch } from '../common/metadata/metadata';
 import { applyMetadataPatch } from '../common/metadata/metadata.sql';
 import { inTransaction } from '../database/transactions';
 import { Order } from './entities/order.entity';
-import { orderNotFound, OrdersService } from './orders.service';
+import { orderNotFound } from './order-errors';
+import { OrdersService } from './orders.service';
 
 /**
  * An order's metadata, set by an admin (`PATCH /admin/orders/:id`). Not a state change: no event,

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, FindOptionsWhere, In, Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { RequestMeta } from '../audit/audit.types';
 import { AuthUser } from '../auth/auth.types';
-import { AppException } from '../common/errors';
 import { offsetOf, Paginated, paginated, PaginationQuery } from '../common/pagination';
 import { queryStatement } from '../database/prepared-query';
 import { AdminListOrdersQuery } from './dto/order.dto';
 import { Order } from './entities/order.entity';
+import { OrderAccess } from './order-access.service';
+import { orderNotFound } from './order-errors';
 import { OrderState } from './order-state-machine';
 import { OrderSummary, orderSummaryFrom, OrderSummaryRow, orderSummaryStatement } from './order-summary-sql';
 
@@ -23,7 +24,10 @@ const ORDER_RELATIONS = { items: true } as const;
  */
 @Injectable()
 export class OrdersService {
-  constructor(@InjectRepository(Order) private readonly orders: Repository<Order>) {}
+  constructor(
+    @InjectRepository(Order) private readonly orders: Repository<Order>,
+    private readonly access: OrderAccess,
+  ) {}
 
   async listForCustomer(userId: string, query: PaginationQuery): Promise<Paginated<Order>> {
     const [items, total] = await this.orders.findAndCount({
@@ -55,13 +59,11 @@ export class OrdersService {
 
   /**
    * The order if the caller owns it, is a super admin, or is an admin of its store; 404 otherwise (a
-   * customer never learns it exists, nor an admin of another store). The application's own check:
-   * row-level security refuses the same rows underneath (docs/security.md, "two walls").
+   * customer never learns it exists, nor an admin of another store). OrderAccess's check, the one the
+   * order routes use: row-level security refuses the same rows underneath (docs/security.md, "two walls").
    */
-  async getForCaller(id: string, caller: AuthUser): Promise<Order> {
-    const order = await this.orders.findOne({ where: callerScope(id, caller), relations: ORDER_RELATIONS });
-    if (!order) throw orderNotFound();
-    return order;
+  getForCaller(id: string, caller: AuthUser): Promise<Order> {
+    return this.access.find(id, { user: caller }, { admin: true });
   }
 
   /** The order with its items, read for no caller; null when there is none. */
@@ -110,17 +112,4 @@ export class OrdersService {
   async setState(tx: EntityManager, orderId: string, state: Partial<OrderState>): Promise<void> {
     await tx.withRepository(this.orders).update({ id: orderId }, state);
   }
-}
-
-/** Which order `id` the caller may read: their own, and for an admin also those of their stores. */
-function callerScope(id: string, caller: AuthUser): FindOptionsWhere<Order> | FindOptionsWhere<Order>[] {
-  if (caller.role === 'super_admin') return { id };
-  const own = { id, userId: caller.id };
-  if (caller.role !== 'admin') return own;
-  const storeIds = (caller.memberships ?? []).map((m) => m.storeId);
-  return storeIds.length > 0 ? [{ id, storeId: In(storeIds) }, own] : own;
-}
-
-export function orderNotFound(): AppException {
-  return new AppException(404, 'ORDER_NOT_FOUND', 'Order not found');
 }
