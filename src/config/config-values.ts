@@ -134,7 +134,7 @@ export function parseCorsOrigins(raw: string | undefined): string[] {
 }
 
 /** Express's own names for address ranges, accepted in a TRUST_PROXY list. */
-export const TRUST_PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+const TRUST_PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
 
 /** TRUST_PROXY: true/false, a hop count, or a comma list of addresses, subnets (a.b.c.d/n) and names. */
 export function parseTrustProxy(raw: string | undefined): TrustProxy {

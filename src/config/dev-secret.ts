@@ -46,6 +46,6 @@ export function readOrCreateDevSecret(dataDir: string): string {
 }
 
 // Duck-typed, not instanceof Error: errors from Node's core fail instanceof inside Jest's sandbox.
-export function isErrnoException(error: unknown): error is NodeJS.ErrnoException {
+function isErrnoException(error: unknown): error is NodeJS.ErrnoException {
   return typeof error === 'object' && error !== null && 'code' in error;
 }
