@@ -17,6 +17,19 @@ export interface PreparedSqlStatement extends SqlStatement {
 export const WRITTEN_OUT_LIST_MAX = 8;
 
 /**
+ * A multi-row statement (`rows` rows in its text) prepared under `${name}_${rows}` when it has the usual
+ * few rows, so that PostgreSQL plans each size once per connection; a longer one goes unnamed rather
+ * than leave a statement per length behind on every connection.
+ */
+export function preparedForRowCount(
+  name: string,
+  rows: number,
+  statement: SqlStatement,
+): SqlStatement | PreparedSqlStatement {
+  return rows <= WRITTEN_OUT_LIST_MAX ? { ...statement, name: `${name}_${rows}` } : statement;
+}
+
+/**
  * `column` is one of `ids`, as a condition whose text depends only on how many there are: `= $n` for
  * one, `IN ($n, …)` for a few, `= ANY($n::uuid[])` for more (or none), and a name suffix saying which.
  * With the count in the text, a prepared statement's generic plan expects that many rows and PostgreSQL

@@ -1,4 +1,4 @@
-import { PreparedSqlStatement, SqlStatement, WRITTEN_OUT_LIST_MAX } from '../common/sql-statement';
+import { PreparedSqlStatement, preparedForRowCount, SqlStatement } from '../common/sql-statement';
 import { DomainEvent } from './domain-event';
 
 /** Five columns per event row: id, type, store_id, payload, occurred_at. */
@@ -18,9 +18,7 @@ export function insertOutboxEventsStatement(
     return `($${n + 1}::uuid, $${n + 2}, $${n + 3}::uuid, $${n + 4}::jsonb, $${n + 5}::timestamptz)`;
   });
   const text = `INSERT INTO outbox_events (id, type, store_id, payload, occurred_at) VALUES ${rows.join(', ')}`;
-  return events.length <= WRITTEN_OUT_LIST_MAX
-    ? { name: `outbox_insert_${events.length}`, text, values }
-    : { text, values };
+  return preparedForRowCount('outbox_insert', events.length, { text, values });
 }
 
 /**
