@@ -16,7 +16,7 @@ import { insertAuditRowStatement } from '../../src/audit/audit-sql';
 import { auditRowOf } from '../../src/audit/audit.service';
 import {
   addCartLineStatement,
-  cartItemsStatement,
+  CartItemRow,
   cartLinesStatement,
   clearCartStatement,
   lockCartStatement,
@@ -120,16 +120,12 @@ export async function ceilingAddToCart(
     const [variant] = await send<PricedRow>(tx, priceVariantsStatement(storeRow.id, [variantId]));
     if (!variant?.purchasable) throw new Error('ceiling: variant not purchasable');
     const [cart] = await send<{ id: string }>(tx, upsertCartStatement(storeRow.id, owner));
-    const [line] = await send<{ quantity: number }>(tx, addCartLineStatement(cart.id, variantId, 1));
-    if (line.quantity > (variant.available ?? 0)) throw new Error('ceiling: out of stock');
-    const items = await send<{ variant_id: string }>(tx, cartItemsStatement(cart.id));
-    await send(
-      tx,
-      priceVariantsStatement(
-        storeRow.id,
-        items.map((i) => i.variant_id),
-      ),
-    );
+    const items = await send<CartItemRow>(tx, addCartLineStatement(cart.id, variantId, 1));
+    const line = items.find((i) => i.variant_id === variantId);
+    if (!line || line.quantity > (variant.available ?? 0)) throw new Error('ceiling: out of stock');
+    // The other lines' variants, when there are any (the added one is priced above).
+    const others = [...new Set(items.map((i) => i.variant_id))].filter((id) => id !== variantId);
+    if (others.length > 0) await send(tx, priceVariantsStatement(storeRow.id, others));
   });
 }
 

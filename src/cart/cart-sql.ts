@@ -22,7 +22,21 @@ export function upsertCartStatement(storeId: string, owner: CartOwner): Prepared
   };
 }
 
-/** Adds `quantity` of the variant to the cart (the same variant again adds up, atomically); returns the line's quantity. */
+/** A cart line as the API shows it (before pricing). */
+export interface CartItemRow {
+  id: string;
+  variant_id: string;
+  quantity: number;
+}
+
+/**
+ * Adds `quantity` of the variant to the cart (the same variant again adds up, atomically: two
+ * concurrent adds both count) and returns the cart's lines in the order they were added, the added one
+ * with its new quantity: one round trip instead of two. The other lines are those committed when the
+ * statement began; the added one comes from its own RETURNING, which the statement's snapshot would not
+ * show. (The cart itself is upserted by a statement of its own before: the policy on cart_items checks
+ * the line's cart, which a new cart made in the same statement would not yet be for it.)
+ */
 export function addCartLineStatement(
   cartId: string,
   variantId: string,
@@ -30,9 +44,18 @@ export function addCartLineStatement(
 ): PreparedSqlStatement {
   return {
     name: 'cart_add_line',
-    text: `INSERT INTO cart_items (cart_id, variant_id, quantity) VALUES ($1, $2, $3)
-         ON CONFLICT (cart_id, variant_id) DO UPDATE SET quantity = cart_items.quantity + EXCLUDED.quantity
-         RETURNING quantity`,
+    text: `WITH added AS (
+           INSERT INTO cart_items (cart_id, variant_id, quantity) VALUES ($1, $2, $3)
+           ON CONFLICT (cart_id, variant_id) DO UPDATE SET quantity = cart_items.quantity + EXCLUDED.quantity
+           RETURNING id, variant_id, quantity, created_at
+         )
+         SELECT id, variant_id, quantity FROM (
+           SELECT id, variant_id, quantity, created_at FROM cart_items
+            WHERE cart_id = $1 AND variant_id <> $2
+           UNION ALL
+           SELECT id, variant_id, quantity, created_at FROM added
+         ) lines
+         ORDER BY created_at, id`,
     values: [cartId, variantId, quantity],
   };
 }

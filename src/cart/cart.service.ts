@@ -9,6 +9,7 @@ import { inTransaction } from '../database/transactions';
 import { InsufficientStockException, ReservationLine } from '../inventory/inventory.service';
 import {
   addCartLineStatement,
+  CartItemRow,
   cartItemsStatement,
   cartLinesStatement,
   clearCartStatement,
@@ -69,14 +70,21 @@ export class CartService {
     owner: CartOwner,
   ): Promise<CartView> {
     const statement = cartId ? cartItemsStatement(cartId) : null;
-    const items = statement
-      ? await queryStatement<{ id: string; variant_id: string; quantity: number }>(manager, statement)
-      : [];
-    const priced = await this.catalog.priceVariants(
-      store.id,
-      items.map((i) => i.variant_id),
-      manager,
-    );
+    const items = statement ? await queryStatement<CartItemRow>(manager, statement) : [];
+    return this.viewOfItems(manager, store, cartId, owner, items, new Map());
+  }
+
+  /** The cart as the API shows it, from its lines; the variants in `known` were priced in this transaction already. */
+  private async viewOfItems(
+    manager: EntityManager,
+    store: CartView['store'],
+    cartId: string | null,
+    owner: CartOwner,
+    items: readonly CartItemRow[],
+    known: ReadonlyMap<string, PricedVariant>,
+  ): Promise<CartView> {
+    const unpriced = [...new Set(items.map((i) => i.variant_id))].filter((id) => !known.has(id));
+    const priced = new Map([...known, ...(await this.catalog.priceVariants(store.id, unpriced, manager))]);
     const lines = items.map((i) => ({
       id: i.id,
       variantId: i.variant_id,
@@ -92,11 +100,11 @@ export class CartService {
       const store = await this.requireStore(storeSlug, tx);
       const variant = await this.requirePurchasable(tx, store.id, variantId);
       const cartId = await this.upsertCart(tx, store.id, owner);
-      // Same variant again adds up, atomically (two concurrent adds both count).
-      const add = addCartLineStatement(cartId, variantId, quantity);
-      const [line] = await queryStatement<{ quantity: number }>(tx, add);
+      const items = await queryStatement<CartItemRow>(tx, addCartLineStatement(cartId, variantId, quantity));
+      const line = items.find((i) => i.variant_id === variantId);
+      if (!line) throw new Error('unreachable: the statement returns the line it added');
       this.assertInStock(variant, line.quantity);
-      return this.viewOf(tx, store, cartId, owner);
+      return this.viewOfItems(tx, store, cartId, owner, items, new Map([[variantId, variant]]));
     });
   }
 

@@ -1,6 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { pgErrorCode } from '../common/database-errors';
-import { isContextStamped, stampTransaction } from './rls/context-stamping';
+import { isContextStamped, openingTransaction, stampTransaction } from './rls/context-stamping';
 
 /** serialization_failure and deadlock_detected: the transaction lost a race and may simply be run again. */
 const RETRYABLE = new Set(['40001', '40P01']);
@@ -17,8 +17,10 @@ export async function inTransaction<T>(
 ): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
+      const stamped = isContextStamped(dataSource);
+      if (stamped) openingTransaction();
       return await dataSource.transaction(
-        isContextStamped(dataSource)
+        stamped
           ? async (tx) => {
               // Row-level security: the transaction carries its context itself (rls/context-stamping.ts).
               await stampTransaction(dataSource, tx);

@@ -1,6 +1,13 @@
-import { Pool, PoolClient } from 'pg';
+import { escapeLiteral, Pool, PoolClient } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
-import { ANONYMOUS_CONTEXT, contextKey, contextSettings, currentDbContext, hasDbContext } from './db-context';
+import {
+  ANONYMOUS_CONTEXT,
+  contextKey,
+  contextSettings,
+  currentDbContext,
+  currentDbContextSource,
+  hasDbContext,
+} from './db-context';
 
 export interface ContextStampingOptions {
   /**
@@ -15,6 +22,9 @@ interface Stamp {
   statement: { name: string; text: string };
   values: string[];
 }
+
+/** The session variables a stamp sets, by name, in the order of its statement. */
+const SETTING_NAMES = ['app.user_id', 'app.role', 'app.store_ids', 'app.cart_session'] as const;
 
 const setters = (local: boolean, withRole: boolean): string =>
   `SELECT ${withRole ? `set_config('role', $5, ${local}), ` : ''}` +
@@ -31,6 +41,10 @@ const STATEMENTS = {
 
 /** What a pooled connection's session holds now. A new connection holds nothing (its key is ''). */
 const stamped = new WeakMap<object, string>();
+/** The context the open transaction of a connection carries itself (its START TRANSACTION set it). */
+const transactionStamped = new WeakMap<object, string>();
+/** Contexts (their sources, db-context.ts) whose next checkout opens a transaction: see openingTransaction. */
+const opening = new WeakSet<object>();
 const stampingOptions = new WeakMap<DataSource, ContextStampingOptions>();
 let unscopedAsOwner = false;
 
@@ -60,8 +74,15 @@ export function installContextStamping(dataSource: DataSource, options: ContextS
   const stampedConnect = (callback?: ConnectCallback): Promise<PoolClient> | undefined => {
     // Decided now: the checkout may wait for a free connection in another async context.
     const stamp = stampFor(options, false);
+    // Its transaction's own stamp, when this checkout opens one (openingTransaction).
+    const transactionStamp = takeOpening() ? stampFor(options, true) : undefined;
     const checkout = connect().then(async (client) => {
+      transactionStamped.delete(client);
       if (stamped.get(client) === stamp.key) return client;
+      if (transactionStamp) {
+        stampOnBegin(client, stamp, transactionStamp);
+        return client;
+      }
       // Forgotten first: a failed stamp must not leave the old key claiming the connection.
       stamped.delete(client);
       try {
@@ -88,6 +109,81 @@ export function isContextStamped(dataSource: DataSource): boolean {
 }
 
 /**
+ * The next checkout of the running context opens a transaction (inTransaction calls this just before
+ * TypeORM's): unless its connection's session carries the context already, the context then rides in
+ * the transaction's own first round trip — `START TRANSACTION; SELECT set_config(…, true), …` — instead
+ * of a session stamp of its own before it. Local to the transaction: when it ends, the session is back
+ * to what `stamped` says it holds. Outside any context (setup code), nothing changes.
+ */
+export function openingTransaction(): void {
+  const source = currentDbContextSource();
+  if (source) opening.add(source);
+}
+
+function takeOpening(): boolean {
+  const source = currentDbContextSource();
+  return source !== undefined && opening.delete(source);
+}
+
+type QueryArgs = Parameters<PoolClient['query']>;
+
+/**
+ * Makes the first query of this checkout carry `local` when it is TypeORM's `START TRANSACTION` (a
+ * simple-protocol text, so one more statement can follow it in the same message, with the values
+ * written as literals). Anything else first — another query of the same request took the checkout
+ * meant for its transaction — gets the session stamp before it, as any checkout does, and runs only
+ * once that succeeded.
+ */
+function stampOnBegin(client: PoolClient, session: Stamp, local: Stamp): void {
+  const own = client as unknown as { query?: unknown };
+  own.query = (...args: QueryArgs): unknown => {
+    delete own.query;
+    const [config, values, callback] = args as unknown[];
+    if (config === 'START TRANSACTION' && values === undefined && callback === undefined) {
+      transactionStamped.set(client, local.key);
+      return client.query(`START TRANSACTION; ${literalSetters(local)}`);
+    }
+    // Forgotten first, as on any checkout: a failed stamp must not leave the old key claiming it.
+    stamped.delete(client);
+    const stampedFirst = client
+      .query({ ...session.statement, values: session.values })
+      .then(() => void stamped.set(client, session.key));
+    return runAfter(client, stampedFirst, args);
+  };
+}
+
+/** `args` sent once `first` resolved, in whichever form they came (promise, callback, submittable). */
+function runAfter(client: PoolClient, first: Promise<void>, args: QueryArgs): unknown {
+  const send = client.query.bind(client) as (...a: unknown[]) => unknown;
+  const last = args[args.length - 1];
+  if (typeof last === 'function') {
+    const done = last as (error: Error) => void;
+    first.then(() => send(...args), done);
+    return undefined;
+  }
+  const submittable = args[0] as { submit?: unknown; handleError?: (error: Error) => void };
+  if (typeof submittable?.submit === 'function') {
+    first.then(
+      () => send(...args),
+      (error: Error) => submittable.handleError?.(error),
+    );
+    return submittable;
+  }
+  return first.then(() => send(...args));
+}
+
+/** The stamp's set_config calls with their values as literals (a simple-protocol statement). */
+function literalSetters(stamp: Stamp): string {
+  const calls = SETTING_NAMES.map(
+    (name, i) => `set_config('${name}', ${escapeLiteral(stamp.values[i])}, true)`,
+  );
+  if (stamp.values.length > SETTING_NAMES.length) {
+    calls.unshift(`set_config('role', ${escapeLiteral(stamp.values[SETTING_NAMES.length])}, true)`);
+  }
+  return `SELECT ${calls.join(', ')}`;
+}
+
+/**
  * The transaction's context, local to the transaction `tx` has open (set_config(…, true)), when its
  * connection's session does not carry that context already. Nothing when it does — the usual case:
  * the connection was stamped for this very context when it was checked out, and a session setting
@@ -101,7 +197,7 @@ export async function stampTransaction(dataSource: DataSource, tx: EntityManager
   if (!runner || !options) return;
   const stamp = stampFor(options, true);
   const client = (await runner.connect()) as PoolClient;
-  if (stamped.get(client) === stamp.key) return;
+  if (stamped.get(client) === stamp.key || transactionStamped.get(client) === stamp.key) return;
   await client.query({ ...stamp.statement, values: stamp.values });
 }
 

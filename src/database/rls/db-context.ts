@@ -56,6 +56,11 @@ export function bindCartSession(sessionId: string): string {
   return sessionId;
 }
 
+/** What the running code's context comes from, by identity (one per request or runAsSystem). */
+export function currentDbContextSource(): object | undefined {
+  return storage.getStore();
+}
+
 /** False outside any request and any runAsSystem (see setUnscopedRunsAsOwner). */
 export function hasDbContext(): boolean {
   return storage.getStore() !== undefined;
