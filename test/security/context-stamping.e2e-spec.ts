@@ -3,6 +3,7 @@ import { Client, QueryConfig } from 'pg';
 import { DataSource } from 'typeorm';
 import { installContextStamping, openingTransaction } from '../../src/database/rls/context-stamping';
 import { DbContext, runWithDbContext } from '../../src/database/rls/db-context';
+import { queryPrepared } from '../../src/database/prepared-query';
 import { inTransaction } from '../../src/database/transactions';
 import { appRoleUrlFor, createTestDatabase, TestDatabase } from '../support/database';
 
@@ -114,5 +115,65 @@ describe('context stamping', () => {
     sent = [];
     expect(await as(b, () => userSetting((sql) => dataSource.query(sql)))).toBe(b.userId);
     expect(sent.filter((s) => s.startsWith('rls_stamp'))).toEqual([]);
+  });
+
+  const preparedUser = (n: number) =>
+    queryPrepared<{ u: string; n: number }>(
+      dataSource,
+      'test_current_user',
+      `SELECT current_setting('app.user_id') AS u, $1::int AS n`,
+      [n],
+    ).then((rows) => rows[0]);
+
+  it('a prepared statement for another context carries the stamp ahead of it in the same message', async () => {
+    const a = customer();
+    const b = customer();
+    expect((await as(a, () => preparedUser(1))).u).toBe(a.userId);
+    sent = [];
+    expect(await as(b, () => preparedUser(2))).toEqual({ u: b.userId, n: 2 });
+    // One message on the wire: the query (its object carries the stamp's Bind and Execute).
+    expect(sent).toEqual(['test_current_user']);
+    // The session holds b's now.
+    sent = [];
+    expect(await as(b, () => preparedUser(3))).toEqual({ u: b.userId, n: 3 });
+    expect(sent).toEqual(['test_current_user']);
+  });
+
+  it('when the statement behind the stamp fails, neither took effect: the checkout stamps again', async () => {
+    const a = customer();
+    const b = customer();
+    expect((await as(a, () => preparedUser(1))).u).toBe(a.userId);
+    const sql = `SELECT current_setting('app.user_id') AS u, $1::int AS n`;
+    const seen = await as(b, async () => {
+      // A query runner keeps its connection after an error (pg-pool's pool.query would drop it).
+      const runner = dataSource.createQueryRunner();
+      try {
+        await expect(runner.query('SELECT 1 / $1::int AS x', [0])).rejects.toThrow(/division by zero/);
+        // b's stamp went with the failed statement: the next query of the checkout stamps again.
+        return ((await runner.query(sql, [2])) as Array<{ u: string }>)[0].u;
+      } finally {
+        await runner.release();
+      }
+    });
+    expect(seen).toBe(b.userId);
+    expect((await as(a, () => preparedUser(3))).u).toBe(a.userId);
+  });
+
+  it('queries sent at once on one checkout each run in its context', async () => {
+    const a = customer();
+    const b = customer();
+    await as(a, () => preparedUser(1));
+    const seen = await as(b, async () => {
+      const runner = dataSource.createQueryRunner();
+      try {
+        const sql = `SELECT current_setting('app.user_id') AS u, $1::int AS n`;
+        return await Promise.all(
+          [1, 2, 3].map((n) => runner.query(sql, [n]) as Promise<Array<{ u: string }>>),
+        );
+      } finally {
+        await runner.release();
+      }
+    });
+    expect(seen.map((rows) => rows[0].u)).toEqual([b.userId, b.userId, b.userId]);
   });
 });

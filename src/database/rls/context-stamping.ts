@@ -1,4 +1,5 @@
 import { escapeLiteral, Pool, PoolClient } from 'pg';
+import { queryBehind } from './stamped-query';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   ANONYMOUS_CONTEXT,
@@ -78,11 +79,14 @@ export function installContextStamping(dataSource: DataSource, options: ContextS
     const transactionStamp = takeOpening() ? stampFor(options, true) : undefined;
     const checkout = connect().then(async (client) => {
       transactionStamped.delete(client);
+      // A previous checkout's, if it sent no query: it would stamp that checkout's context.
+      delete (client as unknown as { query?: unknown }).query;
       if (stamped.get(client) === stamp.key) return client;
-      if (transactionStamp) {
-        stampOnBegin(client, stamp, transactionStamp);
+      if (transactionStamp || hasParsed(client, stamp.statement.name)) {
+        stampWithFirstQuery(client, stamp, transactionStamp);
         return client;
       }
+      // The connection's first stamp: on its own, which also parses the statement the later ones bind.
       // Forgotten first: a failed stamp must not leave the old key claiming the connection.
       stamped.delete(client);
       try {
@@ -120,56 +124,109 @@ export function openingTransaction(): void {
   if (source) opening.add(source);
 }
 
+function hasParsed(client: PoolClient, statement: string): boolean {
+  const connection = (client as unknown as { connection: { parsedStatements: Record<string, unknown> } })
+    .connection;
+  return connection.parsedStatements[statement] !== undefined;
+}
+
 function takeOpening(): boolean {
   const source = currentDbContextSource();
   return source !== undefined && opening.delete(source);
 }
 
-type QueryArgs = Parameters<PoolClient['query']>;
+type QueryCall = unknown[];
+type QueryCallback = (error: Error | null, result?: unknown) => void;
 
 /**
- * Makes the first query of this checkout carry `local` when it is TypeORM's `START TRANSACTION` (a
- * simple-protocol text, so one more statement can follow it in the same message, with the values
- * written as literals). Anything else first — another query of the same request took the checkout
- * meant for its transaction — gets the session stamp before it, as any checkout does, and runs only
- * once that succeeded.
+ * Sets the checkout's context with its first query instead of in a round trip of its own before it:
+ * - the `START TRANSACTION` TypeORM opens a transaction with, on a checkout meant for one
+ *   (`transaction`, see openingTransaction): `START TRANSACTION; SELECT set_config(…, true), …` in one
+ *   simple-protocol message. Local to the transaction: the session is left as `stamped` says.
+ * - a query of the extended protocol (named, or with values), once this connection has parsed the
+ *   session stamp: the stamp's Bind and Execute ahead of it under the same Sync (stamped-query.ts), so
+ *   both take effect or neither does.
+ * - anything else: the session stamp on its own first, as at any checkout, then the query.
+ * Until the context is in place, every query of the checkout comes through here (one sent meanwhile
+ * waits for the one before), so none runs on a session that carries another context.
  */
-function stampOnBegin(client: PoolClient, session: Stamp, local: Stamp): void {
-  const own = client as unknown as { query?: unknown };
-  own.query = (...args: QueryArgs): unknown => {
+function stampWithFirstQuery(client: PoolClient, session: Stamp, transaction: Stamp | undefined): void {
+  const own = client as unknown as { query?: (...args: QueryCall) => unknown; connection: unknown };
+  const proto = Object.getPrototypeOf(client) as { query: (...args: QueryCall) => unknown };
+  const send = (args: QueryCall): unknown => proto.query.apply(client, args);
+  const inPlace = (): void => {
     delete own.query;
-    const [config, values, callback] = args as unknown[];
-    if (config === 'START TRANSACTION' && values === undefined && callback === undefined) {
-      transactionStamped.set(client, local.key);
-      return client.query(`START TRANSACTION; ${literalSetters(local)}`);
+  };
+  let inFlight: Promise<void> | undefined;
+  own.query = (...args: QueryCall): unknown => {
+    if (inFlight) {
+      const after = inFlight;
+      return runAfter(after, args, (a) => (own.query ? own.query(...a) : send(a)));
+    }
+    const [config, values, callback] = args;
+    if (transaction && config === 'START TRANSACTION' && values === undefined && callback === undefined) {
+      transactionStamped.set(client, transaction.key);
+      // TypeORM waits for it; what follows is in the transaction, or its ROLLBACK.
+      inPlace();
+      return send([`START TRANSACTION; ${literalSetters(transaction)}`]);
     }
     // Forgotten first, as on any checkout: a failed stamp must not leave the old key claiming it.
     stamped.delete(client);
-    const stampedFirst = client
-      .query({ ...session.statement, values: session.values })
-      .then(() => void stamped.set(client, session.key));
-    return runAfter(client, stampedFirst, args);
+    const last = args[args.length - 1];
+    const callerCallback = typeof last === 'function' ? (last as QueryCallback) : undefined;
+    const queryArgs = callerCallback ? args.slice(0, -1) : args;
+    let settle: (() => void) | undefined;
+    inFlight = new Promise<void>((resolve) => (settle = resolve));
+    let answer: Promise<unknown> | undefined;
+    let reply: QueryCallback = () => undefined;
+    if (callerCallback) reply = callerCallback;
+    else answer = new Promise((resolve, reject) => (reply = (e, r) => (e ? reject(e) : resolve(r))));
+    const finish: QueryCallback = (error, result) => {
+      if (!error) {
+        stamped.set(client, session.key);
+        inPlace();
+      }
+      inFlight = undefined;
+      settle?.();
+      reply(error, result);
+    };
+    const stampStatement = { name: session.statement.name, values: session.values };
+    const behind = queryBehind(own.connection, stampStatement, queryArgs[0], queryArgs[1], finish);
+    if (behind) {
+      send([behind]);
+      return answer;
+    }
+    const stampFirst = (send([{ ...session.statement, values: session.values }]) as Promise<unknown>).then(
+      () => {
+        stamped.set(client, session.key);
+        inPlace();
+      },
+    );
+    stampFirst.then(
+      () =>
+        (send(queryArgs) as Promise<unknown>).then(
+          (r) => finish(null, r),
+          (e: Error) => finish(e),
+        ),
+      (e: Error) => finish(e),
+    );
+    return answer;
   };
 }
 
-/** `args` sent once `first` resolved, in whichever form they came (promise, callback, submittable). */
-function runAfter(client: PoolClient, first: Promise<void>, args: QueryArgs): unknown {
-  const send = client.query.bind(client) as (...a: unknown[]) => unknown;
+/** `args` sent by `sendNow` once `first` settled, in whichever form they came (promise, callback, submittable). */
+function runAfter(first: Promise<void>, args: QueryCall, sendNow: (args: QueryCall) => unknown): unknown {
   const last = args[args.length - 1];
   if (typeof last === 'function') {
-    const done = last as (error: Error) => void;
-    first.then(() => send(...args), done);
+    void first.then(() => sendNow(args));
     return undefined;
   }
-  const submittable = args[0] as { submit?: unknown; handleError?: (error: Error) => void };
+  const submittable = args[0] as { submit?: unknown } | undefined;
   if (typeof submittable?.submit === 'function') {
-    first.then(
-      () => send(...args),
-      (error: Error) => submittable.handleError?.(error),
-    );
+    void first.then(() => sendNow(args));
     return submittable;
   }
-  return first.then(() => send(...args));
+  return first.then(() => sendNow(args));
 }
 
 /** The stamp's set_config calls with their values as literals (a simple-protocol statement). */
