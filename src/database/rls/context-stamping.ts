@@ -172,6 +172,20 @@ function stampWithFirstQuery(client: PoolClient, session: Stamp, transaction: St
     }
     // Forgotten first, as on any checkout: a failed stamp must not leave the old key claiming it.
     stamped.delete(client);
+    const stampAlone = (): Promise<void> =>
+      (send([{ ...session.statement, values: session.values }]) as Promise<unknown>).then(() => {
+        stamped.set(client, session.key);
+        inPlace();
+      });
+    if (typeof (config as { submit?: unknown } | null)?.submit === 'function') {
+      // A cursor or stream (pg-query-stream): handed back at once, submitted once the stamp is in.
+      const stampFirst = stampAlone();
+      inFlight = stampFirst.then(
+        () => (inFlight = undefined),
+        () => (inFlight = undefined),
+      );
+      return runAfter(stampFirst, args, send);
+    }
     const last = args[args.length - 1];
     const callerCallback = typeof last === 'function' ? (last as QueryCallback) : undefined;
     const queryArgs = callerCallback ? args.slice(0, -1) : args;
@@ -196,13 +210,7 @@ function stampWithFirstQuery(client: PoolClient, session: Stamp, transaction: St
       send([behind]);
       return answer;
     }
-    const stampFirst = (send([{ ...session.statement, values: session.values }]) as Promise<unknown>).then(
-      () => {
-        stamped.set(client, session.key);
-        inPlace();
-      },
-    );
-    stampFirst.then(
+    stampAlone().then(
       () =>
         (send(queryArgs) as Promise<unknown>).then(
           (r) => finish(null, r),
@@ -214,16 +222,25 @@ function stampWithFirstQuery(client: PoolClient, session: Stamp, transaction: St
   };
 }
 
-/** `args` sent by `sendNow` once `first` settled, in whichever form they came (promise, callback, submittable). */
+/**
+ * `args` sent by `sendNow` once `first` resolved, in whichever form they came (promise, callback,
+ * submittable); if `first` fails, the query fails with its error without being sent.
+ */
 function runAfter(first: Promise<void>, args: QueryCall, sendNow: (args: QueryCall) => unknown): unknown {
   const last = args[args.length - 1];
   if (typeof last === 'function') {
-    void first.then(() => sendNow(args));
+    first.then(
+      () => sendNow(args),
+      (error: Error) => (last as QueryCallback)(error),
+    );
     return undefined;
   }
-  const submittable = args[0] as { submit?: unknown } | undefined;
+  const submittable = args[0] as { submit?: unknown; handleError?: (error: Error) => void } | undefined;
   if (typeof submittable?.submit === 'function') {
-    void first.then(() => sendNow(args));
+    first.then(
+      () => sendNow(args),
+      (error: Error) => submittable.handleError?.(error),
+    );
     return submittable;
   }
   return first.then(() => sendNow(args));
