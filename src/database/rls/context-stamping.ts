@@ -28,9 +28,8 @@ interface Stamp {
 const SETTING_NAMES = ['app.user_id', 'app.role', 'app.store_ids', 'app.cart_session'] as const;
 
 const setters = (local: boolean, withRole: boolean): string =>
-  `SELECT ${withRole ? `set_config('role', $5, ${local}), ` : ''}` +
-  `set_config('app.user_id', $1, ${local}), set_config('app.role', $2, ${local}), ` +
-  `set_config('app.store_ids', $3, ${local}), set_config('app.cart_session', $4, ${local})`;
+  `SELECT ${withRole ? `set_config('role', $${SETTING_NAMES.length + 1}, ${local}), ` : ''}` +
+  SETTING_NAMES.map((name, i) => `set_config('${name}', $${i + 1}, ${local})`).join(', ');
 
 /** Named statements: parsed and planned once per connection. */
 const STATEMENTS = {
