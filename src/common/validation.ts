@@ -8,6 +8,7 @@ import {
   ValidationPipe,
 } from '@nestjs/common';
 import { AppException } from './errors';
+import { cacheValidationMetadata } from './validation-metadata-cache';
 
 export interface FieldErrors {
   /** Dotted path into the body or query: `items.0.quantity`. */
@@ -20,6 +21,7 @@ export interface FieldErrors {
  * failures carry `code: VALIDATION_FAILED` with `details: [{ field, errors }]`.
  */
 export function createValidationPipe(): ValidationPipe {
+  cacheValidationMetadata();
   return new ValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
