@@ -76,4 +76,22 @@ describe('mail: the file transport of the default run', () => {
     );
     expect(log.text).not.toContain('file.user@mail.test');
   });
+
+  it('writes the next email even when the folder was removed meanwhile', async () => {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    const event = passwordResetRequested({
+      userId: randomUUID(),
+      email: 'file.user2@mail.test',
+      sealedToken: sealForMail('file-token-2'),
+      expiresAt: new Date(Date.now() + 600_000).toISOString(),
+    });
+    await recordEvents(app, event);
+    await eventually(
+      'an .eml file in the folder made again',
+      async () => fs.existsSync(mailDir()) && fs.readdirSync(mailDir()).length > 0,
+    );
+    const [file] = fs.readdirSync(mailDir());
+    expect(file).toContain(event.id);
+    expect(fs.statSync(mailDir()).mode & 0o777).toBe(0o700);
+  });
 });

@@ -21,6 +21,9 @@ export class FileTransport implements MailTransport {
     newline: 'unix',
   });
 
+  /** Set once the folder is known to exist: not asked again for every mail. */
+  private folderMade = false;
+
   constructor(readonly folder: string) {}
 
   async send(mail: OutgoingMail): Promise<void> {
@@ -33,15 +36,30 @@ export class FileTransport implements MailTransport {
       messageId: mail.messageId,
       headers: { 'Auto-Submitted': 'auto-generated' },
     })) as { message: Buffer };
-    await mkdir(this.folder, { recursive: true, mode: 0o700 });
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     const file = path.join(this.folder, `${stamp}-${fileSafe(mail.messageId)}.eml`);
     // 0600: the file holds a live token. Written beside the folder and renamed in, so whoever watches
     // the folder (a mail viewer, a test) never reads a half-written message.
     const partial = path.join(path.dirname(this.folder), `.${path.basename(file)}.partial`);
-    await writeFile(partial, info.message, { mode: 0o600 });
-    await rename(partial, file);
+    await this.inFolder(async () => {
+      await writeFile(partial, info.message, { mode: 0o600 });
+      await rename(partial, file);
+    });
     this.logger.log(`Mail "${mail.subject}" written to ${file}${mail.link ? `; link: ${mail.link}` : ''}`);
+  }
+
+  /** Runs `write`, making the folder first the first time, and again if it was removed meanwhile. */
+  private async inFolder(write: () => Promise<void>): Promise<void> {
+    if (this.folderMade) {
+      try {
+        return await write();
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      }
+    }
+    await mkdir(this.folder, { recursive: true, mode: 0o700 });
+    this.folderMade = true;
+    await write();
   }
 
   close(): void {
