@@ -26,7 +26,7 @@ export function closedAccountEmail(profileId: string): string {
  * DELETE /me: with the current password, the account is closed for good. The row stays (orders point
  * at it) but loses everything personal: email (freed for a new registration), name, phone, password
  * (login impossible), role (customer), addresses; sessions and outstanding links end, and access
- * tokens stop working at once (`deleted_at`, checked by JwtStrategy).
+ * tokens stop working at once (`deleted_at`, checked by AccessTokenVerifier).
  */
 @Injectable()
 export class AccountClosureService {

@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { PassportModule } from '@nestjs/passport';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AppConfig } from '../config/app-config';
 import { throttlerStorageFor } from '../common/redis/throttler-storage';
 import { APP_CONFIG } from '../config/app-config.module';
 import { EventsModule } from '../events/events.module';
+import { AccessTokenVerifier } from './access-token-verifier';
 import { AccountClosureService } from './account-closure.service';
 import { AccountTokensService } from './account-tokens.service';
 import { AccountsController } from './accounts.controller';
@@ -20,7 +20,6 @@ import { JwtAuthGuard } from './guards/jwt-auth.guard';
 import { RolesGuard } from './guards/roles.guard';
 import { StoreAccessGuard } from './guards/store-access.guard';
 import { InvitationsService } from './invitations.service';
-import { JwtStrategy } from './jwt.strategy';
 import { MailTokenSealer } from './mail-token-sealer';
 import { PasswordChangeService } from './password-change.service';
 import { PasswordRecoveryService } from './password-recovery.service';
@@ -38,7 +37,6 @@ import { TokenRetention } from './token-retention';
   imports: [
     DiscoveryModule,
     EventsModule,
-    PassportModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
@@ -58,7 +56,7 @@ import { TokenRetention } from './token-retention';
   ],
   controllers: [AuthController, AccountsController, AdminInvitationsController],
   providers: [
-    JwtStrategy,
+    AccessTokenVerifier,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
     { provide: APP_GUARD, useClass: StoreAccessGuard },

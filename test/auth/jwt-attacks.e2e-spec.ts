@@ -86,6 +86,24 @@ describe('JWT attacks → 401', () => {
     );
   });
 
+  it('a token that passed (and is remembered) still expires on time', async () => {
+    // exp one to two seconds away: accepted now, then refused once the clock passes it.
+    const exp = now() + 2;
+    const token = forge({ alg: 'HS256', typ: 'JWT' }, { ...claims, iat: now(), exp }, TEST_JWT_SECRET);
+    await http.get('/api/me').set('Authorization', `Bearer ${token}`).expect(200);
+    await http.get('/api/me').set('Authorization', `Bearer ${token}`).expect(200);
+    await new Promise((resolve) => setTimeout(resolve, exp * 1000 - Date.now() + 50));
+    await expect401(token);
+  });
+
+  it('the Bearer scheme in any case, no other scheme, no edited signature', async () => {
+    await http.get('/api/me').set('Authorization', `bearer ${customer.token}`).expect(200);
+    await http.get('/api/me').set('Authorization', `BEARER ${customer.token}`).expect(200);
+    await expect401(`${customer.token.slice(0, -2)}xx`);
+    const res = await http.get('/api/me').set('Authorization', `Token ${customer.token}`).expect(401);
+    expect(res.body.code).toBe('UNAUTHORIZED');
+  });
+
   it('token of a deleted user', async () => {
     const doomed = await createTestUser(app, 'customer');
     await http.get('/api/me').set('Authorization', `Bearer ${doomed.token}`).expect(200);

@@ -8,12 +8,15 @@ import { isSystemRoute } from './system-routes';
  * known only after the guards ran (and an admin's memberships after StoreAccessGuard), while a query
  * may run before (the bearer-token lookup runs anonymous).
  */
-export function requestDbContextOf(request: Request, boundCartSession?: string): DbContext {
+export function requestDbContextOf(
+  request: Request & { user?: AuthUser },
+  boundCartSession?: string,
+): DbContext {
   if (isSystemRoute(request)) return SYSTEM_CONTEXT;
   const header = request.headers['x-cart-session'];
   const cartSession = boundCartSession ?? (typeof header === 'string' && header !== '' ? header : null);
-  // As the guards leave it (JwtStrategy, then StoreAccessGuard for an admin's memberships).
-  const user = request.user as AuthUser | undefined;
+  // As the guards leave it (JwtAuthGuard, then StoreAccessGuard for an admin's memberships).
+  const user = request.user;
   if (!user) return cartSession ? { ...ANONYMOUS_CONTEXT, cartSession } : ANONYMOUS_CONTEXT;
   return {
     role: user.role,
