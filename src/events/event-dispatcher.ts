@@ -13,7 +13,9 @@ import { JobsService } from '../jobs/jobs.service';
 import {
   claimDeliveriesStatement,
   DeliveryKey,
+  FanOutRow,
   fanOutStatement,
+  LeasedDeliveryRow,
   markDeliveredStatement,
   markFailedStatement,
 } from './outbox-sql';
@@ -37,23 +39,18 @@ const DELIVERED_BATCH_WINDOW_MS = 5;
 /** Longest last_error kept. */
 const MAX_ERROR_LENGTH = 2000;
 
-interface ClaimedDelivery {
-  event_id: string;
-  subscriber: string;
-  attempts: number;
-  type: string;
-  store_id: string | null;
-  payload: unknown;
-  occurred_at: Date;
-}
+type ClaimedDelivery = LeasedDeliveryRow;
 
 /**
  * Delivers the outbox after the commit, at least once, to every after-commit subscriber of each event.
  *
  * Two steps, each a single autocommit statement that claims its rows with FOR UPDATE SKIP LOCKED, so
  * any number of instances share the work without waiting on each other: the fan-out turns each new
- * event into one delivery row per subscriber; the claim leases due deliveries (attempts + 1,
- * next_attempt_at moved past the handler's time budget). Handlers then run outside any transaction,
+ * event into one delivery row per subscriber, leasing to this process at once as many as it has room
+ * for; the claim leases due deliveries (attempts + 1, next_attempt_at moved past the handler's time
+ * budget): retries, what the fan-out left for lack of room, a crashed instance's leases. The claim
+ * runs on the poll and when room frees up after a full one, not after every commit: a new event is
+ * delivered after one statement. Handlers then run outside any transaction,
  * and each result is written back: delivered (with the others that finish within a few milliseconds, in
  * one statement), retried later with backoff, or `failed` after EVENTS_MAX_ATTEMPTS (logged). A failing
  * or slow subscriber holds up only its own deliveries. The statements are prepared (outbox-sql.ts).
@@ -71,6 +68,8 @@ export class EventDispatcher implements OnApplicationBootstrap, BeforeApplicatio
   private started = false;
   private unsubscribe: (() => void) | undefined;
   private saturated = false;
+  /** Whether the next pass also claims due deliveries (else it only fans new events out). */
+  private claimDue = true;
   private readonly delivered = new WriteBatcher<DeliveryKey>(async (keys) => {
     await runStatement(this.dataSource.manager, markDeliveredStatement(keys));
   }, DELIVERED_BATCH_WINDOW_MS);
@@ -91,7 +90,10 @@ export class EventDispatcher implements OnApplicationBootstrap, BeforeApplicatio
       jobs.define({
         name: 'events-dispatch',
         everyMs: config.events.pollIntervalMs,
-        run: () => this.pump.kickAndWait(),
+        run: () => {
+          this.claimDue = true;
+          return this.pump.kickAndWait();
+        },
       });
     }
   }
@@ -123,26 +125,52 @@ export class EventDispatcher implements OnApplicationBootstrap, BeforeApplicatio
     if (this.config.events.dispatch) this.pump.kick();
   }
 
-  /** Fans new events out, then starts the due deliveries there is room for. */
+  /**
+   * Fans new events out, starting the deliveries there is room for; then, when asked for (the poll, a
+   * fan-out that left rows, room after a full claim), claims due deliveries for the room left.
+   */
   private async pass(): Promise<boolean> {
-    while ((await this.fanOut()) === FAN_OUT_BATCH && !this.pump.stopping);
-    const free = MAX_IN_FLIGHT - this.pump.busy;
+    let free = MAX_IN_FLIGHT - this.pump.busy;
+    for (;;) {
+      if (this.pump.stopping) return false;
+      const { events, leased, unleased } = await this.fanOut(Math.max(free, 0));
+      for (const delivery of leased) this.start(delivery);
+      free -= leased.length;
+      if (unleased > 0) this.claimDue = true;
+      if (events < FAN_OUT_BATCH) break;
+    }
+    if (!this.claimDue) return false;
     if (free <= 0 || this.pump.stopping) {
       this.saturated = true;
       return false;
     }
-    const claimed = await this.claim(free);
+    // Cleared first: a poll that asks again meanwhile gets a pass of its own.
+    this.claimDue = false;
+    let claimed: ClaimedDelivery[];
+    try {
+      claimed = await this.claim(free);
+    } catch (error) {
+      this.claimDue = true;
+      throw error;
+    }
     this.saturated = claimed.length === free;
     for (const delivery of claimed) this.start(delivery);
     // A full claim is followed up when its handlers finish (start), not by another pass now.
     return false;
   }
 
-  /** Creates the delivery rows of up to a batch of new events; returns how many events it took. */
-  private async fanOut(): Promise<number> {
+  /** Creates the delivery rows of up to a batch of new events, leasing up to `room` of them here. */
+  private async fanOut(
+    room: number,
+  ): Promise<{ events: number; leased: ClaimedDelivery[]; unleased: number }> {
     const subscribers = this.registry.allSubscribers().map((s) => ({ type: s.type, name: s.name }));
-    const { rows } = await runStatement(this.dataSource.manager, fanOutStatement(FAN_OUT_BATCH, subscribers));
-    return rows.length;
+    const { rows } = await runStatement<FanOutRow>(
+      this.dataSource.manager,
+      fanOutStatement(FAN_OUT_BATCH, subscribers, room, LEASE_MS),
+    );
+    const [first] = rows;
+    const leased = rows.filter((row): row is FanOutRow & ClaimedDelivery => row.event_id != null);
+    return { events: first?.events ?? 0, leased, unleased: first?.unleased ?? 0 };
   }
 
   /** Leases up to `limit` due deliveries of subscribers this process has. */
@@ -162,7 +190,9 @@ export class EventDispatcher implements OnApplicationBootstrap, BeforeApplicatio
       ),
       // A full claim means more may be due right now; else the poll or the next commit wakes us.
       () => {
-        if (this.saturated) this.kick();
+        if (!this.saturated) return;
+        this.claimDue = true;
+        this.kick();
       },
     );
   }

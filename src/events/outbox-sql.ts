@@ -27,26 +27,60 @@ export function insertOutboxEventsStatement(
  * more than running them (0.6–1 ms against 0.2–0.4 ms, measured with pg_stat_statements).
  */
 
-/** Turns up to `batch` new events into one delivery row per subscriber of their type; returns their ids. */
+/** A delivery leased to this process, with its event. */
+export interface LeasedDeliveryRow {
+  event_id: string;
+  subscriber: string;
+  attempts: number;
+  type: string;
+  store_id: string | null;
+  payload: unknown;
+  occurred_at: Date;
+}
+
+/** What one fan-out did: how many events it took, and the deliveries it leased to its caller. */
+export interface FanOutRow extends Partial<LeasedDeliveryRow> {
+  events: number;
+  /** Delivery rows written but left for a claim (beyond `leaseUpTo`). */
+  unleased: number;
+}
+
+/**
+ * Turns up to `batch` new events into one delivery row per subscriber of their type, and leases the
+ * first `leaseUpTo` of those rows to the caller at once (attempts 1, invisible to claims for `leaseMs`),
+ * returned with their events: a new event is then delivered after one statement instead of a fan-out
+ * and a claim. The rest are written due now, for a claim. One row per leased delivery, or a single row
+ * with nulls when none was leased; `events` and `unleased` on every row.
+ */
 export function fanOutStatement(
   batch: number,
   subscribers: ReadonlyArray<{ type: string; name: string }>,
+  leaseUpTo: number,
+  leaseMs: number,
 ): PreparedSqlStatement {
   return {
-    name: 'outbox_fan_out',
+    name: 'outbox_fan_out_lease',
     text: `WITH claimed AS (
-         SELECT id, type FROM outbox_events WHERE dispatched_at IS NULL
+         SELECT id, type, store_id, payload, occurred_at FROM outbox_events WHERE dispatched_at IS NULL
           ORDER BY occurred_at LIMIT $1 FOR UPDATE SKIP LOCKED
        ), fanned AS (
-         INSERT INTO event_deliveries (event_id, subscriber)
-         SELECT c.id, s.subscriber FROM claimed c
-           JOIN unnest($2::text[], $3::text[]) AS s (type, subscriber) ON s.type = c.type
+         INSERT INTO event_deliveries (event_id, subscriber, attempts, next_attempt_at)
+         SELECT r.id, r.subscriber, CASE WHEN r.n <= $4 THEN 1 ELSE 0 END,
+                CASE WHEN r.n <= $4 THEN now() + $5::float8 * interval '1 millisecond' ELSE now() END
+           FROM (SELECT c.id, s.subscriber, row_number() OVER (ORDER BY c.occurred_at, c.id, s.subscriber) AS n
+                   FROM claimed c JOIN unnest($2::text[], $3::text[]) AS s (type, subscriber) ON s.type = c.type) r
          ON CONFLICT DO NOTHING
+         RETURNING event_id, subscriber, attempts
        ), done AS (
          UPDATE outbox_events o SET dispatched_at = now() FROM claimed c WHERE o.id = c.id RETURNING o.id
        )
-       SELECT id FROM done`,
-    values: [batch, subscribers.map((s) => s.type), subscribers.map((s) => s.name)],
+       SELECT (SELECT count(*) FROM done)::int AS events,
+              (SELECT count(*) FROM fanned WHERE attempts = 0)::int AS unleased,
+              l.event_id, l.subscriber, l.attempts, l.type, l.store_id, l.payload, l.occurred_at
+         FROM (SELECT 1) one
+         LEFT JOIN (SELECT f.event_id, f.subscriber, f.attempts, c.type, c.store_id, c.payload, c.occurred_at
+                      FROM fanned f JOIN claimed c ON c.id = f.event_id WHERE f.attempts = 1) l ON true`,
+    values: [batch, subscribers.map((s) => s.type), subscribers.map((s) => s.name), leaseUpTo, leaseMs],
   };
 }
 

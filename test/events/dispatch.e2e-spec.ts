@@ -181,6 +181,36 @@ describe('EventDispatcher', () => {
     });
   });
 
+  describe('without the poll (commits alone wake the dispatcher)', () => {
+    let app: INestApplication;
+    const behaviour = new SubscriberBehaviour();
+
+    beforeAll(async () => {
+      behaviour.maxDelayMs = 40;
+      app = await startApp('no-poll', { EVENTS_POLL_INTERVAL_MS: '600000' }, behaviour);
+    });
+
+    afterAll(() => stopApp(app));
+
+    it('a new event is delivered after its commit alone, on its first attempt', async () => {
+      const event = placed();
+      await record(app, event);
+      const rows = await waitFor('delivery', allDelivered([event.id], PLACED_SUBSCRIBERS.length));
+      expect(rows.map((r) => r.attempts)).toEqual([1, 1]);
+    });
+
+    it('more deliveries than room: the fan-out leases what fits, claims take the rest as room frees; each runs once', async () => {
+      const events = Array.from({ length: 30 }, () => placed());
+      await record(app, ...events);
+      const ids = events.map((e) => e.id);
+      const rows = await waitFor('60 deliveries', allDelivered(ids, PLACED_SUBSCRIBERS.length));
+      expect(rows.every((r) => r.attempts === 1)).toBe(true);
+      const counts = await handledCounts(sql, ids);
+      expect(counts.size).toBe(60);
+      expect([...counts.values()].every((n) => n === 1)).toBe(true);
+    });
+  });
+
   it('two instances on one database: each (event, subscriber) handled exactly once, no delivery claimed twice', async () => {
     const behaviour = new SubscriberBehaviour();
     behaviour.maxDelayMs = 5;
