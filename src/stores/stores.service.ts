@@ -25,12 +25,22 @@ function normaliseTaxRate(rate: string): string {
   return `${whole}.${fraction.padEnd(4, '0')}`;
 }
 
+/** How long a store's name is reused for its order emails before it is read again. */
+const NAME_REUSE_MS = 60_000;
+/** Store names kept at most (one entry per store that sent mail recently). */
+const NAMES_KEPT = 1_000;
+
 /**
  * Stores: the public list, super-admin create/update, and `requireStore` for the admin modules that
  * work under /admin/stores/:storeId (an unknown store is a 404 there, never an empty list).
  */
 @Injectable()
 export class StoresService {
+  /** Recently read names, for the order emails: a read per email was an eighth of an order's delivery. */
+  private readonly names = new Map<string, { name: string; readAt: number }>();
+  /** Store updates through this process: a name read while one committed is not kept. */
+  private updates = 0;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
@@ -42,13 +52,26 @@ export class StoresService {
     return this.requireStoreIn(this.dataSource.manager, storeId);
   }
 
-  /** The store's name (the order emails); 404 STORE_NOT_FOUND when there is no such store. */
+  /**
+   * The store's name (the order emails); 404 STORE_NOT_FOUND when there is no such store. A name read
+   * in the last minute is reused: a rename made through this process shows at once, one made through
+   * another instance within that minute.
+   */
   async nameOf(storeId: string): Promise<string> {
+    const known = this.names.get(storeId);
+    if (known && Date.now() - known.readAt < NAME_REUSE_MS) return known.name;
+    const readAt = Date.now();
+    const updatesBefore = this.updates;
     const [row] = await queryStatement<{ name: string }>(
       this.dataSource.manager,
       storeNameStatement(storeId),
     );
     if (!row) throw new AppException(404, 'STORE_NOT_FOUND', 'Store not found');
+    if (updatesBefore === this.updates) {
+      this.names.delete(storeId);
+      if (this.names.size >= NAMES_KEPT) this.names.delete(this.names.keys().next().value as string);
+      this.names.set(storeId, { name: row.name, readAt });
+    }
     return row.name;
   }
 
@@ -132,7 +155,7 @@ export class StoresService {
 
   async update(storeId: string, dto: UpdateStoreDto, meta: RequestMeta): Promise<Store> {
     if (dto.currency !== undefined) assertSupportedCurrency(dto.currency);
-    return this.mapErrors(() =>
+    const updated = await this.mapErrors(() =>
       inTransaction(this.dataSource, async (tx) => {
         const repo = tx.getRepository(Store);
         const before = await repo.findOne({ where: { id: storeId }, lock: { mode: 'pessimistic_write' } });
@@ -172,6 +195,10 @@ export class StoresService {
         return repo.findOneOrFail({ where: { id: storeId } });
       }),
     );
+    // After the commit: neither a name read before it nor one being read now is kept.
+    this.updates += 1;
+    this.names.delete(storeId);
+    return updated;
   }
 
   /**

@@ -280,4 +280,22 @@ describe('mail: order emails over SMTP', () => {
     expect(mailbox.messages.filter((m) => (m.subject ?? '').includes('NOPE'))).toEqual([]);
     expect(await mailDeliveries(sql, stray.id)).toEqual([]);
   });
+
+  it('a store renamed (through this instance) is named so in the next order email at once', async () => {
+    const owner = await createTestUser(app, 'super_admin');
+    // The first email read the old name (test above); the rename commits before the next order.
+    await http()
+      .patch(`/api/admin/stores/${store.id}`)
+      .set(bearer(owner))
+      .send({ name: 'Mugs Renamed' })
+      .expect(200);
+    const next = await checkout(app, sql, store, 1);
+    const mail = await mailbox.waitFor(both(isTo(next.customer.email), hasSubject('received')));
+    expect(mail.subject).toBe(`Mugs Renamed: order ${next.orderNumber} received`);
+    await http()
+      .patch(`/api/admin/stores/${store.id}`)
+      .set(bearer(owner))
+      .send({ name: 'Mugs "R" Us' })
+      .expect(200);
+  });
 });
