@@ -13,7 +13,6 @@ import { AddressesService } from '../customers/addresses.service';
 import { StoreCustomerRegistry } from '../customers/store-customer-registry.service';
 import { Semaphore } from '../common/semaphore';
 import { DEFAULT_POOL_SIZE } from '../database/data-source-options';
-import { withPinnedConnection } from '../database/pinned-connection';
 import { inTransaction } from '../database/transactions';
 import { DiscountsService } from '../discounts/discounts.service';
 import {
@@ -173,24 +172,14 @@ export class CheckoutService {
     });
   }
 
-  /**
-   * Runs `work` holding an admission slot, which is given back once: by `work`, or at the end. The slot
-   * comes with one pooled connection for the checkout's reads and its transaction (one context stamp
-   * instead of one per statement under row-level security), given back with the slot.
-   */
+  /** Runs `work` holding an admission slot, which is given back once: by `work`, or at the end. */
   private async admitted<T>(work: (slot: AdmissionSlot) => Promise<T>): Promise<T> {
-    const leaveQueue = await this.admission.acquire();
-    return withPinnedConnection(this.dataSource, async (unpin) => {
-      const leave = (): void => {
-        unpin();
-        leaveQueue();
-      };
-      try {
-        return await work({ leave });
-      } finally {
-        leave();
-      }
-    });
+    const leave = await this.admission.acquire();
+    try {
+      return await work({ leave });
+    } finally {
+      leave();
+    }
   }
 
   /**

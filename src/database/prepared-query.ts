@@ -2,7 +2,6 @@ import { Logger } from '@nestjs/common';
 import { Pool, PoolClient, QueryResultRow } from 'pg';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { PreparedSqlStatement, SqlStatement } from '../common/sql-statement';
-import { pinnedForStatement } from './pinned-connection';
 
 /**
  * Runs `sql` as the named prepared statement `name` on TypeORM's own pg pool: each pooled connection
@@ -67,23 +66,18 @@ export async function runStatement<T extends QueryResultRow>(
 ): Promise<StatementResult<T>> {
   const dataSource = manager.connection;
   const runner = manager.queryRunner;
-  const inRunner = runner !== undefined && !runner.isReleased;
-  const pool = (dataSource.driver as unknown as { master: Pool }).master;
-  // Outside a transaction: the pinned connection of the running work, if any (pinned-connection.ts).
-  const pinned = inRunner ? undefined : await pinnedForStatement(pool);
-  const db: Pool | PoolClient = inRunner
-    ? ((await runner.connect()) as PoolClient)
-    : (pinned?.client ?? pool);
+  const db: Pool | PoolClient =
+    runner !== undefined && !runner.isReleased
+      ? ((await runner.connect()) as PoolClient)
+      : (dataSource.driver as unknown as { master: Pool }).master;
   const { text, values } = statement;
   const name = (statement as Partial<PreparedSqlStatement>).name;
   dataSource.logger.logQuery(text, values, runner);
   try {
     const query = name === undefined || unnamed.has(dataSource) ? { text, values } : { name, text, values };
     const result = await db.query<T>(query);
-    pinned?.done();
     return { rows: result.rows, rowCount: result.rowCount ?? 0 };
   } catch (error) {
-    pinned?.done(error as Error);
     dataSource.logger.logQueryError(error instanceof Error ? error : String(error), text, values, runner);
     explainLostStatement(error);
     throw new QueryFailedError(text, values, error as Error);

@@ -1,5 +1,4 @@
 import { escapeLiteral, Pool, PoolClient } from 'pg';
-import { lendPinned } from '../pinned-connection';
 import { queryBehind } from './stamped-query';
 import { DataSource, EntityManager } from 'typeorm';
 import {
@@ -76,18 +75,7 @@ export function installContextStamping(dataSource: DataSource, options: ContextS
     // Decided now: the checkout may wait for a free connection in another async context.
     const stamp = stampFor(options, false);
     // Its transaction's own stamp, when this checkout opens one (openingTransaction).
-    const opensTransaction = takeOpening();
-    // A query runner of work that holds a connection already (pinned-connection.ts), whose session
-    // carries this very context: that connection, with nothing to stamp.
-    const lent = callback
-      ? lendPinned(pool, (client) => stamped.get(client) === stamp.key && !hasStampWrapper(client))
-      : undefined;
-    if (callback && lent) {
-      transactionStamped.delete(lent.client);
-      callback(undefined, lent.client, lent.release);
-      return undefined;
-    }
-    const transactionStamp = opensTransaction ? stampFor(options, true) : undefined;
+    const transactionStamp = takeOpening() ? stampFor(options, true) : undefined;
     const checkout = connect().then(async (client) => {
       transactionStamped.delete(client);
       // A previous checkout's, if it sent no query: it would stamp that checkout's context.
@@ -139,11 +127,6 @@ function hasParsed(client: PoolClient, statement: string): boolean {
   const connection = (client as unknown as { connection: { parsedStatements: Record<string, unknown> } })
     .connection;
   return connection.parsedStatements[statement] !== undefined;
-}
-
-/** A stamp still waiting for its connection's first query (stampWithFirstQuery). */
-function hasStampWrapper(client: PoolClient): boolean {
-  return Object.prototype.hasOwnProperty.call(client, 'query');
 }
 
 function takeOpening(): boolean {
