@@ -37,7 +37,7 @@ import { parseOptions, ParsedOptions } from './bench/args';
 import { CEILING_HOLD_MINUTES, ceilingAddToCart, ceilingCheckout } from './bench/checkout-ceiling';
 import { openDatabase } from './bench/database';
 import { LoadRequest, MeasuredRun, percentile, round, warmThenMeasure } from './bench/load';
-import { RssSampler } from './bench/process-stats';
+import { cpuTimeMs, RssSampler } from './bench/process-stats';
 import { buildApp, describeApp, findFreePort, ROOT, startApp, stopChild } from './bench/processes';
 import { atLeast, atMost, below, exactly, machineInfo, writeResults } from './bench/results';
 import { BenchRun, log } from './bench/run';
@@ -47,6 +47,8 @@ const BENCH_JWT_SECRET = 'bench-only-secret-bench-only-secret-0123456789';
 const APP_POOL_SIZE = 10;
 /** The app's stdout and stderr: its JSON access lines. */
 const APP_LOG_FILE = path.join(ROOT, 'bench-results', 'checkout-app.log');
+/** With --delivery-worker: the delivering instance's. */
+const WORKER_LOG_FILE = path.join(ROOT, 'bench-results', 'checkout-worker.log');
 /** Its own build folder: the catalog benchmark may run at another time with other sources. */
 const BUILD_DIR = path.join(ROOT, 'bench-results', 'checkout-build');
 
@@ -74,6 +76,11 @@ const OPTIONS = {
   out: { type: 'string', default: 'bench-results/checkout.json' },
   /** The app's LOG_LEVEL: `log` (JSON access lines, as production) or `warn` (none, to measure them). */
   appLogLevel: { type: 'choice', default: 'log', choices: ['log', 'warn'] },
+  /**
+   * The events delivered by a second instance on the same machine (EVENTS_DISPATCH=true there, false
+   * on the one under load), as docs/operations.md describes for a deployment with web instances.
+   */
+  deliveryWorker: { type: 'boolean' },
 } as const;
 
 type Options = ParsedOptions<typeof OPTIONS>;
@@ -517,6 +524,62 @@ async function completedCheckouts(
   };
 }
 
+/** Events every subscriber has had delivered (or given up on). */
+async function deliveredEvents(sql: Client): Promise<number> {
+  const { rows } = await sql.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM outbox_events e
+      WHERE e.dispatched_at IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM event_deliveries d WHERE d.event_id = e.id AND d.status = 'pending')`,
+  );
+  return rows[0].n;
+}
+
+/** Events recorded and not yet delivered to every subscriber. */
+async function undeliveredEvents(sql: Client): Promise<number> {
+  const { rows } = await sql.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM outbox_events e
+      WHERE e.dispatched_at IS NULL
+         OR EXISTS (SELECT 1 FROM event_deliveries d WHERE d.event_id = e.id AND d.status = 'pending')`,
+  );
+  return rows[0].n;
+}
+
+/**
+ * Whether delivery kept up with the checkouts: the events left undelivered when the load stopped, how
+ * long the delivering process took to finish them, and (for a second instance, which does nothing
+ * else) its CPU time per delivered event over the scenario and the drain.
+ */
+async function deliveryAfterLoad(
+  sql: Client,
+  run: {
+    process: string;
+    pid: number;
+    cpuBefore: number | null;
+    deliveredBefore: number;
+    measuresWorker: boolean;
+  },
+) {
+  const backlogAtEnd = await undeliveredEvents(sql);
+  const started = Date.now();
+  const deadline = started + 120_000;
+  while ((await undeliveredEvents(sql)) > 0 && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const left = await undeliveredEvents(sql);
+  const delivered = (await deliveredEvents(sql)) - run.deliveredBefore;
+  const cpuAfter = cpuTimeMs(run.pid);
+  const cpu = run.cpuBefore !== null && cpuAfter !== null ? cpuAfter - run.cpuBefore : null;
+  return {
+    deliveredBy: run.process,
+    backlogAtEndOfLoad: backlogAtEnd,
+    drainSeconds: round((Date.now() - started) / 1000, 1),
+    undeliveredAfterDrain: left,
+    eventsDelivered: delivered,
+    workerCpuMsPerEvent:
+      run.measuresWorker && cpu !== null && delivered > 0 ? round(cpu / delivered, 2) : null,
+  };
+}
+
 /**
  * The ceiling (scripts/bench/checkout-ceiling.ts): each worker is a customer adding a unit and checking
  * out, over and over, through a bare pg pool of the app's size. The store and customers are made while
@@ -610,6 +673,7 @@ async function main(): Promise<void> {
     buildApp(run, BUILD_DIR);
     const port = await findFreePort();
     log(`Starting the app on port ${port}…`);
+    const deliveryWorker = opts.deliveryWorker === true;
     // BENCH_CPU_PROF_DIR=<dir>: the app writes a V8 CPU profile there when it stops (see docs/benchmarks.md).
     const app = await startApp(run, {
       buildDir: BUILD_DIR,
@@ -627,8 +691,26 @@ async function main(): Promise<void> {
         STRIPE_SECRET_KEY: '',
         ADMIN_EMAIL: 'bench-admin@bench.example',
         ADMIN_PASSWORD: 'bench-admin-password',
+        ...(deliveryWorker ? { EVENTS_DISPATCH: 'false' } : {}),
       },
     });
+    // Started once the app has migrated the database; it answers no request of the load.
+    const worker = deliveryWorker
+      ? await startApp(run, {
+          buildDir: BUILD_DIR,
+          databaseUrl: database.url,
+          port: await findFreePort(),
+          logLevel: opts.appLogLevel,
+          logFile: WORKER_LOG_FILE,
+          inheritEnv: true,
+          env: {
+            JWT_SECRET: BENCH_JWT_SECRET,
+            RESERVATION_TTL_MINUTES: String(CEILING_HOLD_MINUTES),
+            STRIPE_SECRET_KEY: '',
+            EVENTS_DISPATCH: 'true',
+          },
+        })
+      : undefined;
     const sql = new Client({ connectionString: database.url });
     await sql.connect();
     run.onCleanUp(() => sql.end().catch(() => undefined));
@@ -660,16 +742,27 @@ async function main(): Promise<void> {
     log(`add to cart: ${profile}…`);
     const cart = { ...(await addToCart(sql, jwt, app, admin, opts)), maxRssMb: rss.takeMaxMb() ?? 0 };
     log(`completed checkouts (add to cart + checkout): ${profile}…`);
+    const delivering = worker ?? app;
+    const deliveryCpuBefore = cpuTimeMs(delivering.pid);
+    const deliveredBefore = await deliveredEvents(sql);
     const checkouts = {
       ...(await completedCheckouts(sql, jwt, app, admin, opts)),
       maxRssMb: rss.takeMaxMb() ?? 0,
     };
+    const delivery = await deliveryAfterLoad(sql, {
+      process: worker ? 'a second instance (--delivery-worker)' : 'the app under load',
+      pid: delivering.pid,
+      cpuBefore: deliveryCpuBefore,
+      deliveredBefore,
+      measuresWorker: worker !== undefined,
+    });
     log(`hot SKU: ${opts.hotBuyers} buyers at once for ${opts.hotUnits} units…`);
     const hot = { ...(await hotSku(sql, jwt, app, admin, opts)), maxRssMb: rss.takeMaxMb() ?? 0 };
     rss.stop();
     const ceilingSetup = await storeWithCustomers(sql, jwt, admin, 200, opts.connections);
     // The ceiling runs alone on the machine, as the app did.
     await stopChild(app.child);
+    if (worker) await stopChild(worker.child);
     log(`ceiling: the app's add-to-cart + checkout statements through a bare pg pool, ${profile}…`);
     const ceiling = await bareCeiling(database.url, ceilingSetup, opts);
 
@@ -683,6 +776,7 @@ async function main(): Promise<void> {
       app: describeApp(opts.appLogLevel, APP_LOG_FILE),
       addToCart: cart,
       completedCheckouts: checkouts,
+      delivery,
       hotSku: hot,
       bareCeiling: ceiling,
       ratioToCeiling: ratio,
