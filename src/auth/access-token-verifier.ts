@@ -3,6 +3,7 @@ import { createSecretKey, KeyObject } from 'node:crypto';
 import { JwtPayload, verify } from 'jsonwebtoken';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
+import { ExpiringCache } from '../common/expiring-cache';
 import { pgErrorCode } from '../common/database-errors';
 import { InjectAppConfig } from '../config/app-config.module';
 import { queryPrepared } from '../database/prepared-query';
@@ -39,12 +40,6 @@ export function bearerTokenOf(header: string | undefined): string | undefined {
   return match && match[1].toLowerCase() === 'bearer' ? match[2] : undefined;
 }
 
-/** A verified access token: whose it is, and until when it holds (ms since the epoch). */
-interface VerifiedToken {
-  profileId: string;
-  expiresAtMs: number;
-}
-
 /**
  * Who an access token speaks for. The token is checked first: HS256 only (so `alg: none` or an RS/HS
  * confusion is rejected), signature, expiry (which must be there), `typ: access`. Then the profile is
@@ -59,7 +54,8 @@ interface VerifiedToken {
 @Injectable()
 export class AccessTokenVerifier {
   private readonly key: KeyObject;
-  private readonly verified = new Map<string, VerifiedToken>();
+  /** Verified tokens → the profile id they were issued to, until their `exp`. */
+  private readonly verified = new ExpiringCache<string, string>(VERIFIED_TOKENS_KEPT);
 
   constructor(
     @InjectAppConfig() config: AppConfig,
@@ -93,11 +89,7 @@ export class AccessTokenVerifier {
   /** The profile id `token` was issued to, or null when it is not a valid, unexpired access token. */
   private verify(token: string): string | null {
     const known = this.verified.get(token);
-    if (known) {
-      if (Date.now() < known.expiresAtMs) return known.profileId;
-      this.verified.delete(token);
-      return null;
-    }
+    if (known !== undefined) return known;
     let payload: string | JwtPayload;
     try {
       payload = verify(token, this.key, { algorithms: [JWT_ALGORITHM] });
@@ -109,11 +101,7 @@ export class AccessTokenVerifier {
     }
     const profileId = payload.sub;
     if (!hasSaneTimes(payload)) return null;
-    if (this.verified.size >= VERIFIED_TOKENS_KEPT) {
-      const oldest = this.verified.keys().next();
-      if (!oldest.done) this.verified.delete(oldest.value);
-    }
-    this.verified.set(token, { profileId, expiresAtMs: payload.exp * 1000 });
+    this.verified.set(token, profileId, payload.exp * 1000);
     return profileId;
   }
 }

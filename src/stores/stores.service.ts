@@ -6,6 +6,7 @@ import { AuditService, changedFields } from '../audit/audit.service';
 import { RequestMeta } from '../audit/audit.types';
 import { isUniqueViolation } from '../common/database-errors';
 import { AppException } from '../common/errors';
+import { ExpiringCache } from '../common/expiring-cache';
 import { Money } from '../common/money';
 import { offsetOf, Paginated, paginated, PaginationQuery } from '../common/pagination';
 import { slugify } from '../common/slug';
@@ -37,7 +38,7 @@ const NAMES_KEPT = 1_000;
 @Injectable()
 export class StoresService {
   /** Recently read names, for the order emails: a read per email was an eighth of an order's delivery. */
-  private readonly names = new Map<string, { name: string; readAt: number }>();
+  private readonly names = new ExpiringCache<string, string>(NAMES_KEPT);
   /** Store updates through this process: a name read while one committed is not kept. */
   private updates = 0;
 
@@ -59,7 +60,7 @@ export class StoresService {
    */
   async nameOf(storeId: string): Promise<string> {
     const known = this.names.get(storeId);
-    if (known && Date.now() - known.readAt < NAME_REUSE_MS) return known.name;
+    if (known !== undefined) return known;
     const readAt = Date.now();
     const updatesBefore = this.updates;
     const [row] = await queryStatement<{ name: string }>(
@@ -67,11 +68,7 @@ export class StoresService {
       storeNameStatement(storeId),
     );
     if (!row) throw new AppException(404, 'STORE_NOT_FOUND', 'Store not found');
-    if (updatesBefore === this.updates) {
-      this.names.delete(storeId);
-      if (this.names.size >= NAMES_KEPT) this.names.delete(this.names.keys().next().value as string);
-      this.names.set(storeId, { name: row.name, readAt });
-    }
+    if (updatesBefore === this.updates) this.names.set(storeId, row.name, readAt + NAME_REUSE_MS);
     return row.name;
   }
 
