@@ -39,8 +39,6 @@ const DELIVERED_BATCH_WINDOW_MS = 5;
 /** Longest last_error kept. */
 const MAX_ERROR_LENGTH = 2000;
 
-type ClaimedDelivery = LeasedDeliveryRow;
-
 /**
  * Delivers the outbox after the commit, at least once, to every after-commit subscriber of each event.
  *
@@ -146,7 +144,7 @@ export class EventDispatcher implements OnApplicationBootstrap, BeforeApplicatio
     }
     // Cleared first: a poll that asks again meanwhile gets a pass of its own.
     this.claimDue = false;
-    let claimed: ClaimedDelivery[];
+    let claimed: LeasedDeliveryRow[];
     try {
       claimed = await this.claim(free);
     } catch (error) {
@@ -162,28 +160,28 @@ export class EventDispatcher implements OnApplicationBootstrap, BeforeApplicatio
   /** Creates the delivery rows of up to a batch of new events, leasing up to `room` of them here. */
   private async fanOut(
     room: number,
-  ): Promise<{ events: number; leased: ClaimedDelivery[]; unleased: number }> {
+  ): Promise<{ events: number; leased: LeasedDeliveryRow[]; unleased: number }> {
     const subscribers = this.registry.allSubscribers().map((s) => ({ type: s.type, name: s.name }));
     const { rows } = await runStatement<FanOutRow>(
       this.dataSource.manager,
       fanOutStatement(FAN_OUT_BATCH, subscribers, room, LEASE_MS),
     );
     const [first] = rows;
-    const leased = rows.filter((row): row is FanOutRow & ClaimedDelivery => row.event_id != null);
+    const leased = rows.filter((row): row is FanOutRow & LeasedDeliveryRow => row.event_id != null);
     return { events: first?.events ?? 0, leased, unleased: first?.unleased ?? 0 };
   }
 
   /** Leases up to `limit` due deliveries of subscribers this process has. */
-  private async claim(limit: number): Promise<ClaimedDelivery[]> {
+  private async claim(limit: number): Promise<LeasedDeliveryRow[]> {
     const names = [...new Set(this.registry.allSubscribers().map((s) => s.name))];
     if (names.length === 0) return [];
-    return queryStatement<ClaimedDelivery>(
+    return queryStatement<LeasedDeliveryRow>(
       this.dataSource.manager,
       claimDeliveriesStatement(limit, names, LEASE_MS),
     );
   }
 
-  private start(delivery: ClaimedDelivery): void {
+  private start(delivery: LeasedDeliveryRow): void {
     this.pump.track(
       this.deliver(delivery).catch((error: unknown) =>
         this.logger.error(`Recording a delivery outcome failed: ${message(error)}`),
@@ -197,7 +195,7 @@ export class EventDispatcher implements OnApplicationBootstrap, BeforeApplicatio
     );
   }
 
-  private async deliver(delivery: ClaimedDelivery): Promise<void> {
+  private async deliver(delivery: LeasedDeliveryRow): Promise<void> {
     const subscriber = this.registry.subscribersOf(delivery.type).find((s) => s.name === delivery.subscriber);
     const event = new DomainEvent(delivery.type, delivery.store_id, delivery.payload, {
       id: delivery.event_id,
@@ -213,7 +211,7 @@ export class EventDispatcher implements OnApplicationBootstrap, BeforeApplicatio
     await this.delivered.add({ eventId: delivery.event_id, subscriber: delivery.subscriber });
   }
 
-  private async failed(delivery: ClaimedDelivery, error: string): Promise<void> {
+  private async failed(delivery: LeasedDeliveryRow, error: string): Promise<void> {
     const { maxAttempts, retryBaseMs } = this.config.events;
     const final = delivery.attempts >= maxAttempts;
     await runStatement(
