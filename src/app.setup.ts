@@ -14,6 +14,9 @@ import { bodyGuard } from './common/http/body-guards';
 import { httpMetricsMiddleware } from './metrics/http-metrics.middleware';
 import { MetricsService } from './metrics/metrics.service';
 import { requestDbContext } from './database/rls/request-db-context';
+import { letsAnonymousThrough } from './auth/guards/anonymous-access';
+import { findDirectReadRoutes } from './common/http/direct-reads/direct-read-routes';
+import { installDirectReads, RequestMiddleware } from './common/http/direct-reads/direct-read-server';
 
 export const API_PREFIX = 'api';
 export const DOCS_PATH = `${API_PREFIX}/docs`;
@@ -38,12 +41,15 @@ export function configureApp(app: INestApplication): INestApplication {
   // Whose X-Forwarded-For sets req.ip (throttling, audit rows): nobody's unless TRUST_PROXY says.
   expressApp.set('trust proxy', config.trustProxy);
   // Before anything that can answer (CORS preflights, body-parser errors): every response gets its
-  // X-Request-Id and one access line, and browsers their CORS headers.
-  expressApp.use(accessLogMiddleware(app.get<Logger>(ROOT_LOGGER)));
-  // Request counts and latency by route pattern (GET /api/metrics).
-  expressApp.use(httpMetricsMiddleware(app.get(MetricsService)));
+  // X-Request-Id and one access line, its count and latency by route pattern (GET /api/metrics),
+  // and browsers their CORS headers.
   const cors = corsMiddleware({ origins: config.corsOrigins, allowLocalhost: config.corsAllowLocalhost });
-  if (cors) expressApp.use(cors);
+  const everyRequest: RequestMiddleware[] = [
+    accessLogMiddleware(app.get<Logger>(ROOT_LOGGER)),
+    httpMetricsMiddleware(app.get(MetricsService)),
+    ...(cors ? [cors] : []),
+  ];
+  for (const middleware of everyRequest) expressApp.use(middleware);
   expressApp.useBodyParser('json', { limit: BODY_LIMIT });
   expressApp.useBodyParser('urlencoded', { extended: true, limit: BODY_LIMIT });
   expressApp.use((error: unknown, _req: unknown, _res: unknown, next: (error: unknown) => void) => {
@@ -53,9 +59,22 @@ export function configureApp(app: INestApplication): INestApplication {
   expressApp.use(bodyGuard());
   // Row-level security: each request runs in its own database context (src/database/rls). Plain
   // Express middleware, not Nest's: that one would give unmatched URLs a route.
-  if (config.databaseRls) expressApp.use(requestDbContext);
-  app.useGlobalFilters(new AllExceptionsFilter());
-  app.useGlobalPipes(createValidationPipe());
+  const databaseContext: RequestMiddleware[] = config.databaseRls ? [requestDbContext] : [];
+  for (const middleware of databaseContext) expressApp.use(middleware);
+  const filter = new AllExceptionsFilter();
+  const validation = createValidationPipe();
+  app.useGlobalFilters(filter);
+  app.useGlobalPipes(validation);
+  // The storefront's hottest reads, answered ahead of Express with the same middlewares (a GET
+  // without a body skips nothing the parsers and the body guard would do), pipes and filter.
+  if (config.directReads) {
+    installDirectReads(app, {
+      routes: findDirectReadRoutes(app, API_PREFIX, letsAnonymousThrough),
+      middlewares: [...everyRequest, ...databaseContext],
+      pipes: [validation],
+      filter,
+    });
+  }
 
   const document = buildOpenApiDocument(app);
   SwaggerModule.setup(DOCS_PATH, app, document, { jsonDocumentUrl: `${DOCS_PATH}-json` });

@@ -73,6 +73,8 @@ export interface AppConfig {
   /** DATABASE_PREPARED_STATEMENTS: false behind a transaction-mode pooler (PgBouncer 1.18 cannot keep them). */
   databasePreparedStatements: boolean;
   port: number;
+  /** DIRECT_READS (default on): the storefront's hottest public reads answered ahead of Express (src/common/http/direct-reads). */
+  directReads: boolean;
   /** Absolute path. Holds the embedded PostgreSQL cluster and the development JWT secret. */
   dataDir: string;
   jwtSecret: string;
@@ -166,6 +168,13 @@ export function loadAppConfig(env: NodeJS.ProcessEnv, options: LoadAppConfigOpti
     .map((entry) => entry.trim())
     .filter((entry) => entry !== '')
     .map((entry) => parseDatabaseUrl(entry, 'DATABASE_REPLICA_URLS') as string);
+  const rawDirectReads = read('DIRECT_READS')?.toLowerCase() ?? 'on';
+  if (rawDirectReads !== 'on' && rawDirectReads !== 'off') {
+    throw new ConfigValidationError(
+      'DIRECT_READS',
+      `must be on or off (got ${quote(read('DIRECT_READS') ?? '')})`,
+    );
+  }
   const databasePreparedStatements = parseDatabasePreparedStatements(read, rawRls === 'on');
   const port = parseInteger('PORT', read('PORT'), 3000, 1, 65535);
   const dataDir = path.resolve(options.cwd ?? process.cwd(), read('DATA_DIR') ?? '.data');
@@ -267,6 +276,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv, options: LoadAppConfigOpti
     databaseReplicaUrls,
     databasePreparedStatements,
     port,
+    directReads: rawDirectReads === 'on',
     dataDir,
     jwtSecret,
     jwtSecretSource,

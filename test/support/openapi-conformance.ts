@@ -21,7 +21,8 @@ import type { INestApplication, ModuleMetadata } from '@nestjs/common';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import Ajv2019 from 'ajv/dist/2019';
 import addFormats from 'ajv-formats';
-import type { NextFunction, Request, Response } from 'express';
+import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
+import type { Request, Response } from 'express';
 import request from 'supertest';
 
 export type ConformanceMode = 'strict' | 'report' | 'off';
@@ -480,8 +481,8 @@ export interface ConformanceHandle {
 }
 
 /**
- * Installs the capturing middleware on a not yet initialised app (before configureApp, so that even
- * the body parsers' errors pass through it).
+ * Prepares the capture on a not yet initialised app; `start` (after init) puts it around the HTTP
+ * server's request listener, so that every answer passes through it, the body parsers' errors too.
  */
 export interface ConformanceOptions {
   /** The app's test-only modules (TestAppOptions.imports): their routes are not part of the API. */
@@ -500,9 +501,11 @@ export function installOpenApiConformance(
   if (mode === 'off') return { start: () => Promise.resolve() };
   let checker: OpenApiChecker | undefined;
 
-  app.use((req: Request, res: Response, next: NextFunction) => {
-    const url = req.originalUrl.split('?')[0];
-    if (!isApiPath(url) || isDocsPath(url)) return next();
+  // Around the HTTP server's own request listener (wrapped in start, once configureApp and init are
+  // done): every response is seen, whichever path answered it (Express, the direct reads).
+  const capture = (req: Request, res: Response): void => {
+    const url = (req.url ?? '').split('?')[0];
+    if (!isApiPath(url) || isDocsPath(url)) return;
     const chunks: Buffer[] = [];
     const originalWrite = res.write.bind(res) as (...args: unknown[]) => boolean;
     const originalEnd = res.end.bind(res) as (...args: unknown[]) => Response;
@@ -550,11 +553,17 @@ export function installOpenApiConformance(
       }
       return originalEnd(...args);
     }) as Response['end'];
-    next();
-  });
+  };
 
   return {
     async start() {
+      const server = app.getHttpServer() as Server;
+      const listeners = server.listeners('request') as RequestListener[];
+      server.removeAllListeners('request');
+      server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+        capture(req as Request, res as Response);
+        for (const listener of listeners) listener(req, res);
+      });
       const served = await request(app.getHttpServer() as Parameters<typeof request>[0]).get(
         `${DOCS_PREFIX}-json`,
       );

@@ -6,7 +6,7 @@ import { ADMIN_ROLES, AuthUser, ProfileRole } from '../auth.types';
 import { ROLES_KEY } from '../decorators/roles.decorator';
 import { Permission, PERMISSIONS_KEY } from '../permissions';
 
-const ADMIN_PATH = /^\/api\/admin(\/|$)/i;
+export const ADMIN_PATH = /^\/api\/admin(\/|$)/i;
 
 /**
  * True for every route under `/api/admin`, whatever its controller says. Decided on the route as

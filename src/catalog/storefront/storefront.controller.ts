@@ -1,6 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Public } from '../../common/decorators/public.decorator';
+import { DirectRead } from '../../common/http/direct-reads/direct-read.decorator';
 import { ApiErrors } from '../../common/openapi';
 import { parseProductListQuery } from './product-list-query';
 import { ApiProductListQuery, ApiProductPageResponse } from './product-list-query.openapi';
@@ -17,6 +18,7 @@ import { CategoryNode, ProductDetail, ProductPage } from './storefront.responses
 export class StorefrontController {
   constructor(private readonly storefront: StorefrontService) {}
 
+  @DirectRead()
   @Get('categories')
   @ApiOperation({
     summary: 'Get the store’s category tree',
@@ -29,6 +31,7 @@ export class StorefrontController {
     return this.storefront.categoryTree(storeSlug);
   }
 
+  @DirectRead()
   @Get('products')
   @ApiOperation({
     summary: 'Browse the store’s products',
@@ -55,6 +58,7 @@ export class StorefrontController {
     return this.storefront.listProducts(storeSlug, parseProductListQuery(query));
   }
 
+  @DirectRead()
   @Get('products/:productSlug')
   @ApiOperation({
     summary: 'Get a product by slug',
