@@ -48,7 +48,7 @@ describe('direct reads', () => {
       name: 'Mug',
       basePrice: '12.50',
       ageDays: 1,
-      variants: [{ sku: 'MUG-1', price: '12.50', stock: 3, attributes: { color: 'red' } }],
+      variants: [{ sku: 'MUG-1', attributes: { color: 'red' }, quantity: 3 }],
     });
     app = await createTestApp(db.url, { CORS_ORIGINS: SHOP });
   });
