@@ -74,7 +74,7 @@ export interface EventsSettings {
 export interface DatabaseTimeouts {
   /** Server-side `statement_timeout` of the app's sessions (migrations are not bound by it). */
   statementTimeoutMs: number;
-  /** Client-side bound on one query (pg `query_timeout`): the backstop when the server cannot answer. */
+  /** Client-side bound on one query (src/database/query-deadlines.ts): the backstop when the server cannot answer. */
   queryTimeoutMs: number;
   /** Longest wait for a pooled connection, or for a new one to be established. */
   connectTimeoutMs: number;

@@ -66,8 +66,9 @@ export function buildDataSourceOptions(url: string, extras: DataSourceExtras = {
 /**
  * node-postgres pool and session settings. statement_timeout and idle_in_transaction_session_timeout
  * go to the server as start-up parameters of every session, so a statement or an abandoned transaction
- * is ended by PostgreSQL itself (locks released, a clean 57014 / 25P03); query_timeout is the
- * client's own bound, for when the server cannot answer at all (frozen, partitioned).
+ * is ended by PostgreSQL itself (locks released, a clean 57014 / 25P03). The client's own bound, for
+ * when the server cannot answer at all (frozen, partitioned), is not node-postgres's query_timeout (a
+ * timer per query) but query-deadlines.ts, installed on the app's DataSources once they are connected.
  */
 function poolSettings(timeouts: DatabaseTimeouts | undefined): Record<string, number> {
   if (!timeouts) {
@@ -76,7 +77,6 @@ function poolSettings(timeouts: DatabaseTimeouts | undefined): Record<string, nu
   return {
     connectionTimeoutMillis: timeouts.connectTimeoutMs,
     statement_timeout: timeouts.statementTimeoutMs,
-    query_timeout: timeouts.queryTimeoutMs,
     idle_in_transaction_session_timeout: timeouts.idleInTransactionTimeoutMs,
   };
 }

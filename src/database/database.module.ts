@@ -5,15 +5,17 @@ import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.module';
 import { buildDataSourceOptions } from './data-source-options';
 import { setPreparedStatements } from './prepared-query';
+import { installQueryDeadlines } from './query-deadlines';
 import { ReadReplicas } from './read-replicas';
 import { installContextStamping } from './rls/context-stamping';
 
-/** Installed when the DataSource exists, before any module's start-up hook can query. */
+/** Installed when the DataSource exists (connected), before any module's start-up hook can query. */
 @Injectable()
-class ContextStampingInstaller {
+class DataSourceSetup {
   constructor(dataSource: DataSource, @Inject(APP_CONFIG) config: AppConfig) {
     if (config.databaseRls) installContextStamping(dataSource, { appRole: config.databaseAppRole });
     setPreparedStatements(dataSource, config.databasePreparedStatements);
+    installQueryDeadlines(dataSource, config.database.queryTimeoutMs);
   }
 }
 
@@ -45,7 +47,7 @@ class ContextStampingInstaller {
       },
     }),
   ],
-  providers: [ContextStampingInstaller, ReadReplicas],
+  providers: [DataSourceSetup, ReadReplicas],
   exports: [ReadReplicas],
 })
 export class DatabaseModule {}

@@ -4,6 +4,7 @@ import { DataSource, QueryFailedError } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.module';
 import { buildDataSourceOptions } from './data-source-options';
+import { installQueryDeadlines } from './query-deadlines';
 import { setPreparedStatements } from './prepared-query';
 import { installContextStamping } from './rls/context-stamping';
 
@@ -88,6 +89,7 @@ export class ReadReplicas implements OnApplicationShutdown {
         setPreparedStatements(dataSource, this.config.databasePreparedStatements);
         if (this.config.databaseRls)
           installContextStamping(dataSource, { appRole: this.config.databaseAppRole });
+        installQueryDeadlines(dataSource, this.config.database.queryTimeoutMs);
       },
       (error: unknown) => {
         replica.ready = undefined;

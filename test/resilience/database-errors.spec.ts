@@ -149,13 +149,13 @@ describe('DATABASE_* timeouts', () => {
     expect(() => loadAppConfig({ ...base, ...env })).toThrow(message);
   });
 
-  it('only the app’s DataSource gets statement and query timeouts; migrations keep the connect timeout only', () => {
+  it('only the app’s DataSource gets the statement timeouts; migrations keep the connect timeout only', () => {
     const config = loadAppConfig(base);
     const app = buildDataSourceOptions(base.DATABASE_URL, { timeouts: config.database });
     expect(app.extra).toEqual({
       connectionTimeoutMillis: 5000,
       statement_timeout: 15_000,
-      query_timeout: 20_000,
+      // The client's bound is the watchdog's (query-deadlines.ts), not a timer per query.
       idle_in_transaction_session_timeout: 30_000,
     });
     const migrations = buildDataSourceOptions(base.DATABASE_URL, { poolSize: 4 });
