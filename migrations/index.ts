@@ -25,6 +25,7 @@ import { CatalogKeysetIndexes1000000000024 } from './0024-catalog-keyset-indexes
 import { JobQueue1000000000025 } from './0025-job-queue';
 import { ProductSearchVector1000000000026 } from './0026-product-search-vector';
 import { FlatRlsHelpers1000000000027 } from './0027-flat-rls-helpers';
+import { SplitCatalogBackOfficePolicies1000000000028 } from './0028-split-catalog-back-office-policies';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the app, the CLI (ormconfig.ts)
@@ -58,6 +59,7 @@ export const ALL_MIGRATIONS = [
   JobQueue1000000000025,
   ProductSearchVector1000000000026,
   FlatRlsHelpers1000000000027,
+  SplitCatalogBackOfficePolicies1000000000028,
 ];
 
 /** The legacy baseline alone: what an existing database already has (see docs/migrations.md). */

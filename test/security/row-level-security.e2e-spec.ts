@@ -258,6 +258,49 @@ describe('row-level security', () => {
     expect(none.rows).toEqual([]);
   });
 
+  it("the catalog's back office writes by command (0028): its own store's rows only, the public none", async () => {
+    // One policy per write on each catalog table; SELECT is the public read alone (no FOR ALL left).
+    const { rows: policies } = await asApp.query<{ table: string; cmd: string }>(
+      `SELECT tablename AS table, cmd FROM pg_policies
+        WHERE tablename IN ('categories', 'products', 'product_variants', 'shipping_methods')
+        ORDER BY 1, 2`,
+    );
+    for (const table of ['categories', 'product_variants', 'products', 'shipping_methods']) {
+      expect(policies.filter((p) => p.table === table).map((p) => p.cmd)).toEqual([
+        'DELETE',
+        'INSERT',
+        'SELECT',
+        'UPDATE',
+      ]);
+    }
+    const own = await as(adminA(), `UPDATE products SET name = 'renamed' WHERE id = $1`, [ids.product_a]);
+    expect(own.rowCount).toBe(1);
+    const ownHidden = await as(adminA(), `DELETE FROM products WHERE id = $1`, [ids.hidden_a]);
+    expect(ownHidden.rowCount).toBe(1);
+    await expect(
+      as(adminA(), `INSERT INTO products (store_id, name, slug, base_price) VALUES ($1, 'X', 'x-own', 1)`, [
+        ids.store_a,
+      ]),
+    ).resolves.toMatchObject({ rowCount: 1 });
+    // Moving a row into another store is a write into that store: refused by UPDATE's check.
+    await expect(
+      as(adminA(), `UPDATE products SET store_id = $1 WHERE id = $2`, [ids.store_b, ids.product_a]),
+    ).rejects.toThrow(/row-level security/);
+    const theirs = await as(adminA(), `DELETE FROM products WHERE id = $1`, [ids.product_b]);
+    expect(theirs.rowCount).toBe(0);
+    // The public reads active products, and writes none of them.
+    const anonymous = { role: 'anonymous' } as const;
+    expect(
+      (await as(anonymous, `UPDATE products SET name = 'x' WHERE id = $1`, [ids.product_a])).rowCount,
+    ).toBe(0);
+    expect((await as(anonymous, `DELETE FROM products WHERE id = $1`, [ids.product_a])).rowCount).toBe(0);
+    await expect(
+      as(anonymous, `INSERT INTO products (store_id, name, slug, base_price) VALUES ($1, 'X', 'x-anon', 1)`, [
+        ids.store_a,
+      ]),
+    ).rejects.toThrow(/row-level security/);
+  });
+
   it('the audit log is append-only for the app role: UPDATE, DELETE and TRUNCATE fail', async () => {
     const appended = await as(
       adminA(),
