@@ -1,8 +1,8 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import { inBriefLockTransaction, outsideTransaction } from './support';
 
-/** The tables of 0023's catalog() pair: public read of active rows, the back office's FOR ALL. */
-const TABLES = ['categories', 'products', 'product_variants', 'shipping_methods'] as const;
+/** The tables whose public read admits active rows beside the back office's FOR ALL (0023's catalog() and discounts). */
+const TABLES = ['categories', 'products', 'product_variants', 'shipping_methods', 'discounts'] as const;
 
 const VISIBLE = 'app_store_visible(store_id)';
 

@@ -262,7 +262,7 @@ describe('row-level security', () => {
     // One policy per write on each catalog table; SELECT is the public read alone (no FOR ALL left).
     const { rows: policies } = await asApp.query<{ table: string; cmd: string }>(
       `SELECT tablename AS table, cmd FROM pg_policies
-        WHERE tablename IN ('categories', 'products', 'product_variants', 'shipping_methods')
+        WHERE tablename IN ('categories', 'products', 'product_variants', 'shipping_methods', 'discounts')
         ORDER BY 1, 2`,
     );
     for (const table of ['categories', 'product_variants', 'products', 'shipping_methods']) {
@@ -273,6 +273,14 @@ describe('row-level security', () => {
         'UPDATE',
       ]);
     }
+    // Discounts keep their second UPDATE policy, the uses counter of any checkout.
+    expect(policies.filter((p) => p.table === 'discounts').map((p) => p.cmd)).toEqual([
+      'DELETE',
+      'INSERT',
+      'SELECT',
+      'UPDATE',
+      'UPDATE',
+    ]);
     const own = await as(adminA(), `UPDATE products SET name = 'renamed' WHERE id = $1`, [ids.product_a]);
     expect(own.rowCount).toBe(1);
     const ownHidden = await as(adminA(), `DELETE FROM products WHERE id = $1`, [ids.hidden_a]);
