@@ -16,14 +16,15 @@ import { PreparedSqlStatement, SqlStatement } from '../common/sql-statement';
  * looked for on another ("prepared statement … does not exist"). TypeORM's own statements are always
  * unnamed.
  */
-export async function queryPrepared<T extends QueryResultRow>(
+export function queryPrepared<T extends QueryResultRow>(
   dataSource: DataSource,
   name: string,
   sql: string,
   params: unknown[],
 ): Promise<T[]> {
   const statement: PreparedSqlStatement = { name, text: sql, values: params };
-  // The DataSource's own manager has no query runner: runStatement takes the pool.
+  // The DataSource's own manager has no query runner: runStatement takes the pool. Not async: an
+  // async wrapper around a promise costs a promise and three microtask turns on every catalog read.
   return queryStatement<T>(dataSource.manager, statement);
 }
 

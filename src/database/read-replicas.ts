@@ -54,9 +54,15 @@ export class ReadReplicas implements OnApplicationShutdown {
   }
 
   /** Runs `read` on a replica, or on the primary when none is configured or the chosen one fails. */
-  async run<T>(read: (dataSource: DataSource) => Promise<T>): Promise<T> {
+  run<T>(read: (dataSource: DataSource) => Promise<T>): Promise<T> {
     const replica = this.pick();
+    // Without replicas the primary's promise itself (no async wrapper: a promise and three microtask
+    // turns less on every catalog read).
     if (!replica) return read(this.primary);
+    return this.runOnReplica(replica, read);
+  }
+
+  private async runOnReplica<T>(replica: Replica, read: (dataSource: DataSource) => Promise<T>): Promise<T> {
     try {
       await this.ready(replica);
       return await read(replica.dataSource);

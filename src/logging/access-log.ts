@@ -8,18 +8,32 @@ import { AuthUser } from '../auth/auth.types';
 import { loggableUrl } from './redaction';
 import { REQUEST_ID_HEADER, requestIdFor } from './request-id';
 
-/** What this middleware leaves on the request: its id, and a logger bound to it. */
+/** What this middleware leaves on the request: its id. */
 export interface LoggedRequest extends Request {
   id: string;
-  log: Logger;
   user?: AuthUser;
 }
 
 /**
+ * nestjs-pino's async-context store, whose logger (the root's child bound to the request id) is made
+ * the first time something logs while handling the request: most requests log only their access line,
+ * which the root writes with the id among its fields (the same line a child would write).
+ */
+function requestLogStore(root: Logger, requestId: string): Store {
+  let child: Logger | undefined;
+  const store = new Store(root);
+  Object.defineProperty(store, 'logger', {
+    get: () => (child ??= root.child({ requestId })),
+    enumerable: true,
+  });
+  return store;
+}
+
+/**
  * The first middleware of the app (before CORS and the body parsers, so that preflights, 413s and
- * 404s have it too): gives the request its id (`X-Request-Id` on the response) and a child logger
- * bound to it that every Nest `Logger` call made while handling the request writes through (so each
- * line has the `requestId`), and writes one access line when the response is done.
+ * 404s have it too): gives the request its id (`X-Request-Id` on the response) and a logger bound to
+ * it that every Nest `Logger` call made while handling the request writes through (so each line has
+ * the `requestId`), and writes one access line when the response is done.
  *
  * The access line picks its fields by hand — method, route template, URL (secret query values
  * masked), status, duration, user — and never the request or response objects: no headers, no body,
@@ -31,19 +45,18 @@ export function accessLogMiddleware(root: Logger): (req: Request, res: Response,
     const logged = req as LoggedRequest;
     const id = requestIdFor(req.headers['x-request-id']);
     logged.id = id;
-    logged.log = root.child({ requestId: id });
     res.setHeader(REQUEST_ID_HEADER, id);
     if (accessLines) {
       const started = performance.now();
       // 'close' follows 'finish' and also comes alone when the client went away first.
-      res.once('close', () => writeAccessLine(logged, res, started));
+      res.once('close', () => writeAccessLine(root, logged, res, started));
     }
-    // Everything after this (parsers, guards, services, the filter) logs through req.log.
-    storage.run(new Store(logged.log), next);
+    // Everything after this (parsers, guards, services, the filter) logs through the request's logger.
+    storage.run(requestLogStore(root, id), next);
   };
 }
 
-function writeAccessLine(req: LoggedRequest, res: Response, started: number): void {
+function writeAccessLine(root: Logger, req: LoggedRequest, res: Response, started: number): void {
   const durationMs = Math.round((performance.now() - started) * 10) / 10;
   const url = loggableUrl(req.originalUrl);
   // Express sets req.route when a route matched: its template, e.g. /api/orders/:id.
@@ -51,6 +64,7 @@ function writeAccessLine(req: LoggedRequest, res: Response, started: number): vo
   const status = res.statusCode;
   const completed = res.writableFinished;
   const line: Record<string, unknown> = {
+    requestId: req.id,
     method: req.method,
     route: typeof route === 'string' ? route : null,
     url,
@@ -59,5 +73,5 @@ function writeAccessLine(req: LoggedRequest, res: Response, started: number): vo
     userId: req.user?.id ?? null,
   };
   if (!completed) line.aborted = true;
-  req.log.info(line, `${req.method} ${url} ${completed ? status : 'aborted'} ${durationMs} ms`);
+  root.info(line, `${req.method} ${url} ${completed ? status : 'aborted'} ${durationMs} ms`);
 }
