@@ -35,7 +35,7 @@ const watched = new WeakSet<Pool>();
  *
  * Every tick the watchdog notes each connection's running and queued queries the first time it sees
  * them; a query still there `timeoutMs` after that fails with node-postgres's own timeout error, its
- * callback called once, so a query is given up between `timeoutMs` and `timeoutMs` plus one tick after
+ * callback called once, so a query is given up between `timeoutMs` and `timeoutMs` plus two ticks after
  * it was sent. A running one takes its connection down with it (and the statements queued behind it
  * on that connection): unlike `query_timeout`, which left the connection to whoever took it next,
  * queued behind the statement the server never answered. Nothing per query otherwise: a query that
