@@ -16,16 +16,17 @@ const VISIBLE = 'app_store_visible(store_id)';
  * visible rows (UPDATE's new row checked too), and the rows they read are filtered by the public read
  * as before (PostgreSQL applies the SELECT policies to the rows an UPDATE or DELETE reads).
  */
-function writePolicies(table: string): string[] {
+function writePolicies(table: string): Array<{ name: string; sql: string }> {
+  const policy = (command: 'INSERT' | 'UPDATE' | 'DELETE', clauses: string) => {
+    const name = `${table}_back_office_${command.toLowerCase()}`;
+    return { name, sql: `CREATE POLICY ${name} ON ${table} FOR ${command} TO PUBLIC ${clauses}` };
+  };
   return [
-    `CREATE POLICY ${table}_back_office_insert ON ${table} FOR INSERT TO PUBLIC WITH CHECK (${VISIBLE})`,
-    `CREATE POLICY ${table}_back_office_update ON ${table} FOR UPDATE TO PUBLIC USING (${VISIBLE}) WITH CHECK (${VISIBLE})`,
-    `CREATE POLICY ${table}_back_office_delete ON ${table} FOR DELETE TO PUBLIC USING (${VISIBLE})`,
+    policy('INSERT', `WITH CHECK (${VISIBLE})`),
+    policy('UPDATE', `USING (${VISIBLE}) WITH CHECK (${VISIBLE})`),
+    policy('DELETE', `USING (${VISIBLE})`),
   ];
 }
-
-const WRITE_POLICY_NAMES = (table: string): string[] =>
-  ['insert', 'update', 'delete'].map((command) => `${table}_back_office_${command}`);
 
 /**
  * 0028 — the catalog tables' back-office policy split by command. Each table in a brief transaction of
@@ -43,9 +44,10 @@ export class SplitCatalogBackOfficePolicies1000000000028 implements MigrationInt
         await inBriefLockTransaction(q, async () => {
           await q.query(`LOCK TABLE ${table} IN ACCESS EXCLUSIVE MODE`);
           await q.query(`DROP POLICY IF EXISTS ${table}_back_office ON ${table}`);
-          for (const name of WRITE_POLICY_NAMES(table))
+          for (const { name, sql } of writePolicies(table)) {
             await q.query(`DROP POLICY IF EXISTS ${name} ON ${table}`);
-          for (const sql of writePolicies(table)) await q.query(sql);
+            await q.query(sql);
+          }
         });
       }
     });
@@ -56,7 +58,7 @@ export class SplitCatalogBackOfficePolicies1000000000028 implements MigrationInt
       for (const table of TABLES) {
         await inBriefLockTransaction(q, async () => {
           await q.query(`LOCK TABLE ${table} IN ACCESS EXCLUSIVE MODE`);
-          for (const name of WRITE_POLICY_NAMES(table))
+          for (const { name } of writePolicies(table))
             await q.query(`DROP POLICY IF EXISTS ${name} ON ${table}`);
           await q.query(`DROP POLICY IF EXISTS ${table}_back_office ON ${table}`);
           await q.query(
