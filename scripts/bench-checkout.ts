@@ -591,7 +591,7 @@ async function bareCeiling(
   opts: Options,
 ) {
   const { store, shoppers } = setup;
-  const pool = new Pool({ connectionString: databaseUrl, max: APP_POOL_SIZE });
+  const pool = new Pool({ connectionString: databaseUrl, max: APP_POOL_SIZE, pipeline: true });
   let nextVariant = 0;
   const latencies: number[] = [];
   let completed = 0;

@@ -7,7 +7,9 @@
  *
  * The connections are used as the app uses them: the statements the app sends outside a transaction
  * go to the pool (any free connection), the transactions hold one connection from BEGIN to COMMIT.
- * Statements the app prepares (queryPrepared) are sent under the same names.
+ * Statements the app prepares (queryPrepared) are sent under the same names. The pool runs in pipeline
+ * mode, as the app's, and the statements the app sends together (src/database/pipelining.ts) are sent
+ * together here, in the same order.
  */
 import { randomUUID } from 'node:crypto';
 import { Pool, PoolClient, QueryResultRow } from 'pg';
@@ -17,7 +19,6 @@ import { auditRowOf } from '../../src/audit/audit.service';
 import {
   addCartLineStatement,
   CartItemRow,
-  cartLinesStatement,
   clearCartStatement,
   lockCartStatement,
   peekCartLinesStatement,
@@ -31,6 +32,7 @@ import {
 import { checkoutMoney } from '../../src/checkout/checkout-money';
 import { formatMoney, parseMoney } from '../../src/common/money';
 import { PreparedSqlStatement, SqlStatement } from '../../src/common/sql-statement';
+import { allInOrder, coalesceWrites } from '../../src/database/pipelining';
 import { ownedAddressStatement } from '../../src/customers/addresses-sql';
 import { registerStoreCustomerStatement } from '../../src/customers/store-customers-sql';
 import { insertOutboxEventsStatement } from '../../src/events/outbox-sql';
@@ -80,6 +82,8 @@ export const CEILING_HOLD_MINUTES = 120;
 async function send<R extends QueryResultRow>(db: Pool | PoolClient, statement: SqlStatement): Promise<R[]> {
   const { text, values } = statement;
   const name = (statement as Partial<PreparedSqlStatement>).name;
+  // As runStatement on a transaction's connection: statements started together leave in one write.
+  if (!(db instanceof Pool)) coalesceWrites(db);
   const result = await db.query<R>(name === undefined ? { text, values } : { name, text, values });
   return result.rows;
 }
@@ -161,25 +165,32 @@ export async function ceilingCheckout(
   );
 
   await transaction(pool, async (tx) => {
-    const [claim] = await send<{ id: string }>(tx, claimKeyStatement(scope, key, fingerprint));
-    const [cart] = await send<{ id: string }>(tx, lockCartStatement(storeRow.id, owner));
-    const lines = await send<{ variant_id: string; quantity: number }>(tx, cartLinesStatement(cart.id));
-    if (lines.length === 0) throw new Error('ceiling: cart empty');
-    const [address] = await send<Parameters<typeof snapshotOf>[0] & { id: string }>(
-      tx,
-      ownedAddressStatement(shopper.userId, shopper.addressId),
-    );
-    const priced = new Map(
-      (
-        await send<PricedRow>(
-          tx,
-          priceVariantsStatement(
-            storeRow.id,
-            lines.map((l) => l.variant_id),
-          ),
-        )
-      ).map((r) => [r.variant_id, r]),
-    );
+    const [[claim], [cart], lines, [address]] = await allInOrder([
+      send<{ id: string }>(tx, claimKeyStatement(scope, key, fingerprint)),
+      send<{ id: string }>(tx, lockCartStatement(storeRow.id, owner)),
+      send<{ variant_id: string; quantity: number }>(tx, peekCartLinesStatement(storeRow.id, owner)),
+      send<Parameters<typeof snapshotOf>[0] & { id: string }>(
+        tx,
+        ownedAddressStatement(shopper.userId, shopper.addressId),
+      ),
+    ]);
+    if (!cart || lines.length === 0) throw new Error('ceiling: cart empty');
+    const destination = { country: address.country, region: address.state };
+    const [pricedRows, rateRows, [method]] = await allInOrder([
+      send<PricedRow>(
+        tx,
+        priceVariantsStatement(
+          storeRow.id,
+          lines.map((l) => l.variant_id),
+        ),
+      ),
+      send<DestinationRatesRow>(tx, destinationRatesStatement(storeRow.id, destination)),
+      send<ShippingMethodRow>(
+        tx,
+        activeMethodsStatement(storeRow.id, address.country.toUpperCase(), store.shippingMethodId),
+      ),
+    ]);
+    const priced = new Map(pricedRows.map((r) => [r.variant_id, r]));
     const cartLines = lines.map((l) => {
       const v = priced.get(l.variant_id);
       if (!v?.purchasable) throw new Error('ceiling: line not purchasable');
@@ -195,16 +206,8 @@ export async function ceilingCheckout(
         weightGrams: v.weight_grams,
       };
     });
-    const destination = { country: address.country, region: address.state };
-    const tax = taxContextFrom(
-      await send<DestinationRatesRow>(tx, destinationRatesStatement(storeRow.id, destination)),
-      destination,
-    );
+    const tax = taxContextFrom(rateRows, destination);
     const subtotal = cartLines.reduce((sum, l) => sum + l.unitPrice * l.quantity, 0);
-    const [method] = await send<ShippingMethodRow>(
-      tx,
-      activeMethodsStatement(storeRow.id, address.country.toUpperCase(), store.shippingMethodId),
-    );
     const shipping = shippingRate(shippingMethodFrom(method), {
       subtotalMinor: subtotal,
       totalWeightGrams: cartLines.reduce((sum, l) => sum + l.weightGrams * l.quantity, 0),
@@ -236,12 +239,16 @@ export async function ceilingCheckout(
       paymentMethod: 'manual',
       notes: null,
     };
-    const [written] = await send<{
-      id: string;
-      metadata: Order['metadata'];
-      created_at: Date;
-      updated_at: Date;
-    }>(tx, insertOrderStatement(row));
+    const [[written]] = await allInOrder([
+      send<{
+        id: string;
+        metadata: Order['metadata'];
+        created_at: Date;
+        updated_at: Date;
+      }>(tx, insertOrderStatement(row)),
+      send(tx, registerStoreCustomerStatement(storeRow.id, shopper.userId)),
+      send(tx, clearCartStatement(cart.id)),
+    ]);
     const items = money.lines.map((line) => ({
       ...line,
       id: randomUUID(),
@@ -249,7 +256,6 @@ export async function ceilingCheckout(
       totalPrice: line.unitPrice * line.quantity,
       createdAt: written.created_at,
     }));
-    await send(tx, insertOrderItemsStatement(items));
     const order = {
       ...row,
       id: written.id,
@@ -258,53 +264,60 @@ export async function ceilingCheckout(
       updatedAt: written.updated_at,
       items,
     } as unknown as Order;
-    await send(
-      tx,
-      insertAuditRowStatement(
-        auditRowOf(
-          { userId: shopper.userId, ipAddress: '127.0.0.1', userAgent: 'bench-ceiling' },
-          {
-            action: 'order.created',
-            entityType: 'order',
-            entityId: order.id,
-            storeId: order.storeId,
-            details: {
-              orderNumber,
-              total: order.total,
-              lines: items.length,
-              discountCode: null,
-              guest: false,
+    await allInOrder([
+      send(tx, insertOrderItemsStatement(items)),
+      send(
+        tx,
+        insertAuditRowStatement(
+          auditRowOf(
+            { userId: shopper.userId, ipAddress: '127.0.0.1', userAgent: 'bench-ceiling' },
+            {
+              action: 'order.created',
+              entityType: 'order',
+              entityId: order.id,
+              storeId: order.storeId,
+              details: {
+                orderNumber,
+                total: order.total,
+                lines: items.length,
+                discountCode: null,
+                guest: false,
+              },
             },
-          },
+          ),
         ),
       ),
-    );
-    await send(tx, insertOutboxEventsStatement([orderPlaced(order, shopper.email)]));
-    await send(tx, registerStoreCustomerStatement(storeRow.id, shopper.userId));
-    await send(
-      tx,
-      insertPendingPaymentStatement({
-        orderId: order.id,
-        provider: 'manual',
-        amount: order.total,
-        currency: order.currency,
-      }),
-    );
-    await send(tx, clearCartStatement(cart.id));
+      send(tx, insertOutboxEventsStatement([orderPlaced(order, shopper.email)])),
+    ]);
     const response = {
       order: OrderResponse.from(order),
       payment: { provider: 'manual', status: 'pending' },
     };
-    await send(tx, completeClaimStatement(claim.id, 201, response));
     const holdUntil = new Date(Date.now() + CEILING_HOLD_MINUTES * 60_000);
     const wanted = new Map<string, number>();
     for (const l of lines) wanted.set(l.variant_id, (wanted.get(l.variant_id) ?? 0) + l.quantity);
-    for (const variantId of [...wanted.keys()].sort()) {
-      const [hold] = await send<{ held: boolean }>(
+    // As InventoryService.reserve: one variant after the other, in id order, each answer checked.
+    const reserve = async (): Promise<void> => {
+      for (const variantId of [...wanted.keys()].sort()) {
+        const [hold] = await send<{ held: boolean }>(
+          tx,
+          reserveStockStatement(order.id, variantId, wanted.get(variantId) ?? 0, holdUntil),
+        );
+        if (!hold?.held) throw new Error(`ceiling: out of stock (total ${formatMoney(order.total)})`);
+      }
+    };
+    await allInOrder([
+      send(
         tx,
-        reserveStockStatement(order.id, variantId, wanted.get(variantId) ?? 0, holdUntil),
-      );
-      if (!hold?.held) throw new Error(`ceiling: out of stock (total ${formatMoney(order.total)})`);
-    }
+        insertPendingPaymentStatement({
+          orderId: order.id,
+          provider: 'manual',
+          amount: order.total,
+          currency: order.currency,
+        }),
+      ),
+      send(tx, completeClaimStatement(claim.id, 201, response)),
+      reserve(),
+    ]);
   });
 }

@@ -69,7 +69,10 @@ export function cartItemsStatement(cartId: string): PreparedSqlStatement {
   };
 }
 
-/** The owner's lines in the store, read without a lock (checkout's early stock check). */
+/**
+ * The owner's lines in the store, in the order they were added: checkout's early stock check (no lock),
+ * and, in its transaction, right behind lockCartStatement.
+ */
 export function peekCartLinesStatement(storeId: string, owner: CartOwner): PreparedSqlStatement {
   return {
     name: owner.kind === 'user' ? 'cart_peek_lines' : 'cart_peek_guest_lines',
@@ -92,15 +95,6 @@ export function lockCartStatement(storeId: string, owner: CartOwner): PreparedSq
         ? `SELECT id FROM carts WHERE store_id = $1 AND user_id = $2 FOR UPDATE`
         : `SELECT id FROM carts WHERE store_id = $1 AND session_id = $2 AND user_id IS NULL FOR UPDATE`,
     values: [storeId, ownerValue(owner)],
-  };
-}
-
-/** The cart's variants and quantities, in the order they were added. */
-export function cartLinesStatement(cartId: string): PreparedSqlStatement {
-  return {
-    name: 'cart_lines',
-    text: `SELECT variant_id, quantity FROM cart_items WHERE cart_id = $1 ORDER BY created_at, id`,
-    values: [cartId],
   };
 }
 

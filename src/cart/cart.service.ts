@@ -5,13 +5,13 @@ import { ActiveStore, CatalogPricingService, PricedVariant } from '../catalog/ca
 import { AppException } from '../common/errors';
 import { Money } from '../common/money';
 import { queryPrepared, queryStatement, runStatement } from '../database/prepared-query';
+import { allInOrder } from '../database/pipelining';
 import { inTransaction } from '../database/transactions';
 import { InsufficientStockException, ReservationLine } from '../inventory/inventory.service';
 import {
   addCartLineStatement,
   CartItemRow,
   cartItemsStatement,
-  cartLinesStatement,
   clearCartStatement,
   lockCartStatement,
   peekCartLinesStatement,
@@ -137,17 +137,20 @@ export class CartService {
    * The customer's cart in the store, locked for the caller's transaction (checkout), with its lines
    * in the order they were added; null when there is no cart. Two checkouts of one cart (different
    * keys) run one after the other, and the second finds it empty: the lines are read after the lock,
-   * in a statement of their own, so they are the latest committed ones.
+   * in a statement of their own (a snapshot taken once the lock is held), so they are the latest
+   * committed ones. Both statements are sent together (pipelining.ts): one round trip.
    */
   async lockLines(
     tx: EntityManager,
     storeId: string,
     owner: CartOwner,
   ): Promise<{ cartId: string; lines: ReservationLine[] } | null> {
-    const lock = lockCartStatement(storeId, owner);
-    const [cart] = await queryStatement<{ id: string }>(tx, lock);
+    const [[cart], rows] = await allInOrder([
+      queryStatement<{ id: string }>(tx, lockCartStatement(storeId, owner)),
+      queryStatement<{ variant_id: string; quantity: number }>(tx, peekCartLinesStatement(storeId, owner)),
+    ]);
     if (!cart) return null;
-    return { cartId: cart.id, lines: await this.linesOf(tx, cart.id) };
+    return { cartId: cart.id, lines: rows.map((r) => ({ variantId: r.variant_id, quantity: r.quantity })) };
   }
 
   /** The owner's cart lines in the store, read now without a lock (a checkout's early stock check). */
@@ -224,12 +227,6 @@ export class CartService {
     const store = await this.catalog.activeStoreBySlug(slug, manager);
     if (!store) throw new AppException(404, 'STORE_NOT_FOUND', 'Store not found');
     return store;
-  }
-
-  private async linesOf(manager: EntityManager, cartId: string): Promise<ReservationLine[]> {
-    const statement = cartLinesStatement(cartId);
-    const rows = await queryStatement<{ variant_id: string; quantity: number }>(manager, statement);
-    return rows.map((r) => ({ variantId: r.variant_id, quantity: r.quantity }));
   }
 
   private async upsertCart(manager: EntityManager, storeId: string, owner: CartOwner): Promise<string> {

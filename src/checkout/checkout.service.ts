@@ -13,6 +13,7 @@ import { AddressesService } from '../customers/addresses.service';
 import { StoreCustomerRegistry } from '../customers/store-customer-registry.service';
 import { Semaphore } from '../common/semaphore';
 import { DEFAULT_POOL_SIZE } from '../database/data-source-options';
+import { allInOrder } from '../database/pipelining';
 import { inTransaction } from '../database/transactions';
 import { DiscountsService } from '../discounts/discounts.service';
 import {
@@ -35,7 +36,7 @@ import { ORDER_GUARDS } from '../orders/order-state-machine';
 import { OrdersService } from '../orders/orders.service';
 import { PaymentOutcomes } from '../orders/payment-outcomes.service';
 import { PaymentsService } from '../payments/payments.service';
-import { ShippingService } from '../shipping/shipping.service';
+import { CheckoutShippingMethod, ShippingService } from '../shipping/shipping.service';
 import { moneyUnitOf } from '../stores/currencies';
 import { TaxService } from '../tax/tax.service';
 import {
@@ -198,22 +199,35 @@ export class CheckoutService {
     const orderNumber = await this.placement.nextOrderNumber();
     const provider = this.payments.activeProvider();
     const placed = await inTransaction(this.dataSource, async (tx) => {
-      // The key's claim first, in this transaction: it commits with the order or vanishes with it
-      // (a rollback, a connection lost to an outage), so a retry never finds a dead attempt's claim.
-      await claim.take(tx);
-      const { response, lines } = await this.placeOrder(tx, store, buyer, dto, orderNumber, provider, meta);
-      if (!provider.remote) {
-        await provider.open(paymentInput(response));
-        await claim.complete(tx, { status: 201, body: response });
-      } else {
-        // The order commits before the remote call: the claim says so, for a retry to finish from.
-        await claim.checkpoint(tx, response);
-      }
+      const { order, response, lines } = await this.placeOrder(
+        tx,
+        claim,
+        store,
+        buyer,
+        dto,
+        orderNumber,
+        provider,
+        meta,
+      );
+      if (!provider.remote) await provider.open(paymentInput(response));
+      // Sent together (pipelining.ts): the payment row; the stored response, or for a remote provider
+      // the checkpoint a retry finishes from (the order commits before the remote call); then the stock.
       // Stock last: its row locks are what concurrent buyers of a popular variant queue on, so they are
       // taken as late as possible and held only until the commit that follows (if the hold fails, the
       // transaction rolls back, the stored response with it).
       const holdUntil = new Date(Date.now() + this.config.reservationTtlMinutes * 60_000);
-      await this.inventory.reserve(tx, response.order.id, lines, holdUntil);
+      await allInOrder([
+        this.payments.recordPending(tx, {
+          orderId: order.id,
+          provider: provider.name,
+          amount: order.total,
+          currency: order.currency,
+        }),
+        provider.remote
+          ? claim.checkpoint(tx, response)
+          : claim.complete(tx, { status: 201, body: response }),
+        this.inventory.reserve(tx, order.id, lines, holdUntil),
+      ]);
       return response;
     });
     slot.leave();
@@ -314,27 +328,43 @@ export class CheckoutService {
   }
 
   /**
-   * lock lines → address → price → discount → place → record the customer and the payment → empty the
-   * cart. Everything of the order but the stock hold, which the caller takes last; see placeAndOpenPayment.
+   * claim the key, lock the lines, read the address → price, tax, shipping method → discount → place,
+   * record the customer, empty the cart. Everything of the order but the payment row and the stock
+   * hold, which the caller sends last; see placeAndOpenPayment. Statements that do not need each
+   * other's answers are sent together (pipelining.ts), in the order they are listed here.
    */
   private async placeOrder(
     tx: EntityManager,
+    claim: IdempotencyClaim,
     store: ActiveStore,
     buyer: CheckoutBuyer,
     dto: CheckoutDto,
     orderNumber: string,
     provider: PaymentProvider,
     meta: RequestMeta,
-  ): Promise<{ response: CheckoutResponse; lines: ReservationLine[] }> {
-    const cart = await this.carts.lockLines(tx, store.id, buyer.cart);
-    if (!cart || cart.lines.length === 0) throw new AppException(409, 'CART_EMPTY', 'The cart is empty');
-    const { cartId, lines } = cart;
-    const destination = await this.destinationOf(tx, buyer, dto);
+  ): Promise<{
+    order: { id: string; total: Money; currency: string };
+    response: CheckoutResponse;
+    lines: ReservationLine[];
+  }> {
+    const [, { cartId, lines }, destination] = await allInOrder([
+      // The key's claim first, in this transaction: it commits with the order or vanishes with it
+      // (a rollback, a connection lost to an outage), so a retry never finds a dead attempt's claim.
+      claim.take(tx),
+      this.carts.lockLines(tx, store.id, buyer.cart).then((cart) => {
+        if (!cart || cart.lines.length === 0) throw new AppException(409, 'CART_EMPTY', 'The cart is empty');
+        return cart;
+      }),
+      this.destinationOf(tx, buyer, dto),
+    ]);
     const { address } = destination;
 
-    const placedLines = await this.price(tx, store.id, lines);
-    // Before the discount's row lock (a popular code is a hot row): this read does not need it.
-    const tax = await this.tax.ratesFor(tx, store.id, { country: address.country, region: address.state });
+    // Before the discount's row lock (a popular code is a hot row): these reads do not need it.
+    const [placedLines, tax, shippingMethod] = await allInOrder([
+      this.price(tx, store.id, lines),
+      this.tax.ratesFor(tx, store.id, { country: address.country, region: address.state }),
+      this.shippingMethodFor(tx, store, dto, address.country),
+    ]);
     const subtotal = placedLines.reduce((sum, l) => sum + l.unitPrice * l.quantity, 0);
     const applied = dto.discountCode
       ? await this.discounts.consume(tx, store.id, dto.discountCode, subtotal)
@@ -342,7 +372,7 @@ export class CheckoutService {
     // A currency without minor digits never gets a fraction of its unit off.
     const unit = moneyUnitOf(store.currency);
     const discount = Math.floor((applied?.amount ?? 0) / unit) * unit;
-    const shipping = await this.shippingFor(tx, store, dto, address.country, {
+    const shipping = shippingMethod.price({
       subtotalMinor: subtotal - discount,
       totalWeightGrams: placedLines.reduce((sum, l) => sum + l.weightGrams * l.quantity, 0),
     });
@@ -350,42 +380,38 @@ export class CheckoutService {
     // A guest's order token: handed out once, in the response; the order keeps its hash only.
     const orderToken = buyer.kind === 'guest' ? newOrderToken() : undefined;
 
-    const order = await this.placement.place(
-      tx,
-      {
-        storeId: store.id,
-        buyer:
-          buyer.kind === 'customer'
-            ? { kind: 'customer', userId: buyer.user.id, email: buyer.user.email }
-            : { kind: 'guest', email: buyer.email, orderTokenHash: hashOrderToken(orderToken as string) },
-        orderNumber,
-        currency: store.currency,
-        totals: money.totals,
-        shippingAddress: destination.address,
-        shippingAddressId: destination.addressBookId,
-        shippingMethodId: dto.shippingMethodId ?? null,
-        discount: applied && dto.discountCode ? { id: applied.discount.id, code: dto.discountCode } : null,
-        paymentMethod: provider.name,
-        notes: dto.notes ?? null,
-        lines: money.lines,
-      },
-      meta,
-    );
-    if (buyer.kind === 'customer') await this.storeCustomers.register(tx, store.id, buyer.user.id);
-    await this.payments.recordPending(tx, {
-      orderId: order.id,
-      provider: provider.name,
-      amount: order.total,
-      currency: order.currency,
-    });
-    await this.carts.clear(tx, cartId);
+    const [order] = await allInOrder([
+      this.placement.place(
+        tx,
+        {
+          storeId: store.id,
+          buyer:
+            buyer.kind === 'customer'
+              ? { kind: 'customer', userId: buyer.user.id, email: buyer.user.email }
+              : { kind: 'guest', email: buyer.email, orderTokenHash: hashOrderToken(orderToken as string) },
+          orderNumber,
+          currency: store.currency,
+          totals: money.totals,
+          shippingAddress: destination.address,
+          shippingAddressId: destination.addressBookId,
+          shippingMethodId: dto.shippingMethodId ?? null,
+          discount: applied && dto.discountCode ? { id: applied.discount.id, code: dto.discountCode } : null,
+          paymentMethod: provider.name,
+          notes: dto.notes ?? null,
+          lines: money.lines,
+        },
+        meta,
+      ),
+      buyer.kind === 'customer' ? this.storeCustomers.register(tx, store.id, buyer.user.id) : undefined,
+      this.carts.clear(tx, cartId),
+    ]);
     const response: CheckoutResponse = {
       order: OrderResponse.from(order),
       payment: { provider: provider.name, status: 'pending' },
     };
     // Stored (and replayed) under the Idempotency-Key sealed; `checkout` opens it for the answer.
     if (orderToken !== undefined) response.orderToken = this.orderTokens.seal(orderToken);
-    return { response, lines };
+    return { order, response, lines };
   }
 
   /**
@@ -408,27 +434,22 @@ export class CheckoutService {
   }
 
   /**
-   * The shipping amount: the chosen method priced for the destination and the cart, checked here in
-   * the order's transaction (409 SHIPPING_UNAVAILABLE); without a method, the store's flat fee, unless
-   * the store has methods (400 SHIPPING_METHOD_REQUIRED; usually refused earlier, see refuseEarly).
+   * How the order ships: the chosen method, read for the destination and priced once the cart's
+   * amounts are known (409 SHIPPING_UNAVAILABLE, checked here in the order's transaction); without a
+   * method, the store's flat fee, unless the store has methods (400 SHIPPING_METHOD_REQUIRED; usually
+   * refused earlier, see refuseEarly).
    */
-  private async shippingFor(
+  private async shippingMethodFor(
     tx: EntityManager,
     store: ActiveStore,
     dto: CheckoutDto,
     country: string,
-    cart: { subtotalMinor: Money; totalWeightGrams: number },
-  ): Promise<Money> {
+  ): Promise<CheckoutShippingMethod> {
     if (dto.shippingMethodId !== undefined) {
-      return this.shipping.priceForCheckout(tx, {
-        storeId: store.id,
-        methodId: dto.shippingMethodId,
-        country,
-        ...cart,
-      });
+      return this.shipping.checkoutMethod(tx, { storeId: store.id, methodId: dto.shippingMethodId, country });
     }
     if (await this.shipping.storeHasActiveMethods(tx, store.id)) throw shippingMethodRequired();
-    return store.shippingFlat;
+    return { price: () => store.shippingFlat };
   }
 
   /** The cart's lines priced now; 409 INSUFFICIENT_STOCK for any that can no longer be bought. */

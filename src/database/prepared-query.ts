@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { Pool, PoolClient, QueryResultRow } from 'pg';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { PreparedSqlStatement, SqlStatement } from '../common/sql-statement';
+import { coalesceWrites, heldConnection } from './pipelining';
 
 /**
  * Runs `sql` as the named prepared statement `name` on TypeORM's own pg pool: each pooled connection
@@ -67,10 +68,15 @@ export async function runStatement<T extends QueryResultRow>(
 ): Promise<StatementResult<T>> {
   const dataSource = manager.connection;
   const runner = manager.queryRunner;
+  // A transaction's connection is held already: used at once, so that the statement is sent when the
+  // caller calls (statements started together go out in the order they were started; pipelining.ts).
+  const held = runner !== undefined && !runner.isReleased ? heldConnection(runner) : undefined;
   const db: Pool | PoolClient =
-    runner !== undefined && !runner.isReleased
+    held ??
+    (runner !== undefined && !runner.isReleased
       ? ((await runner.connect()) as PoolClient)
-      : (dataSource.driver as unknown as { master: Pool }).master;
+      : (dataSource.driver as unknown as { master: Pool }).master);
+  if (held) coalesceWrites(held);
   const { text, values } = statement;
   const name = (statement as Partial<PreparedSqlStatement>).name;
   dataSource.logger.logQuery(text, values, runner);

@@ -15,7 +15,11 @@ interface WatchedQuery {
 }
 interface WatchedClient {
   end(): Promise<void>;
+  pipeline?: boolean;
+  connection: { stream: { destroy(): void } };
   _getActiveQuery(): WatchedQuery | null | undefined;
+  /** Pipeline mode: written to the server behind the running one, not answered yet. */
+  _sentQueryQueue?: WatchedQuery[];
   _queryQueue: WatchedQuery[];
   _pulseQueryQueue(): void;
 }
@@ -76,7 +80,9 @@ function expireOverdue(
     return now - seen >= timeoutMs;
   };
   const active = client._getActiveQuery();
-  const activeOverdue = active !== null && active !== undefined && overdue(active);
+  // On the wire: the running query and, pipelined, those written behind it (each one noted).
+  const onWire = [...(active ? [active] : []), ...(client._sentQueryQueue ?? [])];
+  const activeOverdue = onWire.map(overdue).some(Boolean);
   // Queued behind the running one (a transaction's next statement): in place, node-postgres holds the array.
   const queue = client._queryQueue;
   let removed = false;
@@ -90,9 +96,11 @@ function expireOverdue(
   if (activeOverdue) {
     // The connection is stuck until the server answers, if it ever does: ended before the caller hears
     // of it, so that the pool drops it when it comes back (a client that is ending is not reused) and
-    // nothing queues behind it. With a query running, node-postgres's end() destroys the socket.
+    // nothing queues behind it. With a query running, node-postgres's end() destroys the socket; in
+    // pipeline mode it would wait for the answers, so the socket is destroyed here.
+    if (client.pipeline) client.connection.stream.destroy();
     void client.end();
-    fail(active);
+    for (const query of onWire) fail(query);
   } else if (removed) {
     client._pulseQueryQueue();
   }

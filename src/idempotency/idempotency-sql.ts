@@ -49,6 +49,15 @@ export function claimKeyStatement(
   };
 }
 
+/** The claim's checkpoint (what a retry finishes from), while it has no response. */
+export function checkpointClaimStatement(claimId: string, body: unknown): PreparedSqlStatement {
+  return {
+    name: 'idempotency_checkpoint',
+    text: `UPDATE idempotency_keys SET response_body = $2 WHERE id = $1 AND response_status IS NULL`,
+    values: [claimId, JSON.stringify(body)],
+  };
+}
+
 /** Stores the claim's response, unless one is stored already (then it updates no row). */
 export function completeClaimStatement(claimId: string, status: number, body: unknown): PreparedSqlStatement {
   return {

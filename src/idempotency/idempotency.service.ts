@@ -6,6 +6,7 @@ import { queryPrepared, queryStatement, runStatement } from '../database/prepare
 import { IdempotencyKey } from './entities/idempotency-key.entity';
 import {
   claimKeyStatement,
+  checkpointClaimStatement,
   completeClaimStatement,
   IdempotencyScope,
   peekKeyStatement,
@@ -255,10 +256,7 @@ export class IdempotencyService {
     const claim: IdempotencyClaim = {
       take: (manager) => handle.take(manager),
       checkpoint: async (manager, body) => {
-        await manager.query(
-          `UPDATE idempotency_keys SET response_body = $2 WHERE id = $1 AND response_status IS NULL`,
-          [claimId(), JSON.stringify(body)],
-        );
+        await runStatement(manager, checkpointClaimStatement(claimId(), body));
       },
       complete: async (manager, response) => {
         const update = completeClaimStatement(claimId(), response.status, response.body);

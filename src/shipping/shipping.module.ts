@@ -11,7 +11,7 @@ import { ShippingService } from './shipping.service';
 
 /**
  * Shipping zones and methods (admin), the quote for the current cart, and ShippingService, which
- * checkout calls inside its transaction (storeHasActiveMethods, priceForCheckout).
+ * checkout calls inside its transaction (storeHasActiveMethods, checkoutMethod).
  */
 @Module({
   imports: [StoresModule, CartModule],

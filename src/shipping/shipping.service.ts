@@ -13,12 +13,17 @@ import {
 import { ShippableCart, shippingRate } from './shipping-rates';
 import { queryStatement } from '../database/prepared-query';
 
-/** What checkout asks a price for. */
-export interface CheckoutShippingInput extends ShippableCart {
+/** The method checkout ships with. */
+export interface CheckoutShippingInput {
   storeId: string;
   methodId: string;
   /** ISO 3166-1 alpha-2 of the shipping address (compared in uppercase). */
   country: string;
+}
+
+/** The chosen method, read in checkout's transaction: `price` is the cart's shipping, in minor units. */
+export interface CheckoutShippingMethod {
+  price(cart: ShippableCart): Money;
 }
 
 /** A method that can ship a cart, with its price. */
@@ -43,28 +48,31 @@ export class ShippingService {
   }
 
   /**
-   * The price of shipping the cart with method `methodId` to `country`, in minor units. 409
-   * SHIPPING_UNAVAILABLE when the method is unknown, of another store, inactive, not serving the
-   * country, or cannot carry the weight: the buyer picks another option from the quote.
+   * Method `methodId` as checkout ships with it to `country`: read now, so that the statement goes out
+   * with checkout's other reads (pipelining.ts), and priced once the cart's amounts are known. 409
+   * SHIPPING_UNAVAILABLE, from `price`, when the method is unknown, of another store, inactive, not
+   * serving the country, or cannot carry the weight: the buyer picks another option from the quote.
    */
-  async priceForCheckout(tx: EntityManager, input: CheckoutShippingInput): Promise<Money> {
+  async checkoutMethod(tx: EntityManager, input: CheckoutShippingInput): Promise<CheckoutShippingMethod> {
     const country = input.country.toUpperCase();
     // A malformed id is an unknown method, not a SQL error that would abort the caller's transaction.
     const [method] = isUuid(input.methodId)
       ? await this.activeMethodsFor(tx, input.storeId, country, input.methodId)
       : [];
-    const amount = method ? shippingRate(method, input) : null;
-    if (amount === null) {
-      throw new AppException(
-        409,
-        'SHIPPING_UNAVAILABLE',
-        method
-          ? 'This shipping method cannot carry the weight of this cart'
-          : 'This shipping method does not ship to this country',
-        { methodId: input.methodId, country },
-      );
-    }
-    return amount;
+    return {
+      price: (cart) => {
+        const amount = method ? shippingRate(method, cart) : null;
+        if (amount !== null) return amount;
+        throw new AppException(
+          409,
+          'SHIPPING_UNAVAILABLE',
+          method
+            ? 'This shipping method cannot carry the weight of this cart'
+            : 'This shipping method does not ship to this country',
+          { methodId: input.methodId, country },
+        );
+      },
+    };
   }
 
   /** Every active method serving `country` that can ship the cart, cheapest first. */

@@ -35,7 +35,7 @@ describe('checkout ceiling statements', () => {
     app = await createTestApp(db.url, { EVENTS_DISPATCH: 'false' });
     sql = new pg.Client({ connectionString: db.url });
     await sql.connect();
-    pool = new pg.Pool({ connectionString: db.url, max: 10 });
+    pool = new pg.Pool({ connectionString: db.url, max: 10, pipeline: true });
     const patched = function (this: pg.Client, ...args: unknown[]) {
       const first = args[0] as string | { text: string };
       if (captured && this !== sql) captured.push(typeof first === 'string' ? first : first.text);

@@ -60,7 +60,7 @@ describe('query deadlines (DATABASE_QUERY_TIMEOUT_MS)', () => {
     await expect(dataSource.query('SELECT 1 AS one')).resolves.toEqual([{ one: 1 }]);
   });
 
-  it('a statement queued behind a stuck one on the same connection fails too, and so does the stuck one', async () => {
+  it('a statement sent behind a stuck one on the same connection (pipelined) fails too, and so does the stuck one', async () => {
     const runner = dataSource.createQueryRunner();
     await runner.connect();
     try {

@@ -5,9 +5,10 @@
 import { INestApplication } from '@nestjs/common';
 import { Client } from 'pg';
 import request from 'supertest';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AppException } from '../../src/common/errors';
-import { ShippingService } from '../../src/shipping/shipping.service';
+import { ShippableCart } from '../../src/shipping/shipping-rates';
+import { CheckoutShippingInput, ShippingService } from '../../src/shipping/shipping.service';
 import { closeTestWorld, openTestWorld } from '../support/app';
 import { bearer, createTestUser, TestUser } from '../support/auth';
 import { TestDatabase } from '../support/database';
@@ -267,9 +268,15 @@ describe('shipping options', () => {
   describe('ShippingService (checkout’s calls)', () => {
     let shipping: ShippingService;
     let dataSource: DataSource;
-    const price = (input: Partial<Parameters<ShippingService['priceForCheckout']>[1]>) =>
+    type PriceInput = Partial<CheckoutShippingInput & ShippableCart>;
+    /** checkoutMethod read in a transaction, then priced for the cart, as checkout does. */
+    const priceForCheckout = async (tx: EntityManager, input: CheckoutShippingInput & ShippableCart) => {
+      const chosen = await shipping.checkoutMethod(tx, input);
+      return chosen.price(input);
+    };
+    const price = (input: PriceInput) =>
       dataSource.transaction((tx) =>
-        shipping.priceForCheckout(tx, {
+        priceForCheckout(tx, {
           storeId,
           methodId: method.flat,
           country: 'DE',
@@ -278,7 +285,7 @@ describe('shipping options', () => {
           ...input,
         }),
       );
-    const unavailable = async (input: Partial<Parameters<ShippingService['priceForCheckout']>[1]>) => {
+    const unavailable = async (input: PriceInput) => {
       const error: unknown = await price(input).then(
         () => null,
         (e: unknown) => e,
@@ -332,15 +339,13 @@ describe('shipping options', () => {
 
     it('a failed price leaves the caller’s transaction usable', async () => {
       const after = await dataSource.transaction(async (tx) => {
-        await shipping
-          .priceForCheckout(tx, {
-            storeId,
-            methodId: 'not-a-uuid',
-            country: 'DE',
-            subtotalMinor: 0,
-            totalWeightGrams: 0,
-          })
-          .catch(() => undefined);
+        await priceForCheckout(tx, {
+          storeId,
+          methodId: 'not-a-uuid',
+          country: 'DE',
+          subtotalMinor: 0,
+          totalWeightGrams: 0,
+        }).catch(() => undefined);
         return shipping.storeHasActiveMethods(tx, storeId);
       });
       expect(after).toBe(true);
