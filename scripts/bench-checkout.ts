@@ -38,7 +38,7 @@ import { CEILING_HOLD_MINUTES, ceilingAddToCart, ceilingCheckout } from './bench
 import { openDatabase } from './bench/database';
 import { LoadRequest, MeasuredRun, percentile, round, warmThenMeasure } from './bench/load';
 import { cpuTimeMs, RssSampler } from './bench/process-stats';
-import { buildApp, describeApp, findFreePort, ROOT, startApp, stopChild } from './bench/processes';
+import { buildApp, describeApp, findFreePort, ROOT, startApp, startNode, stopChild } from './bench/processes';
 import { atLeast, atMost, below, exactly, machineInfo, writeResults } from './bench/results';
 import { BenchRun, log } from './bench/run';
 
@@ -81,6 +81,11 @@ const OPTIONS = {
    * on the one under load), as docs/operations.md describes for a deployment with web instances.
    */
   deliveryWorker: { type: 'boolean' },
+  /**
+   * Milliseconds each packet to and from PostgreSQL is held (scripts/bench/database-delay-proxy.js):
+   * everything, the app, the setup and the ceiling, talks to the database as if it ran on another host.
+   */
+  databaseDelayMs: { type: 'integer', default: 0, min: 0, max: 100 },
 } as const;
 
 type Options = ParsedOptions<typeof OPTIONS>;
@@ -659,6 +664,36 @@ async function refuseLeftOverEvents(databaseUrl: string): Promise<void> {
   }
 }
 
+/** The database behind database-delay-proxy.js: its URL with the proxy's port. */
+async function delayedDatabase(run: BenchRun, url: string, delayMs: number): Promise<string> {
+  const target = new URL(url);
+  const port = await findFreePort();
+  const proxy = startNode(
+    run,
+    'database delay proxy',
+    [
+      '-r',
+      'ts-node/register/transpile-only',
+      path.join(__dirname, 'bench', 'database-delay-proxy.ts'),
+      String(port),
+      target.hostname === 'localhost' ? '127.0.0.1' : target.hostname,
+      target.port || '5432',
+      String(delayMs),
+    ],
+    process.env,
+  );
+  const deadline = Date.now() + 10_000;
+  while (!proxy.output().includes('listening')) {
+    if (Date.now() > deadline) throw new Error(`The database delay proxy did not start: ${proxy.output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  log(`Every packet to and from PostgreSQL held ${delayMs} ms each way (--database-delay-ms)`);
+  const delayed = new URL(url);
+  delayed.hostname = '127.0.0.1';
+  delayed.port = String(port);
+  return delayed.toString();
+}
+
 async function main(): Promise<void> {
   const opts = parseOptions('npm run bench:checkout', process.argv.slice(2), OPTIONS);
   const run = new BenchRun();
@@ -669,6 +704,8 @@ async function main(): Promise<void> {
       database: 'bench',
       settings: { max_connections: 200 },
     });
+    if (opts.databaseDelayMs > 0)
+      database.url = await delayedDatabase(run, database.url, opts.databaseDelayMs);
     await refuseLeftOverEvents(database.url);
     buildApp(run, BUILD_DIR);
     const port = await findFreePort();
@@ -772,7 +809,12 @@ async function main(): Promise<void> {
       benchmark: 'checkout',
       date: new Date().toISOString(),
       machine: machineInfo(),
-      load: { connections: opts.connections, warmupSeconds: opts.warmup, measuredSeconds: opts.duration },
+      load: {
+        connections: opts.connections,
+        warmupSeconds: opts.warmup,
+        measuredSeconds: opts.duration,
+        databaseDelayMsEachWay: opts.databaseDelayMs,
+      },
       app: describeApp(opts.appLogLevel, APP_LOG_FILE),
       addToCart: cart,
       completedCheckouts: checkouts,

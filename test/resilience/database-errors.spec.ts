@@ -157,8 +157,9 @@ describe('DATABASE_* timeouts', () => {
       statement_timeout: 15_000,
       // The client's bound is the watchdog's (query-deadlines.ts), not a timer per query.
       idle_in_transaction_session_timeout: 30_000,
+      pipeline: true,
     });
     const migrations = buildDataSourceOptions(base.DATABASE_URL, { poolSize: 4 });
-    expect(migrations.extra).toEqual({ connectionTimeoutMillis: 5000 });
+    expect(migrations.extra).toEqual({ connectionTimeoutMillis: 5000, pipeline: true });
   });
 });
