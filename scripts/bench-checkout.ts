@@ -35,7 +35,7 @@ import * as path from 'node:path';
 import { Client, Pool } from 'pg';
 import { parseOptions, ParsedOptions } from './bench/args';
 import { CEILING_HOLD_MINUTES, ceilingAddToCart, ceilingCheckout } from './bench/checkout-ceiling';
-import { openDatabase } from './bench/database';
+import { databaseThrough, openDatabase } from './bench/database';
 import { LoadRequest, MeasuredRun, percentile, round, warmThenMeasure } from './bench/load';
 import { cpuTimeMs, RssSampler } from './bench/process-stats';
 import { buildApp, describeApp, findFreePort, ROOT, startApp, startNode, stopChild } from './bench/processes';
@@ -688,10 +688,7 @@ async function delayedDatabase(run: BenchRun, url: string, delayMs: number): Pro
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   log(`Every packet to and from PostgreSQL held ${delayMs} ms each way (--database-delay-ms)`);
-  const delayed = new URL(url);
-  delayed.hostname = '127.0.0.1';
-  delayed.port = String(port);
-  return delayed.toString();
+  return databaseThrough(url, '127.0.0.1', port);
 }
 
 async function main(): Promise<void> {

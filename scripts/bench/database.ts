@@ -33,6 +33,20 @@ export function appDatabaseUrl(ownerUrl: string): string {
   return url;
 }
 
+/** `ownerUrl` reached at `host:port` instead (a proxy in front of it), the app role's URL with it. */
+export function databaseThrough(ownerUrl: string, host: string, port: number): string {
+  const through = (url: string): string => {
+    const moved = new URL(url);
+    moved.hostname = host;
+    moved.port = String(port);
+    return moved.toString();
+  };
+  const owner = through(ownerUrl);
+  const appUrl = appRoleUrls.get(ownerUrl);
+  if (appUrl !== undefined) appRoleUrls.set(owner, through(appUrl));
+  return owner;
+}
+
 /**
  * DATABASE_URL when set, otherwise a throwaway embedded PostgreSQL in a temp folder with `settings`
  * (removed when the run ends); migrated either way. With RLS on (the default) the app role
