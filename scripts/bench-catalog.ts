@@ -16,7 +16,8 @@
  *     no framework around it;
  *  4. autocannon on loopback against both, scenario by scenario, after checking that both servers
  *     answer every scenario with identical JSON, and counting the app's SQL statements per request
- *     (pg_stat_statements, on the embedded PostgreSQL);
+ *     (pg_stat_statements, on the embedded PostgreSQL); each server warmed up, then measured in
+ *     `--slices` turns alternating app and baseline, so that the machine's drift hits both;
  *  5. the app's resident memory (VmRSS of its pid) sampled every 250 ms through each scenario.
  * Writes bench-results/catalog.json (gitignored: machine-specific) with a `targets` object per
  * scenario (met true/false and the figure), and prints a table.
@@ -48,7 +49,7 @@ import {
 import { toProductPage } from '../src/catalog/storefront/product-page';
 import { parseOptions } from './bench/args';
 import { openDatabase } from './bench/database';
-import { LoadRequest, Measurement, warmThenMeasure } from './bench/load';
+import { LoadRequest, Measurement, warmThenMeasureInTurns } from './bench/load';
 import { RssSampler } from './bench/process-stats';
 import {
   buildApp,
@@ -102,6 +103,11 @@ const OPTIONS = {
   variants: { type: 'integer', default: 4, min: 1, max: 36 },
   /** Run the app with `node --cpu-prof` (profiles in bench-results/cpu-profiles, written at exit). */
   cpuProf: { type: 'boolean' },
+  /**
+   * The measured seconds of each server in this many turns, app and baseline alternating (after both
+   * warm-ups), so that the machine's drift hits both alike; 1: one run of each in a row.
+   */
+  slices: { type: 'integer', default: 4, min: 1, max: 20 },
   /** Measure that scenario alone (e.g. to profile it); all when absent. */
   only: { type: 'string' },
   /** The app's LOG_LEVEL: `log` (JSON access lines, as production) or `warn` (none, to measure them). */
@@ -435,8 +441,8 @@ async function main(): Promise<void> {
     }
     await checkSameAnswers(app.url, baselineUrl, scenarios);
     log(
-      `Measuring ${scenarios.length} scenarios × 2 servers, ${options.duration} s each ` +
-        `(+${options.warmup} s warm-up), ${options.connections} connections`,
+      `Measuring ${scenarios.length} scenarios × 2 servers, ${options.duration} s each in ` +
+        `${options.slices} turns (+${options.warmup} s warm-up), ${options.connections} connections`,
     );
     const load = { connections: options.connections, warmup: options.warmup, duration: options.duration };
     const results = [];
@@ -445,14 +451,17 @@ async function main(): Promise<void> {
       const statements = counted?.perRequest ?? null;
       rss.takeMaxMb(); // from here on: this scenario's load only
       const requests = (): LoadRequest[] => scenarioRequests(scenario);
-      const { measurement: appResult } = await warmThenMeasure({ ...load, url: app.url }, requests, {
-        serverPid: app.pid,
-      });
-      // Warm-up included: memory must stay under the ceiling all the time, not just once warm.
+      // The app's memory through its warm-up and slices (the baseline's run in between adds none).
+      const [appResult, baselineResult] = await warmThenMeasureInTurns(
+        [
+          { url: app.url, pid: app.pid },
+          { url: baselineUrl, pid: baseline.child.pid },
+        ],
+        load,
+        requests,
+        options.slices,
+      );
       const maxRssMb = rss.takeMaxMb();
-      const { measurement: baselineResult } = await warmThenMeasure({ ...load, url: baselineUrl }, requests, {
-        serverPid: baseline.child.pid,
-      });
       const ratio = Math.round((appResult.reqPerSec / baselineResult.reqPerSec) * 100) / 100;
       const targets = targetsFor(scenario.name, appResult, ratio, statements, maxRssMb);
       results.push({
@@ -492,6 +501,7 @@ async function main(): Promise<void> {
         durationSeconds: options.duration,
         warmupSeconds: options.warmup,
         connections: options.connections,
+        slices: options.slices,
         poolSize: POOL_SIZE,
         app: describeApp(options.appLogLevel, APP_LOG_FILE),
         profileOfPerformanceMd:
@@ -516,11 +526,13 @@ async function main(): Promise<void> {
         'max RSS',
         'CPU/req',
         'machine/req',
+        'db/req',
         'baseline req/s',
         'p50',
         'p99',
         'CPU/req',
         'machine/req',
+        'db/req',
         'ratio',
         'missed',
       ],
@@ -533,11 +545,13 @@ async function main(): Promise<void> {
         `${r.app.maxRssMb ?? '?'} MB`,
         `${r.app.cpuMsPerRequest ?? '?'} ms`,
         `${r.app.machineCpuMsPerRequest ?? '?'} ms`,
+        `${r.app.databaseCpuMsPerRequest ?? '?'} ms`,
         String(r.baseline.reqPerSec),
         `${r.baseline.p50Ms} ms`,
         `${r.baseline.p99Ms} ms`,
         `${r.baseline.cpuMsPerRequest ?? '?'} ms`,
         `${r.baseline.machineCpuMsPerRequest ?? '?'} ms`,
+        `${r.baseline.databaseCpuMsPerRequest ?? '?'} ms`,
         r.ratio.toFixed(2),
         missedTargets(r.targets).join(', ') || '-',
       ]),

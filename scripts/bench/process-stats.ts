@@ -82,5 +82,43 @@ export function machineBusyMs(): number | null {
   }
 }
 
+/**
+ * CPU time (user + system, ms) every PostgreSQL process on this machine has used so far (processes whose
+ * command is `postgres`: the servers and their backends); null when /proc cannot be read. Its difference
+ * per request splits the machine's cost between the database and the rest.
+ */
+export function databaseCpuMs(): number | null {
+  try {
+    let total = 0;
+    for (const entry of fs.readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      let stat: string;
+      try {
+        stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      } catch {
+        continue; // gone meanwhile
+      }
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      if (name !== 'postgres') continue;
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      total += Number(fields[11]) + Number(fields[12]);
+    }
+    return (total * 1000) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return null;
+  }
+}
+
+/** The machine's stolen time (ms, all cores): CPU the hypervisor gave to other guests. */
+export function machineStealMs(): number | null {
+  try {
+    const line = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0];
+    const steal = Number(line.trim().split(/\s+/)[8]);
+    return Number.isFinite(steal) ? (steal * 1000) / CLOCK_TICKS_PER_SECOND : null;
+  } catch {
+    return null;
+  }
+}
+
 /** USER_HZ: 100 on every Linux this runs on (sysconf(_SC_CLK_TCK) is not reachable from Node). */
 const CLOCK_TICKS_PER_SECOND = 100;
