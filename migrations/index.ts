@@ -26,6 +26,7 @@ import { JobQueue1000000000025 } from './0025-job-queue';
 import { ProductSearchVector1000000000026 } from './0026-product-search-vector';
 import { FlatRlsHelpers1000000000027 } from './0027-flat-rls-helpers';
 import { SplitCatalogBackOfficePolicies1000000000028 } from './0028-split-catalog-back-office-policies';
+import { CatalogPublicReadFunction1000000000029 } from './0029-catalog-public-read-function';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the app, the CLI (ormconfig.ts)
@@ -60,6 +61,7 @@ export const ALL_MIGRATIONS = [
   ProductSearchVector1000000000026,
   FlatRlsHelpers1000000000027,
   SplitCatalogBackOfficePolicies1000000000028,
+  CatalogPublicReadFunction1000000000029,
 ];
 
 /** The legacy baseline alone: what an existing database already has (see docs/migrations.md). */

@@ -309,6 +309,83 @@ describe('row-level security', () => {
     ).rejects.toThrow(/row-level security/);
   });
 
+  it("the storefront's public reads (0029): inactive rows for their store's back office only, through a function that is not inlined", async () => {
+    const { rows: policies } = await asApp.query<{ table: string; qual: string }>(
+      `SELECT tablename AS table, qual FROM pg_policies WHERE policyname LIKE '%\\_public\\_read'
+          AND tablename IN ('stores', 'categories', 'products', 'product_variants', 'shipping_methods', 'discounts')`,
+    );
+    expect(policies).toHaveLength(6);
+    for (const { qual } of policies)
+      expect(qual).toMatch(/^\(is_active OR app_sees_inactive\((store_)?id\)\)$/);
+    // Inlined, the CASE would be in the plan (and built again on every execution of a prepared one).
+    const plan = await as<{ 'QUERY PLAN': string }>(
+      { role: 'anonymous' },
+      'EXPLAIN (VERBOSE, COSTS OFF) SELECT id FROM products',
+    );
+    const planText = plan.rows.map((r) => r['QUERY PLAN']).join('\n');
+    expect(planText).toContain('app_sees_inactive(products.store_id)');
+    expect(planText).not.toContain('current_setting');
+
+    // One inactive row of each kind per store (the owner bypasses the policies).
+    const hidden: Record<string, string[]> = { stores: [], categories: [], product_variants: [] };
+    for (const s of ['a', 'b']) {
+      const store = ids[`store_${s}`];
+      hidden.stores.push(
+        await one(
+          `INSERT INTO stores (slug, name, currency, is_active) VALUES ($1, $1, 'USD', false) RETURNING id`,
+          [`rls-closed-${s}`],
+        ),
+      );
+      await owner.query(
+        `INSERT INTO store_memberships (store_id, profile_id, role) VALUES ($1, $2, 'owner')`,
+        [hidden.stores.at(-1), ids[`admin_${s}`]],
+      );
+      hidden.categories.push(
+        await one(
+          `INSERT INTO categories (store_id, name, slug, is_active) VALUES ($1, 'C', 'c-hidden', false) RETURNING id`,
+          [store],
+        ),
+      );
+      hidden.product_variants.push(
+        await one(
+          `INSERT INTO product_variants (store_id, product_id, sku, name, is_active)
+           VALUES ($1, $2, 'SKU-HIDDEN', 'V', false) RETURNING id`,
+          [store, ids[`product_${s}`]],
+        ),
+      );
+    }
+    const inactive = async (context: Partial<DbContext>, table: string): Promise<string[]> =>
+      (await as<{ id: string }>(context, `SELECT id FROM ${table} WHERE NOT is_active ORDER BY id`)).rows.map(
+        (r) => r.id,
+      );
+    const sorted = (values: string[]): string[] => [...values].sort();
+    const adminOf = (s: 'a' | 'b'): Partial<DbContext> => ({
+      role: 'admin',
+      userId: ids[`admin_${s}`],
+      storeIds: [ids[`store_${s}`], hidden.stores[s === 'a' ? 0 : 1]],
+    });
+    for (const table of Object.keys(hidden)) {
+      expect(await inactive({ role: 'anonymous' }, table)).toEqual([]);
+      expect(await inactive(customerA(), table)).toEqual([]);
+      expect(await inactive(adminOf('a'), table)).toEqual([hidden[table][0]]);
+      expect(await inactive(adminOf('b'), table)).toEqual([hidden[table][1]]);
+      expect(await inactive({ role: 'admin', userId: ids.admin_a }, table)).toEqual([]);
+      expect(await inactive({ role: 'super_admin', userId: ids.admin_a }, table)).toEqual(
+        sorted(hidden[table]),
+      );
+      expect(await inactive(SYSTEM_CONTEXT, table)).toEqual(sorted(hidden[table]));
+    }
+    // Active rows stay public.
+    const active = await owner.query<{ id: string }>('SELECT id FROM products WHERE is_active ORDER BY id');
+    const products = await as<{ id: string }>({ role: 'anonymous' }, 'SELECT id FROM products ORDER BY id');
+    expect(products.rows.map((r) => r.id)).toEqual(active.rows.map((r) => r.id));
+    expect(products.rows.map((r) => r.id)).toContain(ids.product_a);
+    await owner.query('DELETE FROM product_variants WHERE id = ANY($1)', [hidden.product_variants]);
+    await owner.query('DELETE FROM categories WHERE id = ANY($1)', [hidden.categories]);
+    await owner.query('DELETE FROM store_memberships WHERE store_id = ANY($1)', [hidden.stores]);
+    await owner.query('DELETE FROM stores WHERE id = ANY($1)', [hidden.stores]);
+  });
+
   it('the audit log is append-only for the app role: UPDATE, DELETE and TRUNCATE fail', async () => {
     const appended = await as(
       adminA(),
