@@ -24,13 +24,26 @@ export function pinoLevel(level: LogLevel): LevelWithSilent {
 
 let stdoutSink: LogSink | undefined;
 
+/** Lines are written once this many bytes wait (about ten access lines), or every FLUSH_EVERY_MS. */
+export const LOG_BATCH_BYTES = 4096;
+export const LOG_FLUSH_EVERY_MS = 100;
+
 /**
  * Standard output, shared by every logger of the process (main.ts's start-up logger and the app's).
  * Asynchronous (sonic-boom): a request never waits for a write; pino flushes what is left at exit.
+ * Batched: one write(2) per ~4 KB instead of one per access line (a write and its thread-pool round
+ * trip cost the product page ~20 µs of CPU each, docs/benchmarks.md 2026-12-03); a quiet process
+ * still shows each line within LOG_FLUSH_EVERY_MS. A process killed outright (SIGKILL, OOM) loses at
+ * most those 100 ms of lines, as it lost the write in flight before.
  */
 export function defaultLogSink(): LogSink {
   stdoutSink ??= {
-    stream: pino.destination({ dest: 1, sync: false }),
+    stream: pino.destination({
+      dest: 1,
+      sync: false,
+      minLength: LOG_BATCH_BYTES,
+      periodicFlush: LOG_FLUSH_EVERY_MS,
+    }),
     isTty: process.stdout.isTTY === true,
   };
   return stdoutSink;

@@ -346,4 +346,34 @@ describe('the real main process', () => {
       expect.objectContaining({ requestId: 'main-1', route: '/api/health', status: 200, level: 'info' }),
     );
   });
+
+  it('lines are written in batches, yet a quiet moment shows them within a second, and exit writes the rest', async () => {
+    const port = await freePort();
+    const main = startMain({
+      DATABASE_URL: db.url,
+      JWT_SECRET: TEST_JWT_SECRET,
+      PORT: String(port),
+      LOG_LEVEL: 'log',
+      NODE_ENV: 'production',
+    });
+    const ids = Array.from({ length: 12 }, (_, i) => `batch-${i + 1}`);
+    try {
+      await waitUntilListening(main, port, 45_000);
+      await Promise.all(
+        ids.map((id) => fetch(`http://127.0.0.1:${port}/api/health`, { headers: { 'X-Request-Id': id } })),
+      );
+      // Fewer bytes than a batch: only the periodic flush writes them while the process idles.
+      const answered = Date.now();
+      while (!ids.every((id) => main.output().includes(`"${id}"`)) && Date.now() - answered < 1000) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      expect(ids.filter((id) => !main.output().includes(`"${id}"`))).toEqual([]);
+      // The last lines before a shutdown are written by the exit itself.
+      await fetch(`http://127.0.0.1:${port}/api/health`, { headers: { 'X-Request-Id': 'batch-last' } });
+    } finally {
+      main.child.kill('SIGTERM');
+    }
+    const exit = await exitWithin(main.exited, main.child, 15_000);
+    expect(exit.stdout).toContain('"batch-last"');
+  });
 });
