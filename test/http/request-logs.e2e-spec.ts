@@ -10,7 +10,7 @@ import { closeTestApp, createTestApp } from '../support/app';
 import { bearer, createTestUser } from '../support/auth';
 import { TEST_JWT_SECRET } from '../support/constants';
 import { createTestDatabase, TestDatabase } from '../support/database';
-import { exitWithin, startMain, waitUntilListening } from '../support/main-process';
+import { exitWithin, MainProcess, startMain, waitUntilListening } from '../support/main-process';
 
 type LogLine = Record<string, unknown>;
 
@@ -301,7 +301,8 @@ describe('the real main process', () => {
     await db?.drop();
   });
 
-  async function runMain(env: NodeJS.ProcessEnv): Promise<string> {
+  /** The main process on this test's database and a free port, logging at the info level. */
+  async function startLoggingMain(env: NodeJS.ProcessEnv): Promise<{ main: MainProcess; port: number }> {
     const port = await freePort();
     const main = startMain({
       DATABASE_URL: db.url,
@@ -310,6 +311,11 @@ describe('the real main process', () => {
       LOG_LEVEL: 'log',
       ...env,
     });
+    return { main, port };
+  }
+
+  async function runMain(env: NodeJS.ProcessEnv): Promise<string> {
+    const { main, port } = await startLoggingMain(env);
     try {
       await waitUntilListening(main, port, 45_000);
       const res = await fetch(`http://127.0.0.1:${port}/api/health`, {
@@ -348,14 +354,7 @@ describe('the real main process', () => {
   });
 
   it('lines are written in batches, yet a quiet moment shows them within a second, and exit writes the rest', async () => {
-    const port = await freePort();
-    const main = startMain({
-      DATABASE_URL: db.url,
-      JWT_SECRET: TEST_JWT_SECRET,
-      PORT: String(port),
-      LOG_LEVEL: 'log',
-      NODE_ENV: 'production',
-    });
+    const { main, port } = await startLoggingMain({ NODE_ENV: 'production' });
     const ids = Array.from({ length: 12 }, (_, i) => `batch-${i + 1}`);
     try {
       await waitUntilListening(main, port, 45_000);
