@@ -84,8 +84,8 @@ export function machineBusyMs(): number | null {
 
 /**
  * CPU time (user + system, ms) every PostgreSQL process on this machine has used so far (processes whose
- * command is `postgres`: the servers and their backends); null when /proc cannot be read. Its difference
- * per request splits the machine's cost between the database and the rest.
+ * command is `postgres`: the servers and their backends, ended backends included); null when /proc
+ * cannot be read. Its difference per request splits the machine's cost between the database and the rest.
  */
 export function databaseCpuMs(): number | null {
   try {
@@ -101,7 +101,9 @@ export function databaseCpuMs(): number | null {
       const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
       if (name !== 'postgres') continue;
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      total += Number(fields[11]) + Number(fields[12]);
+      // utime + stime, and cutime + cstime: the postmaster's reaped backends, whose CPU would
+      // otherwise leave the sum when a connection closes during a run.
+      total += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
     }
     return (total * 1000) / CLOCK_TICKS_PER_SECOND;
   } catch {
