@@ -150,7 +150,7 @@ export class CartService {
       queryStatement<{ variant_id: string; quantity: number }>(tx, peekCartLinesStatement(storeId, owner)),
     ]);
     if (!cart) return null;
-    return { cartId: cart.id, lines: rows.map((r) => ({ variantId: r.variant_id, quantity: r.quantity })) };
+    return { cartId: cart.id, lines: linesFrom(rows) };
   }
 
   /** The owner's cart lines in the store, read now without a lock (a checkout's early stock check). */
@@ -163,7 +163,7 @@ export class CartService {
       peek.text,
       peek.values,
     );
-    return rows.map((r) => ({ variantId: r.variant_id, quantity: r.quantity }));
+    return linesFrom(rows);
   }
 
   /** Empties the cart inside the caller's transaction (the order was placed). */
@@ -258,4 +258,9 @@ export class CartService {
 
 function itemNotFound(): AppException {
   return new AppException(404, 'CART_ITEM_NOT_FOUND', 'No such item in your cart');
+}
+
+/** A cart's lines as the stock hold takes them (peekCartLinesStatement's rows). */
+function linesFrom(rows: Array<{ variant_id: string; quantity: number }>): ReservationLine[] {
+  return rows.map((r) => ({ variantId: r.variant_id, quantity: r.quantity }));
 }

@@ -70,11 +70,12 @@ export async function runStatement<T extends QueryResultRow>(
   const runner = manager.queryRunner;
   // A transaction's connection is held already: used at once, so that the statement is sent when the
   // caller calls (statements started together go out in the order they were started; pipelining.ts).
-  const held = runner !== undefined && !runner.isReleased ? heldConnection(runner) : undefined;
+  const live = runner !== undefined && !runner.isReleased ? runner : undefined;
+  const held = live ? heldConnection(live) : undefined;
   const db: Pool | PoolClient =
     held ??
-    (runner !== undefined && !runner.isReleased
-      ? ((await runner.connect()) as PoolClient)
+    (live
+      ? ((await live.connect()) as PoolClient)
       : (dataSource.driver as unknown as { master: Pool }).master);
   if (held) coalesceWrites(held);
   const { text, values } = statement;
