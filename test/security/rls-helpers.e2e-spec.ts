@@ -46,12 +46,15 @@ describe('row-level security helpers (migration 0027)', () => {
         for (const store of stores) {
           const { rows } = await sql.query<Record<string, boolean | null>>(
             `SELECT app_store_visible($1::uuid) AS flat, pg_temp.nested_store_visible($1::uuid) AS nested,
+                    app_sees_inactive($1::uuid) AS plpgsql,
                     app_all_stores() AS flat_all, pg_temp.nested_all_stores() AS nested_all,
                     app_is_system() AS flat_system, pg_temp.nested_is_system() AS nested_system`,
             [store],
           );
           const context = { role, storeIds, store };
           expect({ ...context, value: rows[0].flat }).toEqual({ ...context, value: rows[0].nested });
+          // 0029's PL/pgSQL twin that the public reads call (not inlined): the same answer.
+          expect({ ...context, value: rows[0].plpgsql }).toEqual({ ...context, value: rows[0].nested });
           expect({ ...context, value: rows[0].flat_all }).toEqual({ ...context, value: rows[0].nested_all });
           expect({ ...context, value: rows[0].flat_system }).toEqual({
             ...context,
