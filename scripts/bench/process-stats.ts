@@ -55,9 +55,7 @@ export function assertIsApp(pid: number | undefined): number {
 export function cpuTimeMs(pid: number | undefined): number | null {
   if (!pid) return null;
   try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // Fields after the ")" that closes the command name: utime and stime are the 12th and 13th.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const { fields } = parseProcessStat(fs.readFileSync(`/proc/${pid}/stat`, 'utf8'));
     const ticks = Number(fields[11]) + Number(fields[12]);
     return Number.isFinite(ticks) ? (ticks * 1000) / CLOCK_TICKS_PER_SECOND : null;
   } catch {
@@ -72,9 +70,8 @@ export function cpuTimeMs(pid: number | undefined): number | null {
  */
 export function machineBusyMs(): number | null {
   try {
-    const line = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0];
-    // cpu user nice system idle iowait irq softirq steal …: everything but idle and iowait is busy.
-    const [user, nice, system, , , irq, softirq, steal] = line.trim().split(/\s+/).slice(1).map(Number);
+    // Everything but idle and iowait is busy.
+    const [user, nice, system, , , irq, softirq, steal] = machineCpuTicks();
     const ticks = user + nice + system + irq + softirq + (steal ?? 0);
     return Number.isFinite(ticks) ? (ticks * 1000) / CLOCK_TICKS_PER_SECOND : null;
   } catch {
@@ -98,9 +95,8 @@ export function databaseCpuMs(): number | null {
       } catch {
         continue; // gone meanwhile
       }
-      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-      if (name !== 'postgres') continue;
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const { command, fields } = parseProcessStat(stat);
+      if (command !== 'postgres') continue;
       // utime + stime, and cutime + cstime: the postmaster's reaped backends, whose CPU would
       // otherwise leave the sum when a connection closes during a run.
       total += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
@@ -114,12 +110,26 @@ export function databaseCpuMs(): number | null {
 /** The machine's stolen time (ms, all cores): CPU the hypervisor gave to other guests. */
 export function machineStealMs(): number | null {
   try {
-    const line = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0];
-    const steal = Number(line.trim().split(/\s+/)[8]);
+    const steal = machineCpuTicks()[7];
     return Number.isFinite(steal) ? (steal * 1000) / CLOCK_TICKS_PER_SECOND : null;
   } catch {
     return null;
   }
+}
+
+/**
+ * A /proc/<pid>/stat line: the command (between the parentheses, which may hold spaces) and the fields
+ * after it, from the state on (utime, stime, cutime and cstime are fields[11] to fields[14]).
+ */
+function parseProcessStat(stat: string): { command: string; fields: string[] } {
+  const close = stat.lastIndexOf(')');
+  return { command: stat.slice(stat.indexOf('(') + 1, close), fields: stat.slice(close + 2).split(' ') };
+}
+
+/** The first line of /proc/stat, all cores: user nice system idle iowait irq softirq steal …, in ticks. */
+function machineCpuTicks(): number[] {
+  const line = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0];
+  return line.trim().split(/\s+/).slice(1).map(Number);
 }
 
 /** USER_HZ: 100 on every Linux this runs on (sysconf(_SC_CLK_TCK) is not reachable from Node). */
