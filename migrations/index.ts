@@ -27,6 +27,7 @@ import { ProductSearchVector1000000000026 } from './0026-product-search-vector';
 import { FlatRlsHelpers1000000000027 } from './0027-flat-rls-helpers';
 import { SplitCatalogBackOfficePolicies1000000000028 } from './0028-split-catalog-back-office-policies';
 import { CatalogPublicReadFunction1000000000029 } from './0029-catalog-public-read-function';
+import { HoldInventory1000000000030 } from './0030-hold-inventory';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the app, the CLI (ormconfig.ts)
@@ -62,6 +63,7 @@ export const ALL_MIGRATIONS = [
   FlatRlsHelpers1000000000027,
   SplitCatalogBackOfficePolicies1000000000028,
   CatalogPublicReadFunction1000000000029,
+  HoldInventory1000000000030,
 ];
 
 /** The legacy baseline alone: what an existing database already has (see docs/migrations.md). */

@@ -20,7 +20,7 @@
  * runs with LOG_LEVEL=log (JSON access lines to bench-results/checkout-app.log; `--app-log-level warn`
  * turns them off).
  *
- * Options: --connections 50 --warmup 10 --duration 20 --hot-buyers 200 --hot-units 50
+ * Options: --connections 50 --warmup 10 --duration 20 --hot-buyers 200 --hot-units 50 (--hot-only N: the burst alone, N times)
  *          --out bench-results/checkout.json --app-log-level log|warn
  *
  * The harness of scripts/bench/ (shared with bench:catalog) does the database, the build, the app's
@@ -86,6 +86,8 @@ const OPTIONS = {
    * everything, the app, the setup and the ceiling, talks to the database as if it ran on another host.
    */
   databaseDelayMs: { type: 'integer', default: 0, min: 0, max: 100 },
+  /** Only the hot-SKU burst, this many times (a fresh store each): for comparing builds quickly. */
+  hotOnly: { type: 'integer', default: 0, min: 0, max: 50 },
 } as const;
 
 type Options = ParsedOptions<typeof OPTIONS>;
@@ -773,6 +775,24 @@ async function main(): Promise<void> {
     run.onCleanUp(() => rss.stop());
     const profile = `${opts.connections} connections, ${opts.warmup} s warm-up, ${opts.duration} s measured`;
 
+    if (opts.hotOnly > 0) {
+      const rounds = [];
+      for (let round = 1; round <= opts.hotOnly; round++) {
+        log(`hot SKU ${round}/${opts.hotOnly}: ${opts.hotBuyers} buyers at once for ${opts.hotUnits} units…`);
+        rounds.push(await hotSku(sql, jwt, app, admin, opts));
+      }
+      rss.stop();
+      writeResults(opts.out, {
+        benchmark: 'checkout-hot-sku',
+        date: new Date().toISOString(),
+        machine: machineInfo(),
+        app: describeApp(opts.appLogLevel, APP_LOG_FILE),
+        hotSku: rounds,
+        p99Ms: rounds.map((r) => r.p99Ms),
+      });
+      if (rounds.some((r) => !r.correct || r.oversold > 0)) process.exitCode = 1;
+      return;
+    }
     log(`add to cart: ${profile}…`);
     const cart = { ...(await addToCart(sql, jwt, app, admin, opts)), maxRssMb: rss.takeMaxMb() ?? 0 };
     log(`completed checkouts (add to cart + checkout): ${profile}…`);

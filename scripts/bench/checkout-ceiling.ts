@@ -30,7 +30,7 @@ import {
   priceVariantsStatement,
 } from '../../src/catalog/catalog-pricing-sql';
 import { checkoutMoney } from '../../src/checkout/checkout-money';
-import { formatMoney, parseMoney } from '../../src/common/money';
+import { parseMoney } from '../../src/common/money';
 import { PreparedSqlStatement, SqlStatement } from '../../src/common/sql-statement';
 import { allInOrder, coalesceWrites } from '../../src/database/pipelining';
 import { ownedAddressStatement } from '../../src/customers/addresses-sql';
@@ -42,7 +42,7 @@ import {
   peekKeyStatement,
 } from '../../src/idempotency/idempotency-sql';
 import { requestFingerprint } from '../../src/idempotency/idempotency.service';
-import { availableStockStatement, reserveStockStatement } from '../../src/inventory/inventory-sql';
+import { availableStockStatement, holdStockStatement } from '../../src/inventory/inventory-sql';
 import { OrderResponse } from '../../src/orders/dto/order.dto';
 import type { Order } from '../../src/orders/entities/order.entity';
 import { orderPlaced } from '../../src/orders/order-events';
@@ -88,16 +88,29 @@ async function send<R extends QueryResultRow>(db: Pool | PoolClient, statement: 
   return result.rows;
 }
 
+/** As commitWith: ends the transaction with a COMMIT written right behind the statements `last` has just sent. */
+type CommitWith = <T>(last: Promise<T>) => Promise<T>;
+
 /** One transaction on one connection of the pool, as inTransaction runs it. */
-async function transaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
+async function transaction<T>(
+  pool: Pool,
+  work: (client: PoolClient, commitWith: CommitWith) => Promise<T>,
+): Promise<T> {
   const client = await pool.connect();
+  let committed = false;
+  const commitWith: CommitWith = async (last) => {
+    committed = true;
+    const [value, commit] = await allInOrder([last, client.query('COMMIT')]);
+    if (commit.command !== 'COMMIT') throw new Error(`ceiling: the transaction ended in ${commit.command}`);
+    return value;
+  };
   try {
     await client.query('BEGIN');
-    const result = await work(client);
-    await client.query('COMMIT');
+    const result = await work(client, commitWith);
+    if (!committed) await client.query('COMMIT');
     return result;
   } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
+    if (!committed) await client.query('ROLLBACK').catch(() => undefined);
     throw error;
   } finally {
     client.release();
@@ -152,9 +165,12 @@ export async function ceilingCheckout(
   const fingerprint = requestFingerprint('POST', `/api/stores/${store.slug}/checkout`, dto);
 
   await send(pool, tokenProfileStatement(shopper.userId));
-  const known = await send(pool, peekKeyStatement(scope, key));
+  // As CheckoutService: the key's peek and the store at once.
+  const [known, [storeRow]] = await Promise.all([
+    send(pool, peekKeyStatement(scope, key)),
+    send<StoreRow>(pool, activeStoreBySlugStatement(store.slug)),
+  ]);
   if (known.length > 0) throw new Error('ceiling: a fresh key was known');
-  const [storeRow] = await send<StoreRow>(pool, activeStoreBySlugStatement(store.slug));
   const peeked = await send<{ variant_id: string }>(pool, peekCartLinesStatement(storeRow.id, owner));
   if (peeked.length > 0) {
     await send(pool, availableStockStatement(peeked.map((l) => l.variant_id)));
@@ -164,7 +180,7 @@ export async function ceilingCheckout(
     nextOrderNumberStatement(),
   );
 
-  await transaction(pool, async (tx) => {
+  await transaction(pool, async (tx, commitWith) => {
     const [[claim], [cart], lines, [address]] = await allInOrder([
       send<{ id: string }>(tx, claimKeyStatement(scope, key, fingerprint)),
       send<{ id: string }>(tx, lockCartStatement(storeRow.id, owner)),
@@ -296,28 +312,24 @@ export async function ceilingCheckout(
     const holdUntil = new Date(Date.now() + CEILING_HOLD_MINUTES * 60_000);
     const wanted = new Map<string, number>();
     for (const l of lines) wanted.set(l.variant_id, (wanted.get(l.variant_id) ?? 0) + l.quantity);
-    // As InventoryService.reserve: one variant after the other, in id order, each answer checked.
-    const reserve = async (): Promise<void> => {
-      for (const variantId of [...wanted.keys()].sort()) {
-        const [hold] = await send<{ held: boolean }>(
+    // As InventoryService.reserve: every variant in id order, in one statement that fails when short.
+    const held = [...wanted.keys()]
+      .sort()
+      .map((variantId) => ({ variantId, quantity: wanted.get(variantId) ?? 0 }));
+    await commitWith(
+      allInOrder([
+        send(
           tx,
-          reserveStockStatement(order.id, variantId, wanted.get(variantId) ?? 0, holdUntil),
-        );
-        if (!hold?.held) throw new Error(`ceiling: out of stock (total ${formatMoney(order.total)})`);
-      }
-    };
-    await allInOrder([
-      send(
-        tx,
-        insertPendingPaymentStatement({
-          orderId: order.id,
-          provider: 'manual',
-          amount: order.total,
-          currency: order.currency,
-        }),
-      ),
-      send(tx, completeClaimStatement(claim.id, 201, response)),
-      reserve(),
-    ]);
+          insertPendingPaymentStatement({
+            orderId: order.id,
+            provider: 'manual',
+            amount: order.total,
+            currency: order.currency,
+          }),
+        ),
+        send(tx, completeClaimStatement(claim.id, 201, response)),
+        send(tx, holdStockStatement(order.id, held, holdUntil)),
+      ]),
+    );
   });
 }

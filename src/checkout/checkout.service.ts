@@ -14,7 +14,7 @@ import { StoreCustomerRegistry } from '../customers/store-customer-registry.serv
 import { Semaphore } from '../common/semaphore';
 import { DEFAULT_POOL_SIZE } from '../database/data-source-options';
 import { allInOrder } from '../database/pipelining';
-import { inTransaction } from '../database/transactions';
+import { commitWith, inTransaction } from '../database/transactions';
 import { DiscountsService } from '../discounts/discounts.service';
 import {
   IdempotencyClaim,
@@ -136,27 +136,23 @@ export class CheckoutService {
     // once, the later ones then read the stock after the earlier ones committed, and the stock check
     // below refuses them after two reads instead of after a whole checkout rolled back.
     return this.admitted(async (slot) => {
-      const known = await this.idempotency.peek<CheckoutResponse>(buyer.scope, idempotencyKey, fingerprint);
+      // The key and the store read at once (two pooled connections, one wait): a replay ignores the
+      // store, and an unknown store only counts once the key is not a replay.
+      const peeked = this.idempotency.peek<CheckoutResponse>(buyer.scope, idempotencyKey, fingerprint);
+      const storeRead = this.requireStore(storeSlug);
+      storeRead.catch(() => undefined);
+      const known = await peeked;
       if (typeof known === 'object') return known;
       // A new request whose cart the stock cannot cover is refused before anything is written. The
       // reservation in the transaction below stays the authority; this only answers early.
-      let store: ActiveStore | undefined;
-      if (known === 'absent') store = await this.refuseEarly(storeSlug, buyer.cart, dto);
+      if (known === 'absent') await this.refuseEarly(await storeRead, buyer.cart, dto);
       // A duplicate waiting for the first request's answer must not hold a slot meanwhile.
       else slot.leave();
       return this.idempotency.execute(
         buyer.scope,
         idempotencyKey,
         fingerprint,
-        async (claim) =>
-          this.placeAndOpenPayment(
-            claim,
-            store ?? (await this.requireStore(storeSlug)),
-            buyer,
-            dto,
-            meta,
-            slot,
-          ),
+        async (claim) => this.placeAndOpenPayment(claim, await storeRead, buyer, dto, meta, slot),
         {
           beforeWaiting: () => slot.leave(),
           // A retry of a checkout whose process died while opening the payment finishes it from the
@@ -210,24 +206,29 @@ export class CheckoutService {
         meta,
       );
       if (!provider.remote) await provider.open(paymentInput(response));
-      // Sent together (pipelining.ts): the payment row; the stored response, or for a remote provider
-      // the checkpoint a retry finishes from (the order commits before the remote call); then the stock.
-      // Stock last: its row locks are what concurrent buyers of a popular variant queue on, so they are
-      // taken as late as possible and held only until the commit that follows (if the hold fails, the
-      // transaction rolls back, the stored response with it).
+      // Sent together (pipelining.ts), the COMMIT right behind them (commitWith): the payment row; the
+      // stored response, or for a remote provider the checkpoint a retry finishes from (the order
+      // commits before the remote call); then the stock. Stock last: its row locks are what concurrent
+      // buyers of a popular variant queue on, so they are taken as late as possible and held only for
+      // the commit (a hold that fails aborts the transaction, and the COMMIT becomes a ROLLBACK). The
+      // claim is this transaction's own row (taken above): no other request can have answered it, so
+      // complete's guard cannot fire behind the COMMIT.
       const holdUntil = new Date(Date.now() + this.config.reservationTtlMinutes * 60_000);
-      await allInOrder([
-        this.payments.recordPending(tx, {
-          orderId: order.id,
-          provider: provider.name,
-          amount: order.total,
-          currency: order.currency,
-        }),
-        provider.remote
-          ? claim.checkpoint(tx, response)
-          : claim.complete(tx, { status: 201, body: response }),
-        this.inventory.reserve(tx, order.id, lines, holdUntil),
-      ]);
+      await commitWith(
+        tx,
+        allInOrder([
+          this.payments.recordPending(tx, {
+            orderId: order.id,
+            provider: provider.name,
+            amount: order.total,
+            currency: order.currency,
+          }),
+          provider.remote
+            ? claim.checkpoint(tx, response)
+            : claim.complete(tx, { status: 201, body: response }),
+          this.inventory.reserve(tx, order.id, lines, holdUntil),
+        ]),
+      );
       return response;
     });
     slot.leave();
@@ -242,10 +243,9 @@ export class CheckoutService {
   /**
    * 409 INSUFFICIENT_STOCK when the buyer's cart asks for more than is available now (read without
    * locks), 400 SHIPPING_METHOD_REQUIRED when the store has shipping methods and none was chosen (both
-   * reads at once, on two connections). Returns the store, which the checkout goes on with.
+   * reads at once, on two connections).
    */
-  private async refuseEarly(storeSlug: string, cart: CartOwner, dto: CheckoutDto): Promise<ActiveStore> {
-    const store = await this.requireStore(storeSlug);
+  private async refuseEarly(store: ActiveStore, cart: CartOwner, dto: CheckoutDto): Promise<void> {
     const [short, needsMethod] = await Promise.all([
       this.carts.peekLines(store.id, cart).then((lines) => this.inventory.shortfalls(lines)),
       dto.shippingMethodId === undefined
@@ -254,7 +254,6 @@ export class CheckoutService {
     ]);
     if (short.length > 0) throw new InsufficientStockException(short);
     if (needsMethod) throw shippingMethodRequired();
-    return store;
   }
 
   /**

@@ -23,6 +23,11 @@ export function pgErrorCode(error: unknown): string | undefined {
   return pgFields(error)?.code;
 }
 
+/** The DETAIL of a failed query's error (a function's RAISE … USING DETAIL), or undefined. */
+export function pgErrorDetail(error: unknown): string | undefined {
+  return pgFields(error)?.detail;
+}
+
 /**
  * True for a unique violation, optionally of one constraint. Services use it to turn a race the
  * database decided into their own code (e.g. SLUG_TAKEN) instead of the generic UNIQUE_VIOLATION.

@@ -19,6 +19,20 @@ export function heldConnection(runner: QueryRunner): PoolClient | undefined {
   return (runner as unknown as { databaseConnection?: PoolClient }).databaseConnection ?? undefined;
 }
 
+const commitSent = new WeakSet<QueryRunner>();
+
+/** `runner`'s COMMIT has been sent (commitWith): a statement written after it would run outside the transaction. */
+export function markCommitSent(runner: QueryRunner): void {
+  commitSent.add(runner);
+}
+
+/** Throws when `runner`'s COMMIT has been sent already: nothing of its transaction may follow it. */
+export function assertBeforeCommit(runner: QueryRunner): void {
+  if (commitSent.has(runner)) {
+    throw new Error('A statement was started after its transaction’s COMMIT was sent (commitWith)');
+  }
+}
+
 interface CorkableStream {
   cork(): void;
   uncork(): void;

@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { Pool, PoolClient, QueryResultRow } from 'pg';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { PreparedSqlStatement, SqlStatement } from '../common/sql-statement';
-import { coalesceWrites, heldConnection } from './pipelining';
+import { assertBeforeCommit, coalesceWrites, heldConnection } from './pipelining';
 
 /**
  * Runs `sql` as the named prepared statement `name` on TypeORM's own pg pool: each pooled connection
@@ -71,6 +71,7 @@ export async function runStatement<T extends QueryResultRow>(
   // A transaction's connection is held already: used at once, so that the statement is sent when the
   // caller calls (statements started together go out in the order they were started; pipelining.ts).
   const live = runner !== undefined && !runner.isReleased ? runner : undefined;
+  if (live) assertBeforeCommit(live);
   const held = live ? heldConnection(live) : undefined;
   const db: Pool | PoolClient =
     held ??

@@ -12,16 +12,22 @@ export function availableStockStatement(variantIds: string[]): PreparedSqlStatem
   };
 }
 
-/** Holds `quantity` of the variant for the order until `holdUntil` (migration 0007's function); `held` false when short. */
-export function reserveStockStatement(
+/** The SQLSTATE hold_inventory fails with when a line is short (set by migration 0030). */
+export const INSUFFICIENT_STOCK_SQLSTATE = 'SK409';
+
+/**
+ * Holds each variant's quantity for the order until `holdUntil`, all or none (migration 0030's
+ * function): fails with SQLSTATE SK409 and the shortfalls as its DETAIL when a line is short. The
+ * variants in the order their rows are to be locked.
+ */
+export function holdStockStatement(
   orderId: string,
-  variantId: string,
-  quantity: number,
+  lines: ReadonlyArray<{ variantId: string; quantity: number }>,
   holdUntil: Date | null,
 ): PreparedSqlStatement {
   return {
-    name: 'inventory_reserve',
-    text: `SELECT reserve_inventory($1, $2, $3, $4) AS held`,
-    values: [orderId, variantId, quantity, holdUntil],
+    name: 'inventory_hold',
+    text: `SELECT hold_inventory($1, $2::uuid[], $3::int[], $4)`,
+    values: [orderId, lines.map((l) => l.variantId), lines.map((l) => l.quantity), holdUntil],
   };
 }

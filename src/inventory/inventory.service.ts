@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppException } from '../common/errors';
-import { queryPrepared, queryStatement } from '../database/prepared-query';
+import { queryPrepared, runStatement } from '../database/prepared-query';
+import { pgErrorCode, pgErrorDetail } from '../common/database-errors';
 import { InventoryLowStock } from '../events';
-import { availableStockStatement, reserveStockStatement } from './inventory-sql';
+import { availableStockStatement, holdStockStatement, INSUFFICIENT_STOCK_SQLSTATE } from './inventory-sql';
 
 /** One order line to hold stock for. */
 export interface ReservationLine {
@@ -39,12 +40,14 @@ export class InventoryService {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * Holds stock for every line, or for none: the first line that cannot be held makes it throw
-   * InsufficientStockException listing every short line, and the caller's transaction rolls back
-   * the holds already taken. Lines of one variant are added up; variants are locked in id order, the
-   * same order everywhere, so concurrent checkouts cannot deadlock on each other.
+   * Holds stock for every line, or for none, in one statement (hold_inventory, migration 0030): when a
+   * line cannot be held it fails, aborting the caller's transaction (the holds already taken go with
+   * it), and this rejects with InsufficientStockException listing every short line. Lines of one
+   * variant are added up; variants are locked in id order, the same order everywhere, so concurrent
+   * checkouts cannot deadlock on each other. Failing rather than answering is what allows a COMMIT
+   * sent right behind it (commitWith): nothing can commit without its stock.
    */
-  async reserve(
+  reserve(
     tx: EntityManager,
     orderId: string,
     lines: ReservationLine[],
@@ -53,30 +56,24 @@ export class InventoryService {
     const wanted = new Map<string, number>();
     for (const line of lines) {
       if (!Number.isSafeInteger(line.quantity) || line.quantity <= 0) {
-        throw new AppException(400, 'VALIDATION_FAILED', 'Quantities must be positive whole numbers');
+        return Promise.reject(
+          new AppException(400, 'VALIDATION_FAILED', 'Quantities must be positive whole numbers'),
+        );
       }
       wanted.set(line.variantId, (wanted.get(line.variantId) ?? 0) + line.quantity);
     }
-    const variantIds = [...wanted.keys()].sort();
-    for (const [index, variantId] of variantIds.entries()) {
-      const requested = wanted.get(variantId) ?? 0;
-      const reserve = reserveStockStatement(orderId, variantId, requested, holdUntil);
-      const [row] = await queryStatement<{ held: boolean }>(tx, reserve);
-      if (!row?.held) {
-        // Report every short line (read without locking: the numbers are advisory), then give up.
-        const rest = variantIds.slice(index);
-        const available = await this.availableWith(tx, rest);
-        throw new InsufficientStockException(
-          rest
-            .map((id) => ({
-              variantId: id,
-              requested: wanted.get(id) ?? 0,
-              available: available.get(id) ?? 0,
-            }))
-            .filter((s) => s.variantId === variantId || s.requested > s.available),
-        );
-      }
-    }
+    const held = [...wanted.keys()]
+      .sort()
+      .map((variantId) => ({ variantId, quantity: wanted.get(variantId) ?? 0 }));
+    // Sent now (not after an await): the caller may send its COMMIT right behind it.
+    return runStatement(tx, holdStockStatement(orderId, held, holdUntil)).then(
+      () => undefined,
+      (error: unknown) => {
+        throw pgErrorCode(error) === INSUFFICIENT_STOCK_SQLSTATE
+          ? new InsufficientStockException(shortfallsOf(error))
+          : error;
+      },
+    );
   }
 
   /** Releases the order's active holds (cancellation, expiry, failed payment). Returns how many. */
@@ -235,4 +232,15 @@ export class InventoryService {
     );
     return new Map(rows.map((r) => [r.variant_id, r.available]));
   }
+}
+
+/** The shortfalls hold_inventory put in its error's DETAIL (a JSON array; see migration 0030). */
+function shortfallsOf(error: unknown): Shortfall[] {
+  const parsed: unknown = JSON.parse(pgErrorDetail(error) ?? '[]');
+  if (!Array.isArray(parsed)) throw error;
+  return parsed.map((s: { variantId: unknown; requested: unknown; available: unknown }) => ({
+    variantId: String(s.variantId),
+    requested: Number(s.requested),
+    available: Number(s.available),
+  }));
 }

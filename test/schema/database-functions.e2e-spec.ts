@@ -3,7 +3,7 @@
  * its own transaction, against one PostgreSQL. The seed's versions fail exactly these tests (MAX()+1
  * order numbers collide; read-then-write reservations oversell the last unit).
  */
-import { Client, Pool, PoolClient } from 'pg';
+import { Client, ClientBase, Pool, PoolClient } from 'pg';
 import { createTestDatabase } from '../support/database';
 import { connect, endPool, insertStoreGraph, sqlFailure, uuid } from './sql-helpers';
 
@@ -178,6 +178,72 @@ describe('database functions (migration 0007) under concurrency', () => {
       const [order] = await createOrders(g.storeId, 'RSV-ZERO', 1);
       const failure = await sqlFailure(reserve(order, g.variantId, 0));
       expect(failure.code).toBe('23514');
+      expect(await stock(g.variantId)).toEqual({ quantity: 5, reserved: 0, held: 0, active: 0 });
+    });
+  });
+
+  describe('hold_inventory() (0030)', () => {
+    const hold = (c: ClientBase, orderId: string, variants: string[], quantities: number[]) =>
+      c.query(`SELECT hold_inventory($1::uuid, $2::uuid[], $3::int[], NULL)`, [
+        orderId,
+        variants,
+        quantities,
+      ]);
+
+    it('holds every line, or fails with SK409 and every short line, holding nothing', async () => {
+      const a = await insertStoreGraph(client, 'hold-a', { profileId, quantity: 3 });
+      const b = await insertStoreGraph(client, 'hold-b', { profileId, quantity: 2 });
+      const [first, second] = await createOrders(a.storeId, 'HOLD', 2);
+      await hold(client, first, [a.variantId, b.variantId], [2, 1]);
+      expect(await stock(a.variantId)).toEqual({ quantity: 3, reserved: 2, held: 2, active: 1 });
+      expect(await stock(b.variantId)).toEqual({ quantity: 2, reserved: 1, held: 1, active: 1 });
+
+      // a can still give 1; b is asked 5 of the 1 left: the error names b only, with what is free.
+      const failure = await inTransaction(
+        pool,
+        (c) => sqlFailure(hold(c, second, [a.variantId, b.variantId], [1, 5])),
+        0,
+      );
+      expect(failure.code).toBe('SK409');
+      expect(JSON.parse(failure.detail ?? '')).toEqual([
+        { variantId: b.variantId, requested: 5, available: 1 },
+      ]);
+      // The first line is short: it and every later short line are named.
+      const both = await inTransaction(
+        pool,
+        (c) => sqlFailure(hold(c, second, [a.variantId, b.variantId], [2, 2])),
+        0,
+      );
+      expect(JSON.parse(both.detail ?? '')).toEqual([
+        { variantId: a.variantId, requested: 2, available: 1 },
+        { variantId: b.variantId, requested: 2, available: 1 },
+      ]);
+      // The failed statement aborted its transaction: a's unit taken before b failed is back.
+      expect(await stock(a.variantId)).toEqual({ quantity: 3, reserved: 2, held: 2, active: 1 });
+      expect(await stock(b.variantId)).toEqual({ quantity: 2, reserved: 1, held: 1, active: 1 });
+    });
+
+    it('lets exactly 10 of 40 concurrent holds take 10 units', async () => {
+      const g = await insertStoreGraph(client, 'hold-race', { profileId, quantity: 10 });
+      const orders = await createOrders(g.storeId, 'HOLD-RACE', 40);
+      const results = await Promise.all(
+        orders.map((orderId) =>
+          inTransaction(pool, (c) => hold(c, orderId, [g.variantId], [1])).then(
+            () => 'held',
+            (error: { code?: string }) => error.code,
+          ),
+        ),
+      );
+      expect(results.filter((r) => r === 'held')).toHaveLength(10);
+      expect(results.filter((r) => r === 'SK409')).toHaveLength(30);
+      expect(await stock(g.variantId)).toEqual({ quantity: 10, reserved: 10, held: 10, active: 10 });
+    });
+
+    it('refuses arrays of different lengths (22023) and holds nothing for none', async () => {
+      const g = await insertStoreGraph(client, 'hold-shape', { profileId, quantity: 5 });
+      const [order] = await createOrders(g.storeId, 'HOLD-SHAPE', 1);
+      expect((await sqlFailure(hold(client, order, [g.variantId], [1, 2]))).code).toBe('22023');
+      await hold(client, order, [], []);
       expect(await stock(g.variantId)).toEqual({ quantity: 5, reserved: 0, held: 0, active: 0 });
     });
   });

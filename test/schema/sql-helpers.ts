@@ -8,6 +8,7 @@ import { Client, ClientBase, DatabaseError, Pool } from 'pg';
 export interface SqlFailure {
   code: string | undefined;
   constraint: string | undefined;
+  detail?: string;
   message: string;
 }
 
@@ -17,7 +18,7 @@ export async function sqlFailure(work: Promise<unknown>): Promise<SqlFailure> {
     await work;
   } catch (error: unknown) {
     if (error instanceof DatabaseError) {
-      return { code: error.code, constraint: error.constraint, message: error.message };
+      return { code: error.code, constraint: error.constraint, detail: error.detail, message: error.message };
     }
     throw error;
   }
