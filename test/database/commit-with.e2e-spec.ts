@@ -117,7 +117,7 @@ describe('commitWith: the COMMIT sent behind the last statements', () => {
       await runStatement(tx, insert(10 + attempts, 1));
       const last =
         attempts === 1
-          ? queryStatement(tx, {
+          ? runStatement(tx, {
               text: `DO $$ BEGIN RAISE EXCEPTION 'lost' USING ERRCODE = 'serialization_failure'; END $$`,
               values: [],
             })
